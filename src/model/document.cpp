@@ -1,0 +1,49 @@
+#include "model/document.h"
+
+namespace huozi::model {
+
+bool is_container(NodeKind k) {
+  return k == NodeKind::Part || k == NodeKind::Chapter || k == NodeKind::Section;
+}
+
+bool is_inline(NodeKind k) { return k >= NodeKind::Text; }
+
+const Node* title_of(const Node& container) {
+  if (!container.children.empty() && container.children.front().kind == NodeKind::Title)
+    return &container.children.front();
+  return nullptr;
+}
+
+static void append_plain_text(const Node& node, std::string& out) {
+  if (node.kind == NodeKind::Text) {
+    out += node.text;
+    return;
+  }
+  if (node.kind == NodeKind::Footnote) return;
+  for (const Node& child : node.children) append_plain_text(child, out);
+}
+
+std::string plain_text(const Node& node) {
+  std::string out;
+  append_plain_text(node, out);
+  return out;
+}
+
+std::string chinese_number(int n) {
+  static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n <= 0) return std::to_string(n);
+  if (n < 10) return digits[n];
+  if (n < 20) return std::string("十") + (n % 10 ? digits[n % 10] : "");
+  if (n < 100) return std::string(digits[n / 10]) + "十" + (n % 10 ? digits[n % 10] : "");
+  if (n < 1000) {
+    std::string out = std::string(digits[n / 100]) + "百";
+    int rest = n % 100;
+    if (rest == 0) return out;
+    if (rest < 10) return out + "零" + digits[rest];
+    if (rest < 20) return out + "一十" + (rest % 10 ? digits[rest % 10] : "");
+    return out + chinese_number(rest);
+  }
+  return std::to_string(n);
+}
+
+}  // namespace huozi::model

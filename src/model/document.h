@@ -1,0 +1,119 @@
+// The content model: a publication as a plain C++ tree.
+//
+// This is what every back end reads. It knows nothing of XML (the loader makes
+// it), EPUB or PDF. Each node remembers where it came from, so any later stage
+// can point an editor at the source line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace huozi::model {
+
+// 1-based line and column (in characters) in one of Document::files.
+struct SourceLocation {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+enum class NodeKind : uint8_t {
+  // Containers.
+  Part,
+  Chapter,
+  Section,
+  Title,  // first child of a container; inline content
+  // Blocks.
+  Paragraph,
+  Byline,
+  BlockQuote,
+  Verse,
+  Stanza,
+  VerseLine,
+  OrderedList,
+  UnorderedList,
+  ListItem,
+  Figure,
+  Image,        // target = resolved path, label = alt text
+  Placeholder,  // FPO picture; label = ratio ("4:3"), children = description
+  Caption,
+  Credit,
+  Table,
+  TableRow,
+  TableCell,  // is_header for <th>
+  // Inline.
+  Text,  // text = the characters, whitespace already normalised
+  Emphasis,
+  Strong,
+  EmphasisDots,  // 着重号
+  Link,          // target = "#id" or an external URL
+  Ruby,          // children = base, label = annotation
+  LineBreak,
+  Code,
+  Span,      // a foreign-language span; lang says which
+  Footnote,  // inline content of the note; number = its number in the chapter
+};
+
+enum class Numbering : uint8_t { None, Chinese, Arabic };
+
+struct Node {
+  NodeKind kind = NodeKind::Text;
+  SourceLocation where;
+  std::string text;    // Text only
+  std::string id;      // xml id, if any
+  std::string lang;    // xml:lang set on this element, if any
+  std::string target;  // Link href; Image path relative to the publication folder
+  std::string label;   // Image alt; Ruby annotation; Placeholder ratio; container number label
+  Numbering numbering = Numbering::None;
+  bool is_header = false;  // TableCell: <th>
+  bool indent = true;      // Paragraph: first-line indent
+  int number = 0;          // Footnote number within its chapter
+  std::vector<Node> children;
+};
+
+struct Creator {
+  std::string name;
+  std::string role;  // MARC relator code: aut, edt, trl, ill, pht, ...
+  std::string file_as;
+};
+
+struct Metadata {
+  std::string title;
+  std::string subtitle;
+  std::vector<Creator> creators;
+  std::string publisher;
+  std::string language;  // BCP 47, e.g. zh-Hans
+  std::string identifier;
+  std::string identifier_scheme;  // "uuid" or "isbn"
+  std::string date;               // YYYY, YYYY-MM or YYYY-MM-DD
+  std::string rights;
+  std::string description;
+  std::vector<std::string> subjects;
+  std::string cover_image;  // path relative to the publication folder, or empty
+};
+
+enum class PublicationType : uint8_t { Book, Periodical };
+
+struct Document {
+  Metadata metadata;
+  PublicationType type = PublicationType::Book;
+  std::vector<Node> body;          // parts, chapters, sections and blocks
+  std::string base_dir;            // the publication folder (absolute)
+  std::vector<std::string> files;  // source files, as given; SourceLocation::file indexes this
+};
+
+bool is_container(NodeKind k);  // Part, Chapter, Section
+bool is_inline(NodeKind k);
+
+// The Title child of a container, or nullptr.
+const Node* title_of(const Node& container);
+
+// The characters of an inline subtree, without markup (ruby annotations and
+// footnotes left out): what a table of contents or an alt text shows.
+std::string plain_text(const Node& node);
+
+// "第三章", "1.2", ... for a container with numbering; empty otherwise.
+std::string chinese_number(int n);  // 1 -> 一, 21 -> 二十一, 100 -> 一百
+
+}  // namespace huozi::model

@@ -1,0 +1,69 @@
+#include "util/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+namespace huozi {
+
+AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
+  // The temporary name starts with a dot so a reader listing output/ does not
+  // take it for a finished product; mkstemp makes it unique per build.
+  std::string pattern =
+      (target_.parent_path() / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> buf(pattern.begin(), pattern.end());
+  buf.push_back('\0');
+  int fd = mkstemp(buf.data());
+  if (fd < 0) {
+    error_ = "cannot create a file in " + target_.parent_path().string() + ": " +
+             std::strerror(errno);
+    return;
+  }
+  fchmod(fd, 0644);
+  close(fd);
+  temp_ = buf.data();
+}
+
+AtomicFile::~AtomicFile() {
+  if (!committed_ && !temp_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove(temp_, ec);
+  }
+}
+
+bool AtomicFile::commit() {
+  if (temp_.empty()) return false;
+  // Flush the data to disk before the rename makes it visible.
+  int fd = open(temp_.c_str(), O_RDONLY);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
+    error_ = "cannot write " + target_.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  committed_ = true;
+  return true;
+}
+
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+  AtomicFile file(path);
+  if (file.temp_path().empty()) return file.error();
+  FILE* f = std::fopen(file.temp_path().c_str(), "wb");
+  if (!f) return "cannot write " + file.temp_path().string() + ": " + std::strerror(errno);
+  size_t written = std::fwrite(bytes.data(), 1, bytes.size(), f);
+  bool ok = written == bytes.size() && std::fflush(f) == 0;
+  int saved = errno;
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok) return "cannot write " + path.string() + ": " + std::strerror(saved ? saved : EIO);
+  if (!file.commit()) return file.error();
+  return {};
+}
+
+}  // namespace huozi

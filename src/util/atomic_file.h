@@ -1,0 +1,37 @@
+// Writing outputs so that a failed build never leaves a half-written file and
+// never clobbers the last good one: write beside the target, then rename.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace huozi {
+
+// A temporary file in the target's folder that becomes the target on commit().
+// If commit() is never called (an error, an exception), the destructor removes it.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::filesystem::path target);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  // Path to write the content to; empty if the temporary file could not be made.
+  const std::filesystem::path& temp_path() const { return temp_; }
+  const std::string& error() const { return error_; }
+
+  // Renames the temporary file over the target. Returns false (and sets error()) on failure.
+  bool commit();
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path temp_;
+  std::string error_;
+  bool committed_ = false;
+};
+
+// Writes bytes to path through an AtomicFile. Returns an empty string or the error.
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace huozi

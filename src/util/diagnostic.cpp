@@ -1,0 +1,40 @@
+#include "util/diagnostic.h"
+
+namespace huozi {
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out;
+  if (!d.file.empty()) {
+    out += d.file;
+    if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    out += ": ";
+  }
+  out += d.severity == Severity::Error ? "error: " : "warning: ";
+  out += d.message;
+  if (!d.hint.empty()) out += " (hint: " + d.hint + ")";
+  return out;
+}
+
+void DiagnosticList::error(std::string file, int line, int column, std::string message,
+                           std::string hint) {
+  items_.push_back({Severity::Error, std::move(file), line, column, std::move(message),
+                    std::move(hint)});
+}
+
+void DiagnosticList::warning(std::string file, int line, int column, std::string message,
+                             std::string hint) {
+  items_.push_back({Severity::Warning, std::move(file), line, column, std::move(message),
+                    std::move(hint)});
+}
+
+bool DiagnosticList::has_errors() const {
+  for (const auto& d : items_)
+    if (d.severity == Severity::Error) return true;
+  return false;
+}
+
+void DiagnosticList::append(const DiagnosticList& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+}  // namespace huozi
