@@ -1,8 +1,136 @@
+// huozi: one XML source, an EPUB for readers and (soon) a PDF for the printer.
+//
+// Exit codes: 0 success (warnings allowed), 1 the publication has errors or an
+// output could not be written, 2 usage error.
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "epub/epub_writer.h"
 #include "model/loader.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: huozi build SOURCE.xml [--epub] [--pdf] [-o DIR]\n"
+    "       huozi check SOURCE.xml\n"
+    "       huozi --help | --version\n"
+    "\n"
+    "  build   check the publication and write its outputs into DIR (default: output)\n"
+    "          as NAME.epub, where NAME is the source's folder name for publication.xml,\n"
+    "          else the source's file name without .xml\n"
+    "  check   check the publication only; list every problem as file:line:col\n"
+    "  --epub  write the EPUB 3 (the default)\n"
+    "  --pdf   write the PDF (not implemented yet)\n";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "huozi: %s\n\n%s", message.c_str(), kUsage);
+  return 2;
+}
+
+void print_diagnostics(const huozi::DiagnosticList& diagnostics) {
+  for (const huozi::Diagnostic& d : diagnostics.items())
+    std::fprintf(stderr, "%s\n", huozi::format_diagnostic(d).c_str());
+}
+
+std::string output_name(const std::filesystem::path& source) {
+  if (source.filename() == "publication.xml") {
+    std::filesystem::path dir = std::filesystem::absolute(source).parent_path();
+    if (!dir.filename().empty()) return dir.filename().string();
+  }
+  return source.stem().string();
+}
+
+struct BuildArgs {
+  std::string source;
+  std::string out_dir = "output";
+  bool epub = false;
+  bool pdf = false;
+};
+
+// Returns an empty string or the usage problem.
+std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& out) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--epub") out.epub = true;
+    else if (a == "--pdf") out.pdf = true;
+    else if (a == "-o" || a == "--output") {
+      if (i + 1 == args.size()) return a + " needs a folder";
+      out.out_dir = args[++i];
+    } else if (!a.empty() && a[0] == '-') return "unknown option " + a;
+    else if (out.source.empty()) out.source = a;
+    else return "only one SOURCE.xml at a time (got " + out.source + " and " + a + ")";
+  }
+  if (out.source.empty()) return "no SOURCE.xml given";
+  if (!out.epub && !out.pdf) out.epub = true;
+  return {};
+}
+
+int run_check(const std::vector<std::string>& args) {
+  if (args.size() != 1 || args[0].empty() || args[0][0] == '-') return usage_error("check takes one SOURCE.xml");
+  huozi::model::LoadResult loaded = huozi::model::load_publication(args[0]);
+  print_diagnostics(loaded.diagnostics);
+  if (!loaded) {
+    size_t errors = 0;
+    for (const auto& d : loaded.diagnostics.items()) errors += d.severity == huozi::Severity::Error;
+    std::fprintf(stderr, "huozi: %zu error%s in %s\n", errors, errors == 1 ? "" : "s", args[0].c_str());
+    return 1;
+  }
+  return 0;
+}
+
+int run_build(const std::vector<std::string>& raw_args) {
+  BuildArgs args;
+  if (std::string problem = parse_build_args(raw_args, args); !problem.empty()) return usage_error(problem);
+  if (args.pdf) {
+    std::fprintf(stderr, "huozi: error: PDF output is not implemented yet; build with --epub\n");
+    return 2;
+  }
+  bool progress = isatty(STDERR_FILENO);
+  huozi::model::LoadResult loaded = huozi::model::load_publication(args.source);
+  print_diagnostics(loaded.diagnostics);
+  if (!loaded) {
+    std::fprintf(stderr, "huozi: %s has errors; nothing was written\n", args.source.c_str());
+    return 1;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(args.out_dir, ec);
+  if (ec) {
+    std::fprintf(stderr, "huozi: error: cannot create output folder %s: %s\n", args.out_dir.c_str(),
+                 ec.message().c_str());
+    return 1;
+  }
+  std::filesystem::path target = std::filesystem::path(args.out_dir) / (output_name(args.source) + ".epub");
+  if (progress) std::fprintf(stderr, "huozi: writing %s…\n", target.c_str());
+  huozi::DiagnosticList written;
+  if (!huozi::epub::write_epub(*loaded.document, target, {}, written)) {
+    print_diagnostics(written);
+    return 1;
+  }
+  std::printf("%s\n", target.c_str());
+  return 0;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  if (argc < 2) return 2;
-  auto r = huozi::model::load_publication(argv[1]);
-  for (auto& d : r.diagnostics.items()) std::fprintf(stderr, "%s\n", huozi::format_diagnostic(d).c_str());
-  return r ? 0 : 1;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("no command given");
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (command == "--version") {
+    std::printf("huozi %s\n", HUOZI_VERSION);
+    return 0;
+  }
+  if (command == "build") return run_build(args);
+  if (command == "check") return run_check(args);
+  return usage_error("unknown command \"" + command + "\"");
 }

@@ -1,5 +1,7 @@
 #include "model/document.h"
 
+#include "util/utf8.h"
+
 namespace huozi::model {
 
 bool is_container(NodeKind k) {
@@ -44,6 +46,27 @@ std::string chinese_number(int n) {
     return out + chinese_number(rest);
   }
   return std::to_string(n);
+}
+
+}  // namespace huozi::model
+
+namespace huozi::model {
+
+std::string circled_number(int n) {
+  std::string out;
+  if (n >= 1 && n <= 20) huozi::utf8::append(out, 0x2460 + n - 1);
+  else if (n >= 21 && n <= 35) huozi::utf8::append(out, 0x3251 + n - 21);
+  else if (n >= 36 && n <= 50) huozi::utf8::append(out, 0x32B1 + n - 36);
+  else out = "(" + std::to_string(n) + ")";
+  return out;
+}
+
+std::string heading_prefix(const Node& container) {
+  if (container.label.empty()) return {};
+  // "一、" carries its own separator; others take an ideographic space.
+  if (container.label.size() >= 3 && container.label.compare(container.label.size() - 3, 3, "、") == 0)
+    return container.label;
+  return container.label + "\u3000";
 }
 
 }  // namespace huozi::model

@@ -117,3 +117,14 @@ std::string plain_text(const Node& node);
 std::string chinese_number(int n);  // 1 -> 一, 21 -> 二十一, 100 -> 一百
 
 }  // namespace huozi::model
+
+namespace huozi::model {
+
+// ① ② … ⑳ ㉑ … ㊿ for footnote marks; "(51)" and up beyond the circled forms.
+std::string circled_number(int n);
+
+// The heading text of a container as readers see it: its number label, a
+// separator, and its title ("第一章　山居", "一、山居", "1.2　山居").
+std::string heading_prefix(const Node& container);
+
+}  // namespace huozi::model

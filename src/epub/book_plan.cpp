@@ -1,0 +1,162 @@
+#include "epub/book_plan.h"
+
+#include <cstdio>
+#include <unordered_set>
+
+namespace huozi::epub {
+namespace {
+
+using model::Node;
+using model::NodeKind;
+
+std::string numbered_file(const char* stem, size_t n) {
+  char name[48];
+  std::snprintf(name, sizeof name, "%s-%03zu.xhtml", stem, n);
+  return name;
+}
+
+std::string media_type_of(const std::string& path) {
+  std::string ext = path.substr(path.find_last_of('.') + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == "png" ? "image/png" : "image/jpeg";
+}
+
+class Planner {
+ public:
+  explicit Planner(const model::Document& doc) : doc_(doc) { collect_user_ids(doc.body); }
+
+  BookPlan run() {
+    split(doc_.body);
+    for (SpineDocument& d : plan_.spine)
+      for (const Node* n : d.nodes) index(*n, d.file, plan_.toc);
+    if (!doc_.metadata.cover_image.empty()) add_media(doc_.metadata.cover_image);
+    return std::move(plan_);
+  }
+
+ private:
+  const model::Document& doc_;
+  BookPlan plan_;
+  std::unordered_set<std::string> user_ids_;
+  size_t anchors_ = 0;
+
+  void collect_user_ids(const std::vector<Node>& nodes) {
+    for (const Node& n : nodes) {
+      if (!n.id.empty()) user_ids_.insert(n.id);
+      collect_user_ids(n.children);
+    }
+  }
+
+  // Top-level parts, chapters and sections each get a file (a part's chapters
+  // get their own); a run of loose top-level blocks shares one.
+  void split(const std::vector<Node>& nodes) {
+    SpineDocument* loose = nullptr;
+    for (const Node& n : nodes) {
+      if (model::is_container(n.kind)) {
+        loose = nullptr;
+        SpineDocument d;
+        d.file = numbered_file(n.kind == NodeKind::Part ? "part" : "chapter", plan_.spine.size() + 1);
+        const Node* title = model::title_of(n);
+        d.title = model::heading_prefix(n) + (title ? model::plain_text(*title) : doc_.metadata.title);
+        d.is_chapter_like = true;
+        d.nodes.push_back(&n);
+        plan_.spine.push_back(std::move(d));
+        if (n.kind == NodeKind::Part) split_part(n);
+      } else {
+        if (!loose) {
+          SpineDocument d;
+          d.file = numbered_file("text", plan_.spine.size() + 1);
+          d.title = doc_.metadata.title;
+          plan_.spine.push_back(std::move(d));
+          loose = &plan_.spine.back();
+        }
+        loose->nodes.push_back(&n);
+      }
+    }
+  }
+
+  // A part's file holds its title page; its chapters follow as files of their own.
+  void split_part(const Node& part) {
+    for (const Node& child : part.children) {
+      if (child.kind != NodeKind::Chapter) continue;
+      SpineDocument d;
+      d.file = numbered_file("chapter", plan_.spine.size() + 1);
+      const Node* title = model::title_of(child);
+      d.title = model::heading_prefix(child) + (title ? model::plain_text(*title) : "");
+      d.is_chapter_like = true;
+      d.nodes.push_back(&child);
+      plan_.spine.push_back(std::move(d));
+    }
+  }
+
+  std::string new_anchor() {
+    std::string id;
+    do id = "toc-" + std::to_string(++anchors_);
+    while (user_ids_.count(id));
+    return id;
+  }
+
+  void add_media(const std::string& source) {
+    if (plan_.media_href.count(source)) return;
+    Media m;
+    m.source = source;
+    std::string ext = source.substr(source.find_last_of('.'));
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    char name[32];
+    std::snprintf(name, sizeof name, "images/%03zu", plan_.media.size() + 1);
+    m.href = name + ext;
+    m.media_type = media_type_of(source);
+    plan_.media_href[source] = m.href;
+    plan_.media.push_back(std::move(m));
+  }
+
+  // Records ids, anchors, TOC entries and media of one node, in reading order.
+  // Chapters of a part live in their own files, found via the spine.
+  void index(const Node& n, const std::string& file, std::vector<TocEntry>& toc) {
+    if (!n.id.empty()) plan_.file_of_id[n.id] = file;
+    switch (n.kind) {
+      case NodeKind::Image: plan_.has_images = true; add_media(n.target); break;
+      case NodeKind::Ruby: plan_.has_ruby = true; break;
+      case NodeKind::Footnote: plan_.has_footnotes = true; break;
+      case NodeKind::Table: plan_.has_tables = true; break;
+      default: break;
+    }
+    if (!model::is_container(n.kind)) {
+      for (const Node& child : n.children) index(child, file, toc);
+      return;
+    }
+    std::string anchor = n.id.empty() ? new_anchor() : n.id;
+    plan_.anchor_of[&n] = anchor;
+    const Node* title = model::title_of(n);
+    TocEntry entry;
+    entry.label = model::heading_prefix(n) + (title ? model::plain_text(*title) : "");
+    entry.href = file + "#" + anchor;
+    for (const Node& child : n.children) {
+      if (n.kind == NodeKind::Part && child.kind == NodeKind::Chapter) {
+        index(child, file_of_chapter(child), entry.children);
+      } else {
+        index(child, file, entry.children);
+      }
+    }
+    if (title) toc.push_back(std::move(entry));
+    else for (TocEntry& e : entry.children) toc.push_back(std::move(e));  // untitled sections add no level
+  }
+
+  std::string file_of_chapter(const Node& chapter) const {
+    for (const SpineDocument& d : plan_.spine)
+      if (!d.nodes.empty() && d.nodes.front() == &chapter) return d.file;
+    return {};
+  }
+};
+
+}  // namespace
+
+std::string BookPlan::resolve_link(const std::string& target, const std::string& from_file) const {
+  if (target.empty() || target[0] != '#') return target;
+  auto it = file_of_id.find(target.substr(1));
+  if (it == file_of_id.end() || it->second == from_file) return target;
+  return it->second + target;
+}
+
+BookPlan plan_book(const model::Document& doc) { return Planner(doc).run(); }
+
+}  // namespace huozi::epub

@@ -1,0 +1,52 @@
+// The first phases of packaging: split the body into spine documents, give
+// every heading an anchor, build the table of contents, and map each id to the
+// file that holds it so internal links can be rewritten.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/document.h"
+
+namespace huozi::epub {
+
+// One XHTML file of the spine.
+struct SpineDocument {
+  std::string file;   // "chapter-003.xhtml"
+  std::string title;  // for <title>; the heading or the publication title
+  std::vector<const model::Node*> nodes;  // top-level nodes it renders
+  bool is_chapter_like = false;           // starts with a part, chapter or section
+};
+
+struct TocEntry {
+  std::string label;
+  std::string href;  // "chapter-003.xhtml#toc-7"
+  std::vector<TocEntry> children;
+};
+
+struct Media {
+  std::string source;  // path relative to the publication folder
+  std::string href;    // "images/001.jpg"
+  std::string media_type;
+};
+
+struct BookPlan {
+  std::vector<SpineDocument> spine;
+  std::vector<TocEntry> toc;
+  std::unordered_map<std::string, std::string> file_of_id;        // id -> file
+  std::unordered_map<const model::Node*, std::string> anchor_of;  // container -> its anchor id
+  std::vector<Media> media;
+  std::unordered_map<std::string, std::string> media_href;  // source path -> href
+  bool has_images = false;
+  bool has_ruby = false;
+  bool has_footnotes = false;
+  bool has_tables = false;
+
+  // The href for a link target "#id" as seen from `from_file`.
+  std::string resolve_link(const std::string& target, const std::string& from_file) const;
+};
+
+BookPlan plan_book(const model::Document& doc);
+
+}  // namespace huozi::epub

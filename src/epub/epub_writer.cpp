@@ -1,0 +1,86 @@
+// Packaging runs in phases, as in Pandoc's writer: plan (split chapters, ids,
+// TOC, media) -> render each file -> package files -> zip. Each phase is a
+// function of the model and the plan; only the last touches the file system.
+#include "epub/epub_writer.h"
+
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "epub/book_plan.h"
+#include "epub/package_files.h"
+#include "epub/stylesheet.h"
+#include "epub/xhtml_writer.h"
+#include "epub/zip_archive.h"
+#include "util/atomic_file.h"
+
+namespace huozi::epub {
+namespace {
+
+bool read_binary(const std::filesystem::path& path, std::string& bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  bytes = buffer.str();
+  return static_cast<bool>(in) || in.eof();
+}
+
+}  // namespace
+
+std::string modified_timestamp(const model::Document& doc, const EpubOptions& options) {
+  if (!options.modified.empty()) return options.modified;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && seconds >= 0) {
+      time_t t = static_cast<time_t>(seconds);
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char buf[32];
+      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+      return buf;
+    }
+  }
+  std::string date = doc.metadata.date;  // YYYY, YYYY-MM or YYYY-MM-DD
+  if (date.size() == 4) date += "-01-01";
+  else if (date.size() == 7) date += "-01";
+  return date + "T00:00:00Z";
+}
+
+bool write_epub(const model::Document& doc, const std::filesystem::path& target, const EpubOptions& options,
+                DiagnosticList& diagnostics) {
+  BookPlan plan = plan_book(doc);
+  AtomicFile file(target);
+  auto fail = [&](const std::string& why) {
+    diagnostics.error(target.string(), 0, 0, why, "check that the output folder exists and is writable");
+    return false;
+  };
+  if (file.temp_path().empty()) return fail(file.error());
+
+  ZipArchive zip(file.temp_path());
+  if (!zip.error().empty()) return fail(zip.error());
+  // The mimetype entry comes first and is stored, so readers can sniff it.
+  bool ok = zip.add("mimetype", "application/epub+zip", false) &&
+            zip.add("META-INF/container.xml", container_xml(), true) &&
+            zip.add("EPUB/package.opf", package_opf(doc, plan, modified_timestamp(doc, options)), true) &&
+            zip.add("EPUB/nav.xhtml", navigation_xhtml(doc, plan), true) &&
+            zip.add("EPUB/toc.ncx", toc_ncx(doc, plan), true) &&
+            zip.add("EPUB/style.css", stylesheet_css(), true) &&
+            zip.add("EPUB/titlepage.xhtml", title_page_xhtml(doc), true);
+  if (ok && !doc.metadata.cover_image.empty()) ok = zip.add("EPUB/cover.xhtml", cover_xhtml(doc, plan), true);
+  for (size_t i = 0; ok && i < plan.spine.size(); ++i)
+    ok = zip.add("EPUB/" + plan.spine[i].file, render_spine_document(doc, plan, plan.spine[i]), true);
+  for (size_t i = 0; ok && i < plan.media.size(); ++i) {
+    std::string bytes;
+    std::filesystem::path source = std::filesystem::path(doc.base_dir) / plan.media[i].source;
+    if (!read_binary(source, bytes)) return fail("cannot read image " + source.string());
+    ok = zip.add("EPUB/" + plan.media[i].href, std::move(bytes), false);  // already compressed
+  }
+  if (!ok || !zip.close()) return fail(zip.error());
+  if (!file.commit()) return fail(file.error());
+  return true;
+}
+
+}  // namespace huozi::epub

@@ -1,0 +1,161 @@
+#include "epub/stylesheet.h"
+
+namespace huozi::epub {
+
+// Reading systems differ; every rule here degrades to plain, readable text.
+// zh-Hant gets the TC faces (centred punctuation) through :lang().
+std::string stylesheet_css() {
+  return R"CSS(@charset "UTF-8";
+/* huozi: Chinese body text (clreq): justified, 2-em first-line indent, strict line breaking. */
+html {
+  line-height: 1.75;
+}
+body {
+  margin: 0 0.5em;
+  font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "STSong", "SimSun", serif;
+  text-align: justify;
+  line-break: strict;
+  -webkit-line-break: strict;
+  -epub-line-break: strict;
+  word-break: normal;
+  overflow-wrap: break-word;
+  hanging-punctuation: none;
+}
+:lang(zh-Hant) body, body:lang(zh-Hant) {
+  font-family: "Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", "PMingLiU", "MingLiU", serif;
+}
+p {
+  margin: 0;
+  text-indent: 2em;
+}
+p.noindent, p.byline, p.line, li p, figcaption p, .titlepage p, .footnotes p {
+  text-indent: 0;
+}
+h1, h2, h3, h4, h5, h6 {
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Heiti SC", "Microsoft YaHei", sans-serif;
+  font-weight: bold;
+  line-height: 1.4;
+  text-align: center;
+  text-indent: 0;
+  page-break-after: avoid;
+  break-after: avoid;
+  hyphens: none;
+}
+:lang(zh-Hant) h1, :lang(zh-Hant) h2, :lang(zh-Hant) h3, :lang(zh-Hant) h4 {
+  font-family: "Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif;
+}
+h1 { font-size: 1.6em; margin: 1.5em 0 1em; }
+h2 { font-size: 1.25em; margin: 1.5em 0 0.75em; text-align: left; }
+h3, h4, h5, h6 { font-size: 1.05em; margin: 1.2em 0 0.5em; text-align: left; }
+section[epub|type~="chapter"], section[epub|type~="part"] {
+  page-break-before: always;
+  break-before: page;
+}
+.number { margin-right: 0; }
+strong {
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Heiti SC", sans-serif;
+  font-weight: bold;
+}
+:lang(zh-Hant) strong {
+  font-family: "Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", sans-serif;
+}
+/* Han fonts have no italics: emphasis is set in a kai (楷体) face, never slanted. */
+em {
+  font-style: normal;
+  font-family: "Kaiti SC", "STKaiti", "KaiTi", "Noto Serif CJK SC", serif;
+}
+:lang(zh-Hant) em {
+  font-family: "Kaiti TC", "BiauKai", "DFKai-SB", "Noto Serif CJK TC", serif;
+}
+:lang(en) em, em:lang(en) { font-style: italic; font-family: serif; }
+/* 着重号: a dot under each character. */
+em.dots {
+  font-family: inherit;
+  -webkit-text-emphasis: filled dot;
+  text-emphasis: filled dot;
+  -webkit-text-emphasis-position: under right;
+  text-emphasis-position: under right;
+}
+code { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 0.9em; }
+ruby rt { font-size: 0.5em; }
+a { color: inherit; }
+a.external { text-decoration: underline; }
+p.byline {
+  text-align: right;
+  margin: 0.5em 0;
+}
+blockquote {
+  margin: 1em 2em;
+}
+.verse {
+  margin: 1em 0 1em 2em;
+  text-align: left;
+}
+.stanza { margin-bottom: 0.75em; }
+p.line {
+  padding-left: 2em;
+  text-indent: -2em; /* a wrapped verse line hangs */
+  text-align: left;
+}
+ol, ul { margin: 0.5em 0; padding-left: 2em; }
+figure {
+  margin: 1.25em 0;
+  page-break-inside: avoid;
+  break-inside: avoid;
+}
+figure img { display: block; max-width: 100%; margin: 0 auto; }
+figcaption {
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif;
+  font-size: 0.85em;
+  line-height: 1.6;
+  margin-top: 0.4em;
+  text-indent: 0;
+}
+:lang(zh-Hant) figcaption { font-family: "Noto Sans CJK TC", "Source Han Sans TC", sans-serif; }
+figcaption .credit { display: block; text-align: right; }
+/* FPO (for position only): a picture that does not exist yet, clearly marked. */
+div.fpo {
+  position: relative;
+  height: 0;
+  border: 2px dashed #888;
+  background: #f2f2f2;
+  color: #444;
+  text-indent: 0;
+}
+div.fpo .fpo-inner {
+  position: absolute;
+  top: 0; left: 0; right: 0; bottom: 0;
+  padding: 0.5em;
+  text-align: center;
+  display: flex;
+  flex-direction: column;
+  justify-content: center;
+}
+.fpo-mark { display: block; font-family: sans-serif; font-weight: bold; font-size: 1.6em; letter-spacing: 0.2em; }
+.fpo-note { display: block; font-size: 0.85em; }
+.fpo-desc { display: block; font-size: 0.8em; margin-top: 0.3em; }
+table { border-collapse: collapse; margin: 1em auto; }
+caption { font-size: 0.9em; margin-bottom: 0.3em; }
+th, td { border: 1px solid #999; padding: 0.2em 0.5em; text-align: left; }
+th { font-weight: bold; }
+a.noteref { font-size: 0.75em; vertical-align: super; line-height: 0; text-decoration: none; }
+section.footnotes {
+  margin-top: 2em;
+  border-top: 1px solid #999;
+  font-size: 0.85em;
+}
+section.footnotes aside { margin: 0.3em 0; }
+.titlepage { text-align: center; margin-top: 20%; }
+.titlepage p { text-align: center; }
+.book-title { font-size: 2em; }
+.book-subtitle { font-size: 1.2em; margin-bottom: 2em; }
+.book-creator { margin: 0.3em 0; }
+.book-publisher { margin-top: 3em; }
+.book-rights, .book-description { font-size: 0.8em; margin-top: 1.5em; text-align: left; }
+nav ol { list-style: none; padding-left: 1.5em; }
+nav > ol { padding-left: 0; }
+nav li { margin: 0.3em 0; }
+)CSS";
+}
+
+}  // namespace huozi::epub

@@ -1,0 +1,295 @@
+#include "epub/xhtml_writer.h"
+
+#include <algorithm>
+
+#include "epub/markup.h"
+
+namespace huozi::epub {
+namespace {
+
+using model::Node;
+using model::NodeKind;
+
+class XhtmlWriter {
+ public:
+  XhtmlWriter(const model::Document& doc, const BookPlan& plan, const SpineDocument& item)
+      : doc_(doc), plan_(plan), item_(item) {}
+
+  std::string run() {
+    out_ = xhtml_head(doc_.metadata.language, item_.title, item_.is_chapter_like ? "bodymatter" : nullptr);
+    for (const Node* n : item_.nodes) block(*n, 1);
+    flush_footnotes();
+    out_ += xhtml_foot();
+    return std::move(out_);
+  }
+
+ private:
+  const model::Document& doc_;
+  const BookPlan& plan_;
+  const SpineDocument& item_;
+  std::string out_;
+  std::vector<const Node*> pending_notes_;  // footnotes referenced since the last flush
+
+  // ---- blocks ----
+
+  void open(const char* tag, const Node& n, const char* cls = nullptr, const std::string& extra = {}) {
+    out_ += '<';
+    out_ += tag;
+    if (!n.id.empty()) out_ += " id=\"" + escaped(n.id) + "\"";
+    if (cls) out_ += std::string(" class=\"") + cls + "\"";
+    out_ += lang_attributes(n.lang);
+    out_ += extra;
+    out_ += '>';
+  }
+
+  void close(const char* tag) {
+    out_ += "</";
+    out_ += tag;
+    out_ += ">\n";
+  }
+
+  void flow(const char* tag, const Node& n, const char* cls = nullptr) {
+    open(tag, n, cls);
+    inlines(n.children);
+    close(tag);
+  }
+
+  void blocks(const std::vector<Node>& nodes, int level) {
+    for (const Node& n : nodes) block(n, level);
+  }
+
+  void block(const Node& n, int level) {
+    switch (n.kind) {
+      case NodeKind::Part:
+      case NodeKind::Chapter:
+      case NodeKind::Section: container(n, level); break;
+      case NodeKind::Paragraph: flow("p", n, n.indent ? nullptr : "noindent"); break;
+      case NodeKind::Byline: flow("p", n, "byline"); break;
+      case NodeKind::BlockQuote:
+        open("blockquote", n);
+        out_ += '\n';
+        blocks(n.children, level);
+        close("blockquote");
+        break;
+      case NodeKind::Verse: verse(n); break;
+      case NodeKind::OrderedList:
+      case NodeKind::UnorderedList: list(n); break;
+      case NodeKind::Figure: figure(n); break;
+      case NodeKind::Table: table(n); break;
+      default: break;  // Title is written by its container; inline kinds never reach here
+    }
+  }
+
+  void container(const Node& n, int level) {
+    const char* type = n.kind == NodeKind::Part ? "part" : n.kind == NodeKind::Chapter ? "chapter" : nullptr;
+    // The anchor is the node's id, or one made up for the table of contents.
+    out_ += "<section id=\"" + escaped(plan_.anchor_of.at(&n)) + "\"";
+    if (type) out_ += std::string(" epub:type=\"") + type + "\"";
+    out_ += lang_attributes(n.lang);
+    out_ += ">\n";
+    int h = std::min(level, 6);
+    if (const Node* title = model::title_of(n)) {
+      std::string tag = "h" + std::to_string(h);
+      out_ += "<" + tag + lang_attributes(title->lang) + ">";
+      std::string prefix = model::heading_prefix(n);
+      if (!prefix.empty()) out_ += "<span class=\"number\">" + escaped(prefix) + "</span>";
+      inlines(title->children);
+      out_ += "</" + tag + ">\n";
+    }
+    for (const Node& child : n.children) {
+      if (child.kind == NodeKind::Title) continue;
+      if (n.kind == NodeKind::Part && child.kind == NodeKind::Chapter) continue;  // own file
+      block(child, level + 1);
+    }
+    if (n.kind == NodeKind::Chapter) flush_footnotes();
+    close("section");
+  }
+
+  void verse(const Node& n) {
+    open("div", n, "verse");
+    out_ += '\n';
+    for (const Node& stanza : n.children) {
+      open("div", stanza, "stanza");
+      out_ += '\n';
+      for (const Node& line : stanza.children) flow("p", line, "line");
+      close("div");
+    }
+    close("div");
+  }
+
+  void list(const Node& n) {
+    const char* tag = n.kind == NodeKind::OrderedList ? "ol" : "ul";
+    open(tag, n);
+    out_ += '\n';
+    for (const Node& item : n.children) flow("li", item);
+    close(tag);
+  }
+
+  void figure(const Node& n) {
+    open("figure", n);
+    out_ += '\n';
+    const Node* caption = nullptr;
+    const Node* credit = nullptr;
+    for (const Node& c : n.children) {
+      if (c.kind == NodeKind::Caption) caption = &c;
+      if (c.kind == NodeKind::Credit) credit = &c;
+    }
+    std::string caption_text = caption ? model::plain_text(*caption) : std::string();
+    for (const Node& c : n.children) {
+      if (c.kind == NodeKind::Image) image(c, caption_text);
+      if (c.kind == NodeKind::Placeholder) placeholder(c);
+    }
+    if (caption || credit) {
+      out_ += "<figcaption>";
+      if (caption) inlines(caption->children);
+      if (credit) {
+        out_ += "<span class=\"credit\"" + lang_attributes(credit->lang) + ">";
+        inlines(credit->children);
+        out_ += "</span>";
+      }
+      out_ += "</figcaption>\n";
+    }
+    close("figure");
+  }
+
+  void image(const Node& n, const std::string& caption_text) {
+    std::string alt = n.label.empty() ? caption_text : n.label;
+    out_ += "<img src=\"" + escaped(plan_.media_href.at(n.target)) + "\" alt=\"" + escaped(alt) + "\"";
+    if (!n.id.empty()) out_ += " id=\"" + escaped(n.id) + "\"";
+    out_ += "/>\n";
+  }
+
+  // FPO: a framed box of the picture's proportions that says what belongs there.
+  void placeholder(const Node& n) {
+    size_t colon = n.label.find(':');
+    double w = std::stod(n.label.substr(0, colon)), h = std::stod(n.label.substr(colon + 1));
+    char padding[32];
+    std::snprintf(padding, sizeof padding, "%.2f%%", 100.0 * h / w);
+    std::string description = model::plain_text(n);
+    std::string label = "FPO 图片占位" + (description.empty() ? "" : "：" + description);
+    out_ += "<div class=\"fpo\" role=\"img\" aria-label=\"" + escaped(label) + "\" style=\"padding-top: " +
+            padding + ";\"" + lang_attributes(n.lang) + ">";
+    out_ += "<div class=\"fpo-inner\"><span class=\"fpo-mark\">FPO</span>";
+    out_ += "<span class=\"fpo-note\">图片占位 · 正式图片待补</span>";
+    if (!n.children.empty()) {
+      out_ += "<span class=\"fpo-desc\">";
+      inlines(n.children);
+      out_ += "</span>";
+    }
+    out_ += "</div></div>\n";
+  }
+
+  void table(const Node& n) {
+    open("table", n);
+    out_ += '\n';
+    for (const Node& c : n.children)
+      if (c.kind == NodeKind::Caption) flow("caption", c);
+    bool body_open = false;
+    for (const Node& row : n.children) {
+      if (row.kind != NodeKind::TableRow) continue;
+      if (!body_open) out_ += "<tbody>\n";
+      body_open = true;
+      open("tr", row);
+      for (const Node& cell : row.children) {
+        const char* tag = cell.is_header ? "th" : "td";
+        open(tag, cell);
+        inlines(cell.children);
+        out_ += "</";
+        out_ += tag;
+        out_ += ">";
+      }
+      close("tr");
+    }
+    if (body_open) out_ += "</tbody>\n";
+    close("table");
+  }
+
+  // ---- inline ----
+
+  void inlines(const std::vector<Node>& nodes) {
+    for (const Node& n : nodes) inline_node(n);
+  }
+
+  void wrap(const char* tag, const Node& n, const char* cls = nullptr) {
+    open(tag, n, cls);
+    inlines(n.children);
+    out_ += "</";
+    out_ += tag;
+    out_ += '>';
+  }
+
+  void inline_node(const Node& n) {
+    switch (n.kind) {
+      case NodeKind::Text: append_escaped(out_, n.text); break;
+      case NodeKind::Emphasis: wrap("em", n); break;
+      case NodeKind::Strong: wrap("strong", n); break;
+      case NodeKind::EmphasisDots: wrap("em", n, "dots"); break;
+      case NodeKind::Code: wrap("code", n); break;
+      case NodeKind::Span: wrap("span", n); break;
+      case NodeKind::LineBreak: out_ += "<br/>"; break;
+      case NodeKind::Link: {
+        std::string href = plan_.resolve_link(n.target, item_.file);
+        bool external = n.target.rfind("#", 0) != 0;
+        open("a", n, nullptr, " href=\"" + escaped(href) + "\"" + (external ? " class=\"external\"" : ""));
+        inlines(n.children);
+        out_ += "</a>";
+        break;
+      }
+      case NodeKind::Ruby:
+        open("ruby", n);
+        inlines(n.children);
+        out_ += "<rp>(</rp><rt>" + escaped(n.label) + "</rt><rp>)</rp></ruby>";
+        break;
+      case NodeKind::Footnote: {
+        std::string key = note_key(n);
+        out_ += "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" id=\"ref-" + key + "\" href=\"#" +
+                key + "\">" + escaped(model::circled_number(n.number)) + "</a>";
+        pending_notes_.push_back(&n);
+        break;
+      }
+      default: break;
+    }
+  }
+
+  // Footnote ids are unique in the book: made from the note's source position.
+  std::string note_key(const Node& n) const {
+    return "fn-" + std::to_string(n.where.file) + "-" + std::to_string(n.where.line) + "-" +
+           std::to_string(n.where.column);
+  }
+
+  void flush_footnotes() {
+    if (pending_notes_.empty()) return;
+    out_ += "<section class=\"footnotes\" epub:type=\"footnotes\" role=\"doc-endnotes\">\n";
+    for (const Node* note : pending_notes_) {
+      std::string key = note_key(*note);
+      out_ += "<aside id=\"" + key + "\" epub:type=\"footnote\" role=\"doc-footnote\"" +
+              lang_attributes(note->lang) + "><p><a href=\"#ref-" + key + "\" class=\"note-number\">" +
+              escaped(model::circled_number(note->number)) + "</a> ";
+      inlines(note->children);
+      out_ += "</p></aside>\n";
+    }
+    out_ += "</section>\n";
+    pending_notes_.clear();
+  }
+};
+
+}  // namespace
+
+std::string xhtml_head(const std::string& lang, const std::string& title, const char* body_type) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+      "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"" +
+      lang_attributes(lang) + ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>" + escaped(title) +
+      "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body";
+  if (body_type) out += std::string(" epub:type=\"") + body_type + "\"";
+  out += ">\n";
+  return out;
+}
+
+std::string xhtml_foot() { return "</body>\n</html>\n"; }
+
+std::string render_spine_document(const model::Document& doc, const BookPlan& plan, const SpineDocument& item) {
+  return XhtmlWriter(doc, plan, item).run();
+}
+
+}  // namespace huozi::epub
