@@ -4,7 +4,9 @@
 // output could not be written, 2 usage error.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <tuple>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -32,8 +34,13 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
+// In source order, file by file, as an editor fixes them.
 void print_diagnostics(const huozi::DiagnosticList& diagnostics) {
-  for (const huozi::Diagnostic& d : diagnostics.items())
+  std::vector<huozi::Diagnostic> sorted = diagnostics.items();
+  std::stable_sort(sorted.begin(), sorted.end(), [](const huozi::Diagnostic& a, const huozi::Diagnostic& b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  });
+  for (const huozi::Diagnostic& d : sorted)
     std::fprintf(stderr, "%s\n", huozi::format_diagnostic(d).c_str());
 }
 

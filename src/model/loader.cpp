@@ -302,10 +302,12 @@ class Loader {
         if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
       return true;
     };
-    if (d.size() == 4) return digits(0, 4);
-    if (d.size() == 7) return digits(0, 4) && d[4] == '-' && digits(5, 2);
-    if (d.size() == 10) return digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2);
-    return false;
+    auto number = [&](size_t from) { return (d[from] - '0') * 10 + (d[from + 1] - '0'); };
+    if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+    if (!digits(0, 4)) return false;
+    if (d.size() >= 7 && !(d[4] == '-' && digits(5, 2) && number(5) >= 1 && number(5) <= 12)) return false;
+    if (d.size() == 10 && !(d[7] == '-' && digits(8, 2) && number(8) >= 1 && number(8) <= 31)) return false;
+    return true;
   }
 
   // Resolves src against the file's folder; refuses paths that leave the publication.

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The huozi command as an editor meets it: exit codes, messages, and outputs
+# that are never half-written or clobbered. Usage: cli_test.sh HUOZI WORKDIR
+set -uo pipefail
+huozi=$1 work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$work" && mkdir -p "$work"
+cd "$here"
+passed=0 failed=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+run() {  # run ARGS... : sets rc, out, err
+  "$huozi" "$@" >"$work/out" 2>"$work/err"; rc=$?
+  out=$(cat "$work/out"); err=$(cat "$work/err")
+}
+
+run;                          check "no command exits 2" test $rc -eq 2
+check "no command prints usage" grep -q '^usage: huozi build' "$work/err"
+run --version;                check "--version" test "$rc:$out" = "0:huozi 0.1.0"
+run --help;                   check "--help exits 0 with usage" test $rc -eq 0 -a -n "$(grep 'huozi check' "$work/out")"
+run frobnicate;               check "unknown command exits 2" test $rc -eq 2
+run build;                    check "build without source exits 2" test $rc -eq 2
+run build data/good.xml --bogus; check "unknown option exits 2" test $rc -eq 2
+run build data/good.xml -o;   check "-o without folder exits 2" test $rc -eq 2
+run check;                    check "check without source exits 2" test $rc -eq 2
+run build data/good.xml --pdf -o "$work/pdf"
+check "--pdf says it is not implemented" test $rc -eq 2 -a -n "$(grep -i 'not implemented' "$work/err")"
+check "--pdf writes nothing" test ! -e "$work/pdf/good.epub"
+
+# Every mistake in one run, in source order, with its place.
+run check data/many-mistakes.xml
+check "check with mistakes exits 1" test $rc -eq 1
+expected="data/many-mistakes.xml:3:3: error: missing required metadata: <identifier>
+data/many-mistakes.xml:5:5: error: date \"2021-13\"
+data/many-mistakes.xml:9:12: error: link to \"#nowhere\"
+data/many-mistakes.xml:10:7: error: duplicate id \"a\"
+data/many-mistakes.xml:11:7: error: text outside a block
+data/many-mistakes.xml:12:7: error: unknown element <para>
+data/many-mistakes.xml:13:7: error: unknown attribute \"colour\"
+data/many-mistakes.xml:14:15: error: image \"missing.png\" not found
+data/many-mistakes.xml:15:7: error: include \"../../../../etc/passwd\": the path leads outside"
+i=0
+while IFS= read -r line; do
+  i=$((i + 1))
+  got=$(sed -n "${i}p" "$work/err")
+  check "diagnostic $i: $line" test "${got:0:${#line}}" = "$line"
+done <<<"$expected"
+check "summary line counts 9 errors" grep -q '^huozi: 9 errors in data/many-mistakes.xml$' "$work/err"
+
+run check data/broken-markup.xml
+check "malformed XML exits 1" test $rc -eq 1
+check "malformed XML names its place" grep -q '^data/broken-markup.xml:9:39: error: malformed XML' "$work/err"
+run check data/does-not-exist.xml
+check "missing source exits 1 and says so" test $rc -eq 1 -a -n "$(grep 'file not found' "$work/err")"
+
+# A good build writes NAME.epub and prints its path.
+run build data/good.xml -o "$work/out1"
+check "good build exits 0" test $rc -eq 0
+check "good build prints the output path" test "$out" = "$work/out1/good.epub"
+check "good build writes the EPUB" test -s "$work/out1/good.epub"
+check "quiet when stderr is not a terminal" test -z "$err"
+
+# A failed build leaves the last good output untouched and no temporary file.
+cp "$work/out1/good.epub" "$work/good.copy"
+cp data/broken-markup.xml "$work/good.xml"
+run build "$work/good.xml" -o "$work/out1"
+check "failed build exits 1" test $rc -eq 1
+check "failed build keeps the previous EPUB" cmp -s "$work/out1/good.epub" "$work/good.copy"
+check "failed build leaves no temporary file" test -z "$(ls -A "$work/out1" | grep -v '^good.epub$')"
+
+# An output folder that cannot be made is a clear error.
+touch "$work/a-file"
+run build data/good.xml -o "$work/a-file/sub"
+check "unwritable output exits 1" test $rc -eq 1
+check "unwritable output names the folder" grep -q "a-file/sub" "$work/err"
+
+echo "$passed passed, $failed failed"
+test $failed -eq 0
