@@ -31,6 +31,35 @@ std::string plain_text(const Node& node) {
   return out;
 }
 
+bool trim_size_mm(const std::string& name, double& width_mm, double& height_mm) {
+  struct Trim {
+    const char* name;
+    double w, h;
+  };
+  static const Trim sizes[] = {{"A4", 210, 297}, {"A5", 148, 210},     {"B5", 176, 250},
+                               {"16开", 185, 260}, {"大32开", 140, 203}, {"32开", 130, 184}};
+  for (const Trim& t : sizes)
+    if (name == t.name) {
+      width_mm = t.w;
+      height_mm = t.h;
+      return true;
+    }
+  return false;
+}
+
+double chinese_type_size_pt(const std::string& name) {
+  struct Size {
+    const char* name;
+    double pt;
+  };
+  static const Size sizes[] = {{"初号", 42}, {"小初", 36}, {"一号", 26}, {"小一", 24}, {"二号", 22},
+                               {"小二", 18}, {"三号", 16}, {"小三", 15}, {"四号", 14}, {"小四", 12},
+                               {"五号", 10.5}, {"小五", 9}, {"六号", 7.5}, {"小六", 6.5}};
+  for (const Size& s : sizes)
+    if (name == s.name) return s.pt;
+  return 0;
+}
+
 std::string chinese_number(int n) {
   static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
   if (n <= 0) return std::to_string(n);

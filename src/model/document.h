@@ -95,9 +95,27 @@ struct Metadata {
 
 enum class PublicationType : uint8_t { Book, Periodical };
 
+// How the publication wants its pages (the <layout> element); lengths in
+// points. The PDF's page layout reads it; the EPUB ignores it.
+struct PageSetup {
+  std::string size_name = "A5";  // as written: A4, A5, B5, 16开, 大32开, 32开, or WxHmm
+  double page_width = 419.53, page_height = 595.28;  // A5
+  double margin_top = 56.69, margin_bottom = 56.69;   // 20 mm
+  double margin_inner = 56.69, margin_outer = 48.19;  // 20 mm, 17 mm
+  double body_size = 10.5;                            // 五号
+  double leading = 1.7;                               // line pitch as a multiple of body_size
+  int columns = 1;
+  double column_gap_em = 2;
+  bool footnotes_per_page = false;  // numbering restarts per page instead of per chapter
+  bool running_heads = true;
+  bool chapter_recto = false;  // chapters open on a right-hand page
+  bool toc = true;             // a table of contents page (books with headings)
+};
+
 struct Document {
   Metadata metadata;
   PublicationType type = PublicationType::Book;
+  PageSetup page;
   std::vector<Node> body;          // parts, chapters, sections and blocks
   std::string base_dir;            // the publication folder (absolute)
   std::vector<std::string> files;  // source files, as given; SourceLocation::file indexes this
@@ -105,6 +123,12 @@ struct Document {
 
 bool is_container(NodeKind k);  // Part, Chapter, Section
 bool is_inline(NodeKind k);
+
+// Named trim sizes in millimetres (width, height): A4, A5, B5, 16开, 大32开, 32开.
+bool trim_size_mm(const std::string& name, double& width_mm, double& height_mm);
+
+// Chinese type sizes: 五号 10.5 pt, 小五 9 pt, … Returns 0 for an unknown name.
+double chinese_type_size_pt(const std::string& name);
 
 // The Title child of a container, or nullptr.
 const Node* title_of(const Node& container);

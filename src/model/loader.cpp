@@ -186,11 +186,17 @@ class Loader {
     check_attributes(*file, root, {"type"});
     doc_.metadata.language = root.attribute("xml:lang").value();
     std::string_view type = root.attribute("type").value();
-    if (type == "periodical") doc_.type = PublicationType::Periodical;
+    if (type == "periodical") {
+      doc_.type = PublicationType::Periodical;
+      // A newspaper page: in columns, no running heads or TOC unless <layout> says so.
+      doc_.page.columns = 3;
+      doc_.page.running_heads = false;
+      doc_.page.toc = false;
+    }
     else if (!type.empty() && type != "book")
       error(*file, root, "unknown publication type \"" + std::string(type) + "\"", "use book or periodical");
 
-    pugi::xml_node metadata, body;
+    pugi::xml_node metadata, body, layout;
     for (pugi::xml_node child : root.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
         if (!is_space_only(child.value())) error(*file, child, "text outside a block", "put text in a <p>");
@@ -199,11 +205,13 @@ class Loader {
       if (child.type() != pugi::node_element) continue;
       if (name_of(child) == "metadata" && !metadata) metadata = child;
       else if (name_of(child) == "body" && !body) body = child;
+      else if (name_of(child) == "layout" && !layout) layout = child;
       else error(*file, child, "unexpected <" + std::string(child.name()) + "> in <publication>",
-                 "<publication> holds one <metadata> and one <body>");
+                 "<publication> holds one <metadata>, an optional <layout> and one <body>");
     }
     if (!metadata) error(*file, root, "missing <metadata>", "add <metadata> with at least a title, identifier and date");
     else parse_metadata(*file, metadata, root);
+    if (layout) parse_layout(*file, layout);
     if (!body) error(*file, root, "missing <body>", "add <body> with the publication's chapters");
     else {
       check_attributes(*file, body, {});
@@ -279,6 +287,106 @@ class Loader {
     if (m.language.empty())
       error(file, root, "missing required metadata: the publication's language",
             "add xml:lang=\"zh-Hans\" (or zh-Hant) to <publication>");
+  }
+
+  // ---- layout (page setup for the PDF) ------------------------------------------
+
+  void parse_layout(const ParsedFile& file, const pugi::xml_node& e) {
+    check_attributes(file, e,
+                     {"size", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "body-size", "leading",
+                      "columns", "column-gap", "footnotes", "running-heads", "chapter-start", "toc"},
+                     false);
+    for (pugi::xml_node child : e.children())
+      if (child.type() == pugi::node_element || (child.type() == pugi::node_pcdata && !is_space_only(child.value())))
+        error(file, child, "<layout> takes attributes only");
+    PageSetup& p = doc_.page;
+    if (auto size = e.attribute("size")) parse_trim_size(file, e, size.value());
+    auto length = [&](const char* name, double& out) {
+      if (auto a = e.attribute(name); a && !parse_length(a.value(), p.body_size, out))
+        error(file, e, std::string(name) + " \"" + a.value() + "\" is not a length", "write e.g. 20mm, 36pt or 2em");
+    };
+    if (auto a = e.attribute("body-size")) {
+      double pt = model::chinese_type_size_pt(a.value());
+      if (pt == 0 && !parse_length(a.value(), 10.5, pt)) error(file, e, "body-size \"" + std::string(a.value()) + "\" is not a size", "write e.g. 10.5pt or 五号");
+      else if (pt < 4 || pt > 72) error(file, e, "body-size must be between 4pt and 72pt");
+      else p.body_size = pt;
+    }
+    length("margin-top", p.margin_top);
+    length("margin-bottom", p.margin_bottom);
+    length("margin-inner", p.margin_inner);
+    length("margin-outer", p.margin_outer);
+    if (auto a = e.attribute("leading")) {
+      p.leading = a.as_double(0);
+      if (p.leading < 1 || p.leading > 3) error(file, e, "leading must be a multiple of the body size between 1 and 3", "write e.g. leading=\"1.7\"");
+    }
+    if (auto a = e.attribute("columns")) {
+      p.columns = a.as_int(0);
+      if (p.columns < 1 || p.columns > 3) error(file, e, "columns must be 1, 2 or 3");
+    }
+    if (auto a = e.attribute("column-gap")) {
+      double pt = 0;
+      if (!parse_length(a.value(), p.body_size, pt)) error(file, e, "column-gap is not a length", "write e.g. 2em");
+      else p.column_gap_em = pt / p.body_size;
+    }
+    choice(file, e, "footnotes", {"chapter", "page"}, [&](std::string_view v) { p.footnotes_per_page = v == "page"; });
+    choice(file, e, "running-heads", {"yes", "no"}, [&](std::string_view v) { p.running_heads = v == "yes"; });
+    choice(file, e, "chapter-start", {"any", "recto"}, [&](std::string_view v) { p.chapter_recto = v == "recto"; });
+    choice(file, e, "toc", {"yes", "no"}, [&](std::string_view v) { p.toc = v == "yes"; });
+  }
+
+  template <typename Fn>
+  void choice(const ParsedFile& file, const pugi::xml_node& e, const char* name,
+              std::initializer_list<std::string_view> allowed, Fn&& set) {
+    pugi::xml_attribute a = e.attribute(name);
+    if (!a) return;
+    std::string_view v = a.value();
+    if (std::find(allowed.begin(), allowed.end(), v) == allowed.end()) {
+      std::string list;
+      for (std::string_view ok : allowed) list += (list.empty() ? "" : " or ") + std::string(ok);
+      error(file, e, std::string(name) + " must be " + list);
+      return;
+    }
+    set(v);
+  }
+
+  void parse_trim_size(const ParsedFile& file, const pugi::xml_node& e, const std::string& size) {
+    double w = 0, h = 0;
+    if (!model::trim_size_mm(size, w, h)) {
+      size_t x = size.find('x');
+      bool ok = x != std::string::npos && size.size() > 2 && size.compare(size.size() - 2, 2, "mm") == 0;
+      if (ok) {
+        char* end = nullptr;
+        w = std::strtod(size.c_str(), &end);
+        ok = end == size.c_str() + x;
+        h = std::strtod(size.c_str() + x + 1, &end);
+        ok = ok && end == size.c_str() + size.size() - 2;
+      }
+      if (!ok || w < 50 || h < 50 || w > 2000 || h > 2000) {
+        error(file, e, "size \"" + size + "\" is not a known trim size",
+              "use A4, A5, B5, 16开, 大32开, 32开 or WxHmm such as 148x210mm (50–2000 mm)");
+        return;
+      }
+    }
+    doc_.page.size_name = size;
+    doc_.page.page_width = w * kPointsPerMm;
+    doc_.page.page_height = h * kPointsPerMm;
+  }
+
+  static constexpr double kPointsPerMm = 72.0 / 25.4;
+
+  // "20mm", "36pt", "2em" (of em_pt), "1.5cm", "0.5in" to points.
+  static bool parse_length(const std::string& text, double em_pt, double& out) {
+    char* end = nullptr;
+    double v = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || v < 0 || v > 5000) return false;
+    std::string unit(end);
+    if (unit == "mm") out = v * kPointsPerMm;
+    else if (unit == "cm") out = v * 10 * kPointsPerMm;
+    else if (unit == "pt") out = v;
+    else if (unit == "in") out = v * 72;
+    else if (unit == "em") out = v * em_pt;
+    else return false;
+    return true;
   }
 
   void check_identifier(const ParsedFile& file, const pugi::xml_node& e) {

@@ -1,0 +1,106 @@
+// Pages as frames: a size plus positioned items, in paint order. This is all a
+// PDF writer sees; it never sees the content model or the text engine.
+//
+// Units are PostScript points; the origin is the top-left corner of the page
+// and y grows downwards (as in Cairo).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace huozi::layout {
+
+struct Rect {
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
+struct Color {
+  double r = 0, g = 0, b = 0;
+  static Color black() { return {}; }
+  static Color gray(double v) { return {v, v, v}; }
+};
+
+// A font file (and face index inside a .ttc collection) that text runs use.
+struct FontRef {
+  std::string file;
+  int index = 0;
+  bool operator==(const FontRef&) const = default;
+};
+
+struct PlacedGlyph {
+  uint32_t id = 0;
+  double x = 0, y = 0;  // the glyph origin on the baseline
+};
+
+// Glyphs of one font and size, with the text they show and the cluster map
+// between the two (pairs of UTF-8 byte count and glyph count, in order), so
+// that text copied out of the PDF is the source text.
+struct TextRun {
+  uint16_t font = 0;  // index into the document's font list
+  double size = 10.5;
+  Color color;
+  std::vector<PlacedGlyph> glyphs;
+  std::string text;
+  std::vector<std::pair<int, int>> clusters;
+};
+
+// A straight line.
+struct Rule {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width = 0.5;
+  Color color;
+  bool dashed = false;
+};
+
+// A rectangle: frames, backgrounds, and FPO placeholders (with diagonals).
+struct Box {
+  Rect rect;
+  double stroke = 0.5;  // 0: no outline
+  Color stroke_color;
+  bool filled = false;
+  Color fill = Color::gray(0.95);
+  bool dashed = false;
+  bool diagonals = false;
+};
+
+// A PNG or JPEG file drawn into rect.
+struct Image {
+  Rect rect;
+  std::string path;
+};
+
+using PageItem = std::variant<TextRun, Rule, Box, Image>;
+
+// A clickable area: to a named destination in this PDF, or to a URI.
+struct Link {
+  Rect rect;
+  std::string dest;
+  std::string uri;
+};
+
+// A named destination (a heading, a footnote) that links and the outline point at.
+struct Anchor {
+  std::string name;
+  double x = 0, y = 0;
+};
+
+struct PageFrame {
+  double width = 0, height = 0;
+  std::string label;  // the page label ("iii", "12"); empty: the page number
+  std::vector<PageItem> items;
+  std::vector<Link> links;
+  std::vector<Anchor> anchors;
+};
+
+// One bookmark of the PDF outline.
+struct OutlineEntry {
+  std::string title;
+  int level = 1;  // 1 = top
+  int page = 1;   // 1-based
+  double y = 0;
+};
+
+}  // namespace huozi::layout

@@ -1,0 +1,49 @@
+// The PDF back end: draws page frames with Cairo. Pages are drawn and released
+// one at a time, so memory does not grow with the page count.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+#include "util/diagnostic.h"
+
+namespace huozi::pdf {
+
+struct PdfInfo {
+  std::string title, author, subject, keywords;
+  std::string creator = "huozi";
+  std::string create_date;  // ISO 8601; fixed for reproducible files
+};
+
+class PdfWriter {
+ public:
+  // Starts a PDF that becomes `target` on finish(); nothing appears at target
+  // before that, and an unfinished writer leaves the target untouched.
+  PdfWriter(const std::filesystem::path& target, const PdfInfo& info, std::vector<layout::FontRef> fonts);
+  ~PdfWriter();
+  PdfWriter(const PdfWriter&) = delete;
+  PdfWriter& operator=(const PdfWriter&) = delete;
+
+  bool ok() const;
+  const std::string& error() const;
+
+  // Registers a font after construction; returns its index for TextRun::font.
+  uint16_t add_font(const layout::FontRef& font);
+
+  void add_page(const layout::PageFrame& page);
+  void add_outline(const std::vector<layout::OutlineEntry>& entries);
+
+  // Completes the file and renames it into place. Returns false (see error()) on failure.
+  bool finish();
+
+  int page_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace huozi::pdf
