@@ -1,0 +1,86 @@
+#include "layout/justify.h"
+
+#include <cmath>
+
+namespace huozi::layout {
+namespace {
+
+// Appends the glyphs of clusters [begin, end) at x; a mark losing `removed`
+// points of its blank gives them up on its blank's side.
+double place_clusters(const text::ShapedParagraph& shaped, uint32_t begin, uint32_t end, double x, double removed,
+                      Line& line) {
+  for (uint32_t c = begin; c < end; ++c) {
+    const text::Cluster& cluster = shaped.clusters[c];
+    const text::Run& run = shaped.runs[cluster.run];
+    if (line.runs.empty() || line.runs.back().face != run.face || line.runs.back().size_pt != run.size_pt) {
+      line.runs.push_back(GlyphRun{run.face, run.size_pt, {}});
+    }
+    auto& glyphs = line.runs.back().glyphs;
+    const double shift = cluster.blank_left ? -removed : 0;
+    for (uint32_t g = cluster.glyph_begin; g < cluster.glyph_end; ++g) {
+      const text::Glyph& glyph = shaped.glyphs[g];
+      const bool last_glyph = g + 1 == cluster.glyph_end;
+      const double advance = glyph.x_advance - (last_glyph ? removed : 0);
+      glyphs.push_back(PositionedGlyph{glyph.id, glyph.cluster, x + glyph.x_offset + shift, glyph.y_offset, advance});
+      x += advance;
+    }
+  }
+  return x;
+}
+
+}  // namespace
+
+void justify_lines(const text::ShapedParagraph& shaped, const ItemList& list, const std::vector<LineSpan>& spans,
+                   const LineWidths& widths, std::vector<Line>& out) {
+  out.clear();
+  const auto& items = list.items;
+  for (size_t l = 0; l < spans.size(); ++l) {
+    const LineSpan& span = spans[l];
+    Line line;
+    line.measure = widths.at(l);
+    line.last = items[span.end].forced;
+    line.overfull = span.overfull;
+    double r = std::isfinite(span.ratio) ? span.ratio : 0;
+    if (r < -1) r = -1;
+    line.ratio = r;
+    const double end_trim = -items[span.end].width;
+    double x = 0;
+    bool text_started = false;
+    for (size_t i = span.begin; i < span.end; ++i) {
+      const Item& it = items[i];
+      if (it.kind == ItemKind::Penalty) continue;
+      if (it.kind == ItemKind::Glue) {
+        x += it.width + (r > 0 ? r * it.stretch : r * it.shrink);
+        continue;
+      }
+      // A box: its compression is what the line takes from its blank.
+      double removed = it.removed;
+      double shrink = it.shrink;
+      if (i == span.begin && it.start_trim > 0) {
+        removed += it.start_trim;
+        shrink -= it.start_trim;
+      }
+      if (i + 1 == span.end) {  // a penalty directly follows the box it may trim
+        if (end_trim > 0) {
+          removed += end_trim;
+          shrink -= end_trim;
+        }
+      }
+      if (r < 0 && shrink > 0) removed += -r * shrink;
+      if (it.cluster_end > it.cluster_begin) {
+        if (!text_started) {
+          line.text_begin = shaped.clusters[it.cluster_begin].text_begin;
+          text_started = true;
+        }
+        line.text_end = shaped.clusters[it.cluster_end - 1].text_end;
+        x = place_clusters(shaped, it.cluster_begin, it.cluster_end, x, removed, line);
+      } else {
+        x += it.width;  // the first-line indent
+      }
+    }
+    line.width = x;
+    out.push_back(std::move(line));
+  }
+}
+
+}  // namespace huozi::layout

@@ -1,0 +1,65 @@
+// Choosing where lines end: a tiny facade over two breakers (after minikin's
+// LineBreaker): optimal (total-fit, Knuth–Plass) and greedy (first-fit).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "layout/items.h"
+
+namespace huozi::layout {
+
+enum class BreakStrategy { Optimal, Greedy };
+
+// Line widths in points; the last width repeats for all further lines.
+class LineWidths {
+ public:
+  explicit LineWidths(double width) : widths_{width} {}
+  explicit LineWidths(std::vector<double> widths) : widths_(std::move(widths)) {}
+  double at(size_t line) const { return line < widths_.size() ? widths_[line] : widths_.back(); }
+
+ private:
+  std::vector<double> widths_;
+};
+
+// One chosen line: items [begin, end) where end is the penalty it breaks at.
+struct LineSpan {
+  size_t begin = 0;  // first box of the line
+  size_t end = 0;    // the penalty the line ends at
+  double natural = 0, stretch = 0, shrink = 0;  // the line's totals after trims
+  double ratio = 0;  // adjustment ratio: >0 stretches, <0 compresses; 0 for a flush-left last line
+  bool overfull = false;  // wider than its measure even fully compressed
+};
+
+// Demerits of a line (Knuth–Plass); named so the trade-offs read as policy.
+inline constexpr double kLineDemerits = 10;           // every line costs this (fewer lines)
+inline constexpr double kStretchBadnessAtRatio1 = 100; // badness of a line stretched by ratio 1
+inline constexpr double kShrinkBadnessAtRatio1 = 20;  // compressing marks is preferred to spreading (§4)
+inline constexpr double kLonelyLastDemerits = 5000;   // a last line of one Han character (§5 孤字)
+inline constexpr double kMaxStretchRatio = 1.0;       // tolerance of the first pass (0.25 em per gap)
+inline constexpr double kOverfullDemerits = 1e9;      // emergency pass only
+
+// Breaks the paragraph into lines. Always returns at least one line, ending at
+// the forced penalty; a box wider than the measure makes an overfull line.
+std::vector<LineSpan> break_lines(const ItemList& list, const LineWidths& widths, BreakStrategy strategy);
+
+// --- shared by the two breakers ---
+
+// Prefix sums over the items, and the first box after each index.
+struct LineMeasurer {
+  explicit LineMeasurer(const ItemList& list);
+  // The line from box `begin` to the penalty `end`: totals after trims, ratio.
+  LineSpan measure(size_t begin, size_t end, double width) const;
+  size_t next_box(size_t after_penalty) const { return next_box_[after_penalty]; }
+  size_t han_between(size_t begin, size_t end) const { return han_[end] - han_[begin]; }
+
+  const ItemList& list;
+  std::vector<double> width_, stretch_, shrink_;
+  std::vector<uint32_t> han_;
+  std::vector<size_t> next_box_;
+};
+
+std::vector<LineSpan> break_greedy(const LineMeasurer& m, const LineWidths& widths);
+std::vector<LineSpan> break_optimal(const LineMeasurer& m, const LineWidths& widths);
+
+}  // namespace huozi::layout

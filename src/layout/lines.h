@@ -1,0 +1,38 @@
+// Typeset lines as plain data: glyph runs with positions, face, size and
+// clusters, for page layout and the PDF writer. Nothing here knows of Cairo.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "text/font_db.h"
+
+namespace huozi::layout {
+
+// A glyph placed on the line: x from the line's left edge, y up from the baseline.
+struct PositionedGlyph {
+  uint32_t id = 0;
+  uint32_t cluster = 0;  // byte offset of its characters in the paragraph text
+  double x = 0;
+  double y = 0;
+  double advance = 0;    // after justification
+};
+
+// Consecutive glyphs of one face and size.
+struct GlyphRun {
+  text::FaceId face = 0;  // FontDb::info(face) gives the file and face index
+  double size_pt = 0;
+  std::vector<PositionedGlyph> glyphs;
+};
+
+struct Line {
+  std::vector<GlyphRun> runs;
+  uint32_t text_begin = 0, text_end = 0;  // bytes of the paragraph text this line sets
+  double width = 0;    // the set width (the measure, for a justified line)
+  double measure = 0;  // the width it was set to
+  double ratio = 0;    // adjustment ratio: >0 spread, <0 compressed, 0 natural
+  bool last = false;   // the paragraph's last line (flush left)
+  bool overfull = false;
+};
+
+}  // namespace huozi::layout

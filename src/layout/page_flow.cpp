@@ -1,0 +1,229 @@
+#include "layout/page_flow.h"
+
+#include <algorithm>
+
+namespace huozi::layout {
+namespace {
+
+// clreq §5: no single line of a paragraph alone at a column foot or head.
+constexpr int kMinLinesAtFoot = 2;
+constexpr int kMinLinesAtHead = 2;
+
+void translate(PageItem& item, double dx, double dy) {
+  std::visit(
+      [&](auto& i) {
+        using T = std::decay_t<decltype(i)>;
+        if constexpr (std::is_same_v<T, TextRun>) {
+          for (PlacedGlyph& g : i.glyphs) {
+            g.x += dx;
+            g.y += dy;
+          }
+        } else if constexpr (std::is_same_v<T, Rule>) {
+          i.x0 += dx, i.x1 += dx, i.y0 += dy, i.y1 += dy;
+        } else {
+          i.rect.x += dx, i.rect.y += dy;
+        }
+      },
+      item);
+}
+
+}  // namespace
+
+PageFlow::PageFlow(PageGeometry geometry, PageSink sink) : g_(geometry), sink_(std::move(sink)) {}
+
+void PageFlow::open_page() {
+  if (page_open_) return;
+  page_ = PageFrame{};
+  page_.width = g_.page_width;
+  page_.height = g_.page_height;
+  info_ = PageInfo{};
+  info_.number = page_number_;
+  info_.recto = recto();
+  info_.running_title = running_title_;
+  page_open_ = true;
+  column_ = 0;
+  line_ = 0;
+}
+
+void PageFlow::close_page() {
+  if (!page_open_) return;
+  page_open_ = false;
+  sink_(std::move(page_), info_);
+  ++page_number_;
+}
+
+void PageFlow::next_column() {
+  if (++column_ >= g_.columns) {
+    close_page();
+    open_page();
+  } else {
+    line_ = 0;
+  }
+  place_deferred_figures();
+}
+
+void PageFlow::start_new_page(bool want_recto) {
+  bool used = page_open_ && (column_ > 0 || line_ > 0);
+  if (used) close_page();
+  if (want_recto && !recto()) {
+    // A blank verso so the chapter opens on the right: no folio, no running head.
+    open_page();
+    info_.blank = true;
+    close_page();
+  }
+  open_page();
+}
+
+void PageFlow::add(FlowBlock block) {
+  if (block.kind == BlockKind::Heading && block.keep_with_next) {
+    held_.push_back(std::move(block));
+    return;
+  }
+  if (!held_.empty()) {
+    // Move to a fresh column unless the held headings and the first lines of
+    // this block fit together (a heading never ends a column).
+    open_page();
+    bool opening = held_.front().starts_page;
+    if (opening) {
+      start_new_page(held_.front().recto);
+      info_.opening = true;
+    } else if (lines_needed_with(held_, block) > remaining() && !column_empty()) next_column();
+    std::vector<FlowBlock> held = std::move(held_);
+    held_.clear();
+    for (FlowBlock& h : held) {
+      h.starts_page = false;
+      place(h);
+    }
+  }
+  place(block);
+}
+
+int PageFlow::lines_needed_with(const std::vector<FlowBlock>& held, const FlowBlock& next) const {
+  int need = 0;
+  for (const FlowBlock& h : held) need += (column_empty() && &h == &held.front() ? 0 : h.space_before) +
+                                          static_cast<int>(h.lines.size());
+  if (next.kind == BlockKind::Figure) return need + next.figure_lines;
+  return need + next.space_before + std::min<int>(kMinLinesAtFoot, static_cast<int>(next.lines.size()));
+}
+
+void PageFlow::place(FlowBlock& block) {
+  if (block.starts_page) start_new_page(block.recto);
+  open_page();
+  if (!block.running_title.empty()) {
+    running_title_ = block.running_title;
+    if (column_empty() && column_ == 0) info_.running_title = running_title_;
+  }
+  if (block.starts_page) info_.opening = true;
+  if (block.kind == BlockKind::Figure) place_figure(block);
+  else place_text(block);
+}
+
+void PageFlow::mark_block_start(FlowBlock& block) {
+  double x = g_.column_left(column_, info_.recto);
+  double y = g_.baseline(line_) - kAscentEm * g_.em;
+  for (const Anchor& a : block.anchors) page_.anchors.push_back({a.name, x + a.x, y});
+  for (OutlineEntry e : block.outline) {
+    e.page = info_.number;
+    e.y = y;
+    outline_.push_back(std::move(e));
+  }
+  block.anchors.clear();
+  block.outline.clear();
+}
+
+void PageFlow::place_text(FlowBlock& block) {
+  int n = static_cast<int>(block.lines.size());
+  if (!column_empty()) {
+    if (block.space_before >= remaining()) next_column();
+    else line_ += block.space_before;
+  }
+  size_t done = 0;
+  while (n > 0) {
+    int room = remaining();
+    int take = n <= room ? n : room;
+    if (take < n) {
+      // Split: keep kMinLinesAtFoot here and kMinLinesAtHead for the next column.
+      if (n - take < kMinLinesAtHead) take = n - kMinLinesAtHead;
+      if (take < kMinLinesAtFoot || block.kind == BlockKind::Heading) take = 0;
+    }
+    if (take == 0) {
+      if (column_empty()) take = std::min(n, room);  // cannot do better: fill the column
+      else {
+        next_column();
+        continue;
+      }
+    }
+    if (done == 0) mark_block_start(block);
+    place_lines(block, done, static_cast<size_t>(take));
+    done += static_cast<size_t>(take);
+    n -= take;
+    if (n > 0) next_column();
+  }
+}
+
+void PageFlow::place_lines(FlowBlock& block, size_t from, size_t count) {
+  double x = g_.column_left(column_, info_.recto);
+  for (size_t i = from; i < from + count; ++i) {
+    double y = g_.baseline(line_);
+    for (PageItem& item : block.lines[i].items) {
+      translate(item, x, y);
+      page_.items.push_back(std::move(item));
+    }
+    for (Link link : block.lines[i].links) {
+      link.rect.x += x;
+      link.rect.y += y;
+      page_.links.push_back(std::move(link));
+    }
+    ++line_;
+  }
+}
+
+void PageFlow::place_figure(const FlowBlock& block) {
+  int need = block.figure_lines + (column_empty() ? 0 : block.space_before);
+  if (need > remaining() && !column_empty()) {
+    // Figures float to the next column's top; the text flows on here.
+    deferred_figures_.push_back(block);
+    return;
+  }
+  FlowBlock figure = block;
+  if (!column_empty()) line_ += block.space_before;
+  if (figure.figure_lines > remaining()) {
+    overflows_.push_back(block.source + ": figure taller than a column; it is cut at the column foot");
+  }
+  mark_block_start(figure);
+  double x = g_.column_left(column_, info_.recto);
+  double y = g_.baseline(line_) - kAscentEm * g_.em;
+  for (PageItem item : figure.figure_items) {
+    translate(item, x, y);
+    page_.items.push_back(std::move(item));
+  }
+  line_ = std::min(g_.lines, line_ + figure.figure_lines);
+}
+
+void PageFlow::place_deferred_figures() {
+  while (!deferred_figures_.empty()) {
+    FlowBlock figure = std::move(deferred_figures_.front());
+    deferred_figures_.pop_front();
+    if (figure.figure_lines > remaining() && !column_empty()) {
+      deferred_figures_.push_front(std::move(figure));
+      return;
+    }
+    place_figure(figure);
+  }
+}
+
+void PageFlow::finish() {
+  if (!held_.empty()) {
+    std::vector<FlowBlock> held = std::move(held_);
+    held_.clear();
+    for (FlowBlock& h : held) place(h);
+  }
+  while (!deferred_figures_.empty()) {
+    open_page();
+    if (!column_empty()) next_column();
+    else place_deferred_figures();
+  }
+  close_page();
+}
+
+}  // namespace huozi::layout

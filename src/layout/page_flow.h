@@ -1,0 +1,97 @@
+// Lines into pages: blocks of typeset lines flow through the columns of
+// successive pages on the baseline grid, and each finished page is handed on
+// at once (to the PDF writer), so memory does not grow with the page count.
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+#include "layout/page_geometry.h"
+
+namespace huozi::layout {
+
+// One grid line of typeset content. Items are relative to the column's left
+// edge (x) and the line's baseline (y = 0).
+struct TypesetLine {
+  std::vector<PageItem> items;
+  std::vector<Link> links;
+};
+
+enum class BlockKind { Text, Heading, Figure };
+
+struct FlowBlock {
+  BlockKind kind = BlockKind::Text;
+  std::vector<TypesetLine> lines;  // Text, Heading: one per grid line
+  // Figure: items relative to the figure's top-left corner, figure_lines grid lines tall.
+  std::vector<PageItem> figure_items;
+  int figure_lines = 0;
+  int space_before = 0;         // empty grid lines before; dropped at the top of a column
+  bool keep_with_next = false;  // a heading stays with the first lines of what follows
+  bool starts_page = false;     // a chapter opening
+  bool recto = false;           // ... on a right-hand page
+  std::vector<Anchor> anchors;  // at the block's first line; x relative to the column, y ignored
+  std::vector<OutlineEntry> outline;  // page and y are filled in when placed
+  std::string running_title;    // the recto running head from this block on
+  std::string source;           // file:line, for warnings
+};
+
+// What the page decorator needs to know about a finished page.
+struct PageInfo {
+  int number = 1;
+  bool recto = true;
+  bool blank = false;    // inserted to make a chapter open on a recto
+  bool opening = false;  // a chapter opens on it
+  std::string running_title;
+};
+
+class PageFlow {
+ public:
+  using PageSink = std::function<void(PageFrame&&, const PageInfo&)>;
+
+  PageFlow(PageGeometry geometry, PageSink sink);
+
+  void add(FlowBlock block);
+  // Places what is pending and emits the last page.
+  void finish();
+
+  const std::vector<OutlineEntry>& outline() const { return outline_; }
+  int pages_emitted() const { return page_number_ - (page_open_ ? 1 : 0); }
+  // Blocks that did not fit anywhere whole (a figure taller than a column).
+  const std::vector<std::string>& overflows() const { return overflows_; }
+
+ private:
+  PageGeometry g_;
+  PageSink sink_;
+  PageFrame page_;
+  PageInfo info_;
+  bool page_open_ = false;
+  int page_number_ = 1;  // of the open page, or the next one
+  int column_ = 0;
+  int line_ = 0;  // next free grid line in the column
+  std::string running_title_;
+  std::vector<FlowBlock> held_;  // a heading waiting for what follows it
+  std::deque<FlowBlock> deferred_figures_;
+  std::vector<OutlineEntry> outline_;
+  std::vector<std::string> overflows_;
+
+  void place(FlowBlock& block);
+  void place_text(FlowBlock& block);
+  void place_figure(const FlowBlock& block);
+  void place_lines(FlowBlock& block, size_t from, size_t count);
+  void mark_block_start(FlowBlock& block);
+  int lines_needed_with(const std::vector<FlowBlock>& held, const FlowBlock& next) const;
+
+  int remaining() const { return g_.lines - line_; }
+  bool column_empty() const { return line_ == 0; }
+  void open_page();
+  void next_column();
+  void close_page();
+  void start_new_page(bool recto);
+  void place_deferred_figures();
+  bool recto() const { return page_number_ % 2 == 1; }
+};
+
+}  // namespace huozi::layout

@@ -1,0 +1,37 @@
+// Where text may go on a page: the text block on a character grid and a
+// baseline grid, for recto and verso pages, in columns.
+#pragma once
+
+#include "model/document.h"
+
+namespace huozi::layout {
+
+struct PageGeometry {
+  double page_width = 0, page_height = 0;
+  double em = 10.5;             // the body size
+  double line_pitch = 17.85;    // baseline to baseline
+  int columns = 1;
+  int column_em = 0;            // column width in whole ems
+  double column_gap = 0;        // in points (a whole number of ems)
+  int lines = 0;                // lines per column
+  double block_width = 0;       // all columns and gaps
+  double top = 0;               // top edge of the text block
+  double first_baseline = 0;    // y of line 0's baseline
+  double inner = 0, outer = 0;  // margins after rounding the block to whole ems
+
+  // Left edge of a column on a page (recto pages have the inner margin on the left).
+  double column_left(int column, bool recto) const;
+  double baseline(int line) const { return first_baseline + line * line_pitch; }
+  double column_width() const { return column_em * em; }
+  double block_bottom() const { return top + lines * line_pitch; }
+};
+
+// Rounds the setup's text block down to whole ems and whole lines. The space
+// left over goes to the margins in proportion, so the block stays centred as designed.
+PageGeometry compute_geometry(const model::PageSetup& setup);
+
+// The share of the em above the baseline for CJK faces (ideographic em box
+// top): Noto CJK puts it at 0.88 em.
+inline constexpr double kAscentEm = 0.88;
+
+}  // namespace huozi::layout

@@ -1,0 +1,154 @@
+#include "layout/paragraph.h"
+
+#include "layout/items.h"
+#include "layout/justify.h"
+#include "text/shaper.h"
+
+namespace huozi::layout {
+namespace {
+
+using model::Node;
+using model::NodeKind;
+
+struct Collector {
+  const model::Document& doc;
+  const TextStyle& style;
+  std::vector<ParagraphSource> out;
+  ParagraphSource* current = nullptr;
+
+  void start(const ParagraphSource& base) {
+    out.push_back(base);
+    current = &out.back();
+    current->input.text.clear();
+    current->input.spans.clear();
+  }
+
+  void add_text(const Node& node, const text::Style& s) {
+    if (node.text.empty()) return;
+    auto& input = current->input;
+    text::TextSpan span;
+    span.begin = static_cast<uint32_t>(input.text.size());
+    input.text += node.text;
+    span.end = static_cast<uint32_t>(input.text.size());
+    span.style = s;
+    span.where.file = node.where.file < doc.files.size() ? doc.files[node.where.file] : std::string();
+    span.where.line = static_cast<int>(node.where.line);
+    span.where.column = static_cast<int>(node.where.column);
+    input.spans.push_back(std::move(span));
+  }
+
+  void walk(const Node& node, text::Style s, const ParagraphSource& base) {
+    if (!node.lang.empty()) s.lang = node.lang;
+    switch (node.kind) {
+      case NodeKind::Text:
+        add_text(node, s);
+        return;
+      case NodeKind::Strong:
+        s.role = text::Role::Strong;
+        break;
+      case NodeKind::Code:
+        s.role = text::Role::Code;
+        break;
+      case NodeKind::Footnote:
+        return;  // the note's text goes to the page's foot
+      case NodeKind::LineBreak: {
+        ParagraphSource next = base;
+        next.indent = false;
+        start(next);
+        return;
+      }
+      default:
+        break;  // Emphasis, EmphasisDots, Link, Span, Ruby (its base): the children
+    }
+    for (const Node& child : node.children) walk(child, s, base);
+  }
+};
+
+bool holds_inline_content(NodeKind k) {
+  switch (k) {
+    case NodeKind::Title:
+    case NodeKind::Paragraph:
+    case NodeKind::Byline:
+    case NodeKind::VerseLine:
+    case NodeKind::ListItem:
+    case NodeKind::Caption:
+    case NodeKind::Credit:
+    case NodeKind::TableCell:
+    case NodeKind::Placeholder:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void collect(const Node& node, const model::Document& doc, const TextStyle& style, std::string lang,
+             std::vector<ParagraphSource>& out) {
+  if (!node.lang.empty()) lang = node.lang;
+  if (holds_inline_content(node.kind)) {
+    for (auto& p : block_sources(node, doc, style, lang)) out.push_back(std::move(p));
+    return;
+  }
+  for (const Node& child : node.children) collect(child, doc, style, lang, out);
+}
+
+}  // namespace
+
+std::vector<ParagraphSource> block_sources(const Node& block, const model::Document& doc, const TextStyle& style,
+                                           const std::string& lang) {
+  Collector c{doc, style, {}, nullptr};
+  ParagraphSource base;
+  base.kind = block.kind;
+  base.where = block.where;
+  base.indent = block.kind == NodeKind::Paragraph && block.indent;
+  base.em_pt = style.body_pt;
+  base.input.lang = block.lang.empty() ? lang : block.lang;
+  text::Style s;
+  s.size_pt = style.body_pt;
+  s.lang = base.input.lang;
+  if (block.kind == NodeKind::Title) {
+    s.role = text::Role::Heading;
+    s.size_pt = style.body_pt * style.heading_scale;
+    base.em_pt = s.size_pt;
+  }
+  c.start(base);
+  for (const Node& child : block.children) c.walk(child, s, base);
+  std::vector<ParagraphSource> pieces;
+  for (auto& p : c.out)
+    if (!p.input.text.empty()) pieces.push_back(std::move(p));
+  return pieces;
+}
+
+std::vector<ParagraphSource> collect_paragraphs(const model::Document& doc, const TextStyle& style) {
+  std::vector<ParagraphSource> out;
+  const std::string lang = doc.metadata.language.empty() ? style.lang : doc.metadata.language;
+  for (const Node& node : doc.body) collect(node, doc, style, lang, out);
+  return out;
+}
+
+struct ParagraphSetter::Impl {
+  text::Shaper shaper;
+  text::ShapedParagraph shaped;
+  ItemList items;
+  std::vector<LineSpan> spans;
+  explicit Impl(text::FontDb& fonts) : shaper(fonts) {}
+};
+
+ParagraphSetter::ParagraphSetter(text::FontDb& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
+ParagraphSetter::~ParagraphSetter() = default;
+
+void ParagraphSetter::set(const ParagraphSource& source, const SetOptions& options, std::vector<Line>& out,
+                          DiagnosticList* diags) {
+  impl_->shaper.shape(source.input, impl_->shaped, diags);
+  ItemOptions item_options;
+  item_options.em_pt = source.em_pt;
+  item_options.first_indent_em = source.indent ? 2 : 0;
+  build_items(impl_->shaped, item_options, impl_->items);
+  const LineWidths widths(options.width_pt);
+  impl_->spans = break_lines(impl_->items, widths, options.strategy);
+  justify_lines(impl_->shaped, impl_->items, impl_->spans, widths, out);
+}
+
+const text::ShapedParagraph& ParagraphSetter::shaped() const { return impl_->shaped; }
+const ItemList& ParagraphSetter::items() const { return impl_->items; }
+
+}  // namespace huozi::layout

@@ -1,0 +1,68 @@
+// Paragraphs of the content model into justified lines: the model → engine
+// input conversion, and the setter that runs shape → items → break → justify.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layout/linebreak.h"
+#include "layout/lines.h"
+#include "model/document.h"
+#include "text/font_db.h"
+#include "text/shaped.h"
+#include "util/diagnostic.h"
+
+namespace huozi::layout {
+
+// Sizes and language of a publication's text.
+struct TextStyle {
+  double body_pt = 10.5;
+  double heading_scale = 1.5;  // titles are set this much larger, in the heading face
+  std::string lang = "zh-Hans";
+};
+
+// One block of inline content taken from the model, ready for the engine.
+struct ParagraphSource {
+  text::TextInput input;
+  model::NodeKind kind = model::NodeKind::Paragraph;
+  model::SourceLocation where;
+  bool indent = false;  // first-line indent (body paragraphs)
+  double em_pt = 10.5;  // the size its spacing is measured in
+};
+
+// The inline content of a block (Paragraph, Title, VerseLine, ListItem,
+// Caption, Credit, Byline, TableCell) as engine input. Emphasis and emphasis
+// dots keep the body face, <strong> takes the strong face, <code> the code
+// face, <span xml:lang> its language; ruby keeps its base, footnotes are left
+// to the page. A <br/> ends a piece: the block may give several.
+std::vector<ParagraphSource> block_sources(const model::Node& block, const model::Document& doc,
+                                           const TextStyle& style, const std::string& lang);
+
+// Every block of the document that holds inline content, in reading order.
+std::vector<ParagraphSource> collect_paragraphs(const model::Document& doc, const TextStyle& style);
+
+struct SetOptions {
+  double width_pt = 252;  // the measure
+  BreakStrategy strategy = BreakStrategy::Optimal;
+};
+
+// Sets paragraphs into lines; keeps its buffers from one paragraph to the next.
+class ParagraphSetter {
+ public:
+  explicit ParagraphSetter(text::FontDb& fonts);
+  ~ParagraphSetter();
+
+  void set(const ParagraphSource& source, const SetOptions& options, std::vector<Line>& out,
+           DiagnosticList* diags = nullptr);
+
+  // The intermediate stages of the last paragraph set, for tests and tracing.
+  const text::ShapedParagraph& shaped() const;
+  const ItemList& items() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace huozi::layout

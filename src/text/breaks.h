@@ -1,0 +1,37 @@
+// Break opportunities: ICU's strict line BreakIterator (UAX #14) tailored by
+// the clreq §1 classes. Chinese pairs follow clreq; Latin words, numbers and
+// spaces follow ICU.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "text/clreq.h"
+
+namespace huozi::text {
+
+class BreakFinder {
+ public:
+  BreakFinder();
+  ~BreakFinder();
+  BreakFinder(const BreakFinder&) = delete;
+  BreakFinder& operator=(const BreakFinder&) = delete;
+
+  // For the code points of text (cps[i] starts at byte offsets[i]), sets
+  // break_before[offsets[i]] = 1 where a line may break before code point i.
+  // break_before is resized to text.size() + 1; break_before[0] stays 0.
+  void find(std::string_view text, const std::vector<char32_t>& cps, const std::vector<uint32_t>& offsets,
+            const std::vector<CharClass>& classes, std::vector<uint8_t>& break_before);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The pure decision for one boundary, given ICU's answer there (exposed for tests).
+bool break_allowed(char32_t before, CharClass before_class, char32_t after, CharClass after_class,
+                   bool icu_allows);
+
+}  // namespace huozi::text

@@ -1,0 +1,275 @@
+#include "text/font_db.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <hb-ft.h>
+#include <hb-ot.h>
+
+#include "text/clreq.h"
+#include "text/face.h"
+
+#ifndef HUOZI_FONTS_CONF
+#define HUOZI_FONTS_CONF "fonts/fonts.conf"
+#endif
+
+namespace huozi::text {
+namespace {
+
+constexpr char32_t kCoverageLimit = 0x40000;  // BMP and planes 1–3 (Han extensions)
+constexpr size_t kRoleCount = 4;
+constexpr size_t kVariantCount = 2;
+
+bool parse_role(std::string_view word, FontEntry& e) {
+  static const std::map<std::string_view, Role> roles = {
+      {"body", Role::Body}, {"strong", Role::Strong}, {"heading", Role::Heading}, {"code", Role::Code}};
+  if (word == "fallback") {
+    e.fallback = true;
+    return true;
+  }
+  auto it = roles.find(word);
+  if (it == roles.end()) return false;
+  e.role = it->second;
+  return true;
+}
+
+std::string variant_name(Variant v) { return v == Variant::Hant ? "zh-Hant" : "zh-Hans"; }
+
+bool lang_matches(const std::string& entry_lang, Variant v) {
+  return entry_lang == "*" || entry_lang == variant_name(v);
+}
+
+}  // namespace
+
+std::vector<FontEntry> parse_font_config(std::string_view text, const std::string& name,
+                                         DiagnosticList& diags) {
+  std::vector<FontEntry> entries;
+  std::istringstream in{std::string(text)};
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    std::istringstream fields(line);
+    std::string role, lang, weight, package, family, word;
+    if (!(fields >> role)) continue;  // blank or comment
+    FontEntry e;
+    e.line = number;
+    fields >> lang >> weight >> package;
+    while (fields >> word) family += (family.empty() ? "" : " ") + word;
+    if (!parse_role(role, e)) {
+      diags.error(name, number, 1, "unknown font role '" + role + "'",
+                  "use body, strong, heading, code or fallback");
+      continue;
+    }
+    if (lang != "zh-Hans" && lang != "zh-Hant" && lang != "*") {
+      diags.error(name, number, 1, "unknown language '" + lang + "'", "use zh-Hans, zh-Hant or *");
+      continue;
+    }
+    if (weight != "regular" && weight != "bold") {
+      diags.error(name, number, 1, "unknown weight '" + weight + "'", "use regular or bold");
+      continue;
+    }
+    if (family.empty()) {
+      diags.error(name, number, 1, "font line without a family",
+                  "ROLE LANG WEIGHT DEBIAN-PACKAGE FAMILY (see fonts/README.md)");
+      continue;
+    }
+    e.lang = lang;
+    e.bold = weight == "bold";
+    e.package = package;
+    e.family = family;
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+// --- Face ---
+
+Face::Face(FtFace ft, FaceInfo info) : ft_(std::move(ft)), info_(std::move(info)) {
+  hb_.reset(hb_ft_font_create_referenced(ft_.get()));
+  hb_ot_font_set_funcs(hb_.get());  // metrics from the font's own tables: fast and unhinted
+  info_.units_per_em = static_cast<int>(ft_->units_per_EM);
+  hb_font_set_scale(hb_.get(), info_.units_per_em, info_.units_per_em);
+  coverage_.assign(kCoverageLimit / 64, 0);
+  FT_UInt glyph = 0;
+  for (FT_ULong c = FT_Get_First_Char(ft_.get(), &glyph); glyph != 0; c = FT_Get_Next_Char(ft_.get(), c, &glyph)) {
+    if (c < kCoverageLimit) coverage_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  scratch_.reset(hb_buffer_create());
+}
+
+HaltMetrics Face::halt(char32_t c, hb_language_t lang) {
+  const uint64_t key = (uint64_t{c} << 32) ^ reinterpret_cast<uintptr_t>(lang);
+  if (auto it = halt_cache_.find(key); it != halt_cache_.end()) return it->second;
+  auto shape_one = [&](bool with_halt, hb_glyph_position_t& pos) {
+    hb_buffer_t* b = scratch_.get();
+    hb_buffer_clear_contents(b);
+    const uint32_t cp = c;
+    hb_buffer_add_utf32(b, &cp, 1, 0, 1);
+    hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+    hb_buffer_set_script(b, HB_SCRIPT_HAN);
+    hb_buffer_set_language(b, lang);
+    hb_feature_t halt_feature{HB_TAG('h', 'a', 'l', 't'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
+    hb_shape(hb_.get(), b, &halt_feature, with_halt ? 1 : 0);
+    unsigned n = 0;
+    hb_glyph_position_t* p = hb_buffer_get_glyph_positions(b, &n);
+    if (n != 1) return false;
+    pos = p[0];
+    return true;
+  };
+  HaltMetrics m;
+  hb_glyph_position_t plain{}, halted{};
+  if (shape_one(false, plain) && shape_one(true, halted) && halted.x_advance < plain.x_advance) {
+    m.advance_delta = plain.x_advance - halted.x_advance;
+    m.offset_delta = halted.x_offset - plain.x_offset;
+  }
+  halt_cache_.emplace(key, m);
+  return m;
+}
+
+// --- FontDb ---
+
+struct FontDb::Impl {
+  FtLibrary library;
+  std::vector<std::unique_ptr<Face>> faces;
+  std::array<std::vector<FaceId>, kRoleCount * kVariantCount> chains;
+};
+
+FontDb::FontDb() : impl_(std::make_unique<Impl>()) {}
+FontDb::~FontDb() {
+  impl_->faces.clear();  // faces before the FreeType library that made them
+}
+
+std::filesystem::path FontDb::default_config() {
+  if (const char* env = std::getenv("HUOZI_FONTS_CONF"); env && *env) return env;
+  return HUOZI_FONTS_CONF;
+}
+
+namespace {
+
+struct Located {
+  std::string file;
+  int index = 0;
+};
+
+// Asks fontconfig for the family; empty file when it only has a substitute.
+Located locate(const FontEntry& e) {
+  FcPatternPtr pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(e.family.c_str()));
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, e.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  FcPatternPtr match(FcFontMatch(nullptr, pattern.get(), &result));
+  if (!match) return {};
+  bool family_ok = false;
+  FcChar8* value = nullptr;
+  for (int i = 0; FcPatternGetString(match.get(), FC_FAMILY, i, &value) == FcResultMatch; ++i) {
+    if (e.family == reinterpret_cast<const char*>(value)) family_ok = true;
+  }
+  int weight = 0;
+  FcPatternGetInteger(match.get(), FC_WEIGHT, 0, &weight);
+  const bool weight_ok = e.bold ? weight >= FC_WEIGHT_DEMIBOLD : weight < FC_WEIGHT_DEMIBOLD;
+  if (!family_ok || !weight_ok) return {};
+  Located found;
+  if (FcPatternGetString(match.get(), FC_FILE, 0, &value) == FcResultMatch)
+    found.file = reinterpret_cast<const char*>(value);
+  FcPatternGetInteger(match.get(), FC_INDEX, 0, &found.index);
+  return found;
+}
+
+size_t chain_slot(Role role, Variant v) { return static_cast<size_t>(role) * kVariantCount + static_cast<size_t>(v); }
+
+}  // namespace
+
+std::unique_ptr<FontDb> FontDb::open(const std::filesystem::path& config, DiagnosticList& diags) {
+  std::ifstream in(config);
+  if (!in) {
+    diags.error(config.string(), 0, 0, "cannot read the font configuration",
+                "set HUOZI_FONTS_CONF to a fonts.conf (see fonts/README.md)");
+    return nullptr;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const size_t errors_before = diags.items().size();
+  const auto entries = parse_font_config(text.str(), config.string(), diags);
+  if (diags.items().size() != errors_before) return nullptr;
+  if (!FcInit()) {
+    diags.error(config.string(), 0, 0, "fontconfig failed to initialise");
+    return nullptr;
+  }
+
+  std::unique_ptr<FontDb> db(new FontDb());
+  FT_Library library = nullptr;
+  if (FT_Init_FreeType(&library) != 0) {
+    diags.error(config.string(), 0, 0, "FreeType failed to initialise");
+    return nullptr;
+  }
+  db->impl_->library.reset(library);
+
+  std::map<std::pair<std::string, int>, FaceId> opened;
+  std::vector<FaceId> entry_faces(entries.size());
+  bool ok = true;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const FontEntry& e = entries[i];
+    Located where = locate(e);
+    FT_Face ft = nullptr;
+    if (where.file.empty() || FT_New_Face(library, where.file.c_str(), where.index, &ft) != 0) {
+      diags.error(config.string(), e.line, 1,
+                  "font '" + e.family + "' (" + (e.bold ? "bold" : "regular") + ") is not installed",
+                  "install it with: apt-get install " + e.package);
+      ok = false;
+      continue;
+    }
+    auto key = std::make_pair(where.file, where.index);
+    if (auto it = opened.find(key); it != opened.end()) {
+      FT_Done_Face(ft);
+      entry_faces[i] = it->second;
+      continue;
+    }
+    FaceInfo info{e.family, where.file, where.index, 1000, e.bold};
+    const auto id = static_cast<FaceId>(db->impl_->faces.size());
+    db->impl_->faces.push_back(std::make_unique<Face>(FtFace(ft), std::move(info)));
+    opened.emplace(key, id);
+    entry_faces[i] = id;
+  }
+  if (!ok) return nullptr;
+
+  for (size_t r = 0; r < kRoleCount; ++r) {
+    for (size_t v = 0; v < kVariantCount; ++v) {
+      const auto role = static_cast<Role>(r);
+      const auto variant = static_cast<Variant>(v);
+      auto& chain = db->impl_->chains[chain_slot(role, variant)];
+      auto add = [&](FaceId id) {
+        if (std::find(chain.begin(), chain.end(), id) == chain.end()) chain.push_back(id);
+      };
+      for (Role want : {role, Role::Body}) {  // a role without a face of its own uses the body face
+        for (size_t i = 0; i < entries.size() && chain.empty(); ++i)
+          if (!entries[i].fallback && entries[i].role == want && lang_matches(entries[i].lang, variant))
+            add(entry_faces[i]);
+      }
+      for (size_t i = 0; i < entries.size(); ++i)
+        if (entries[i].fallback && lang_matches(entries[i].lang, variant)) add(entry_faces[i]);
+      if (chain.empty()) {
+        diags.error(config.string(), 0, 0, "no face for " + variant_name(variant) + " text",
+                    "add a body line for " + variant_name(variant) + " (see fonts/README.md)");
+        return nullptr;
+      }
+    }
+  }
+  return db;
+}
+
+const std::vector<FaceId>& FontDb::chain(Role role, std::string_view lang) const {
+  return impl_->chains[chain_slot(role, variant_of(lang))];
+}
+
+bool FontDb::covers(FaceId id, char32_t c) const { return impl_->faces[id]->covers(c); }
+const FaceInfo& FontDb::info(FaceId id) const { return impl_->faces[id]->info(); }
+Face& FontDb::face(FaceId id) const { return *impl_->faces[id]; }
+size_t FontDb::size() const { return impl_->faces.size(); }
+
+}  // namespace huozi::text

@@ -1,0 +1,77 @@
+// The font database: the faces of fonts/fonts.conf, found with fontconfig,
+// opened once with FreeType and HarfBuzz, and the per-character fallback chain.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/diagnostic.h"
+
+namespace huozi::text {
+
+// What a piece of text is set as; picks the face (see fonts/README.md).
+enum class Role : uint8_t { Body, Strong, Heading, Code };
+
+using FaceId = uint16_t;
+
+// One line of fonts.conf.
+struct FontEntry {
+  bool fallback = false;  // a "fallback" line: Role is then unused
+  Role role = Role::Body;
+  std::string lang;  // "zh-Hans", "zh-Hant" or "*"
+  bool bold = false;
+  std::string package;  // the Debian package that installs the face
+  std::string family;
+  int line = 0;  // in the file, for diagnostics
+};
+
+// Parses the text of a fonts.conf; problems go to diags (as errors, at name:line).
+std::vector<FontEntry> parse_font_config(std::string_view text, const std::string& name,
+                                         DiagnosticList& diags);
+
+// What the PDF writer needs to embed a face.
+struct FaceInfo {
+  std::string family;
+  std::string file;  // absolute path of the font file
+  int index = 0;     // face index inside a .ttc collection
+  int units_per_em = 1000;
+  bool bold = false;
+};
+
+class Face;  // the open face (FreeType + HarfBuzz handles); see face.h
+
+class FontDb {
+ public:
+  // Reads the configuration and opens every face it names. Returns nullptr
+  // (with errors in diags) when the file is unreadable or a face is missing.
+  static std::unique_ptr<FontDb> open(const std::filesystem::path& config, DiagnosticList& diags);
+
+  // $HUOZI_FONTS_CONF, else fonts/fonts.conf of the source tree.
+  static std::filesystem::path default_config();
+
+  ~FontDb();
+  FontDb(const FontDb&) = delete;
+  FontDb& operator=(const FontDb&) = delete;
+
+  // The faces to try, in order, for text of this role and language: the
+  // role's face, then the fallbacks. Never empty.
+  const std::vector<FaceId>& chain(Role role, std::string_view lang) const;
+
+  // True when the face has a glyph for c (a bitmap lookup).
+  bool covers(FaceId id, char32_t c) const;
+
+  const FaceInfo& info(FaceId id) const;
+  Face& face(FaceId id) const;
+  size_t size() const;
+
+ private:
+  FontDb();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace huozi::text

@@ -1,0 +1,93 @@
+// Plain data in and out of the text engine: a paragraph's text with its
+// styled spans going in; runs, glyphs and clusters with break opportunities
+// coming out. No HarfBuzz or FreeType type appears here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "text/clreq.h"
+#include "text/font_db.h"
+
+namespace huozi::text {
+
+// Where a span's text starts in the source, for diagnostics.
+struct SourcePlace {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+struct Style {
+  Role role = Role::Body;
+  double size_pt = 10.5;
+  std::string lang;  // BCP 47 of this text (xml:lang, else the publication's)
+};
+
+// A byte range of TextInput::text set in one style.
+struct TextSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  Style style;
+  SourcePlace where;
+};
+
+// One paragraph: UTF-8 text, covered left to right by spans without gaps.
+struct TextInput {
+  std::string text;
+  std::vector<TextSpan> spans;
+  std::string lang;  // the paragraph's language; faces for non-Chinese spans follow it
+};
+
+// A glyph, in points, with the byte offset of its cluster in the paragraph text.
+struct Glyph {
+  uint32_t id = 0;
+  uint32_t cluster = 0;
+  double x_advance = 0;
+  double x_offset = 0;
+  double y_offset = 0;
+};
+
+// A maximal piece of text in one face, size, script and span.
+struct Run {
+  uint32_t text_begin = 0, text_end = 0;
+  uint32_t glyph_begin = 0, glyph_end = 0;
+  FaceId face = 0;
+  uint16_t span = 0;
+  double size_pt = 10.5;
+  Variant variant = Variant::Hans;
+};
+
+// The unit of line breaking: one character (with its combining marks), or a
+// ligature. Widths in points.
+struct Cluster {
+  uint32_t text_begin = 0, text_end = 0;    // bytes of the paragraph text
+  uint32_t glyph_begin = 0, glyph_end = 0;  // into ShapedParagraph::glyphs
+  char32_t first = 0, last = 0;             // first and last base characters
+  CharClass cls = CharClass::Other;         // of first
+  CharClass last_cls = CharClass::Other;    // of last
+  uint16_t run = 0;
+  double advance = 0;       // natural width
+  double blank = 0;         // the adjustable blank of a mark (clreq §2), from `halt`; 0 if none
+  bool blank_left = false;  // the blank is on the left half (opening marks)
+  bool break_after = false; // a line may end after this cluster (clreq §1 + UAX #14)
+};
+
+struct ShapedParagraph {
+  std::string text;
+  std::vector<Run> runs;
+  std::vector<Glyph> glyphs;
+  std::vector<Cluster> clusters;
+  size_t missing_glyphs = 0;  // characters no face covers (each also a warning)
+
+  void clear() {
+    text.clear();
+    runs.clear();
+    glyphs.clear();
+    clusters.clear();
+    missing_glyphs = 0;
+  }
+};
+
+}  // namespace huozi::text

@@ -1,0 +1,215 @@
+#include "text/shaper.h"
+
+#include <cstdio>
+#include <unordered_map>
+
+#include "text/breaks.h"
+#include "text/face.h"
+#include "text/handles.h"
+#include "util/utf8.h"
+
+namespace huozi::text {
+namespace {
+
+// The script group a run is shaped as; Common and Inherited join their neighbours.
+hb_script_t script_of(char32_t c, CharClass cls) {
+  if (cls == CharClass::Han) return HB_SCRIPT_HAN;
+  if (is_chinese_class(cls) || cls == CharClass::Space) return HB_SCRIPT_COMMON;
+  if (c < 0x80) return (cls == CharClass::Alnum && c > '9') ? HB_SCRIPT_LATIN : HB_SCRIPT_COMMON;
+  hb_script_t s = hb_unicode_script(hb_unicode_funcs_get_default(), c);
+  if (s == HB_SCRIPT_HIRAGANA || s == HB_SCRIPT_KATAKANA || s == HB_SCRIPT_BOPOMOFO) return HB_SCRIPT_HAN;
+  if (s == HB_SCRIPT_INHERITED) return HB_SCRIPT_COMMON;
+  return s;
+}
+
+bool is_mark(char32_t c) {
+  if (c < 0x300) return false;
+  auto gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
+  return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
+         gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK || (c >= 0xFE00 && c <= 0xFE0F) ||
+         (c >= 0xE0100 && c <= 0xE01EF) || c == 0x200D;
+}
+
+std::string describe(char32_t c) {
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+  std::string s(1, '\'');
+  utf8::append(s, c);
+  s.append("' (").append(hex).append(")");
+  return s;
+}
+
+}  // namespace
+
+struct Shaper::Impl {
+  FontDb& fonts;
+  BreakFinder breaks;
+  HbBuffer buffer{hb_buffer_create()};
+  // Per code point of the current paragraph.
+  std::vector<char32_t> cps;
+  std::vector<uint32_t> offsets;
+  std::vector<CharClass> classes;
+  std::vector<uint8_t> break_before;  // by byte offset
+  std::unordered_map<std::string, hb_language_t> languages;
+
+  explicit Impl(FontDb& f) : fonts(f) {}
+
+  hb_language_t language(const std::string& tag) {
+    auto it = languages.find(tag);
+    if (it == languages.end()) it = languages.emplace(tag, hb_language_from_string(tag.c_str(), -1)).first;
+    return it->second;
+  }
+
+  void decode(const std::string& text);
+  void itemize(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags);
+  void shape_run(const TextInput& input, ShapedParagraph& out, size_t run_index);
+};
+
+void Shaper::Impl::decode(const std::string& text) {
+  cps.clear();
+  offsets.clear();
+  classes.clear();
+  for (size_t i = 0; i < text.size();) {
+    offsets.push_back(static_cast<uint32_t>(i));
+    const char32_t c = utf8::next(text, i);
+    cps.push_back(c);
+    classes.push_back(classify(c));
+  }
+}
+
+// Splits the paragraph into runs of one span, one face and one script.
+void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags) {
+  size_t span_index = 0;
+  Run current;
+  hb_script_t run_script = HB_SCRIPT_COMMON;
+  bool open = false;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const uint32_t at = offsets[i];
+    while (span_index + 1 < input.spans.size() && at >= input.spans[span_index].end) ++span_index;
+    const TextSpan& span = input.spans[span_index];
+    const char32_t c = cps[i];
+    const hb_script_t script = script_of(c, classes[i]);
+    const bool attaches = script == HB_SCRIPT_COMMON || is_mark(c);
+    const bool same_span = open && current.span == span_index;
+
+    FaceId face = 0;
+    if (same_span && attaches && fonts.covers(current.face, c)) {
+      face = current.face;  // punctuation, spaces and marks stay in the run's face
+    } else {
+      const std::string& font_lang = variant_of(span.style.lang) == Variant::Hant ||
+                                             span.style.lang.rfind("zh", 0) == 0
+                                         ? span.style.lang
+                                         : input.lang;
+      const auto& chain = fonts.chain(span.style.role, font_lang);
+      face = chain.front();
+      bool found = false;
+      for (FaceId candidate : chain) {
+        if (fonts.covers(candidate, c)) {
+          face = candidate;
+          found = true;
+          break;
+        }
+      }
+      if (!found && !is_mark(c) && classes[i] != CharClass::Space) {
+        ++out.missing_glyphs;
+        if (diags) {
+          const int column = span.where.column + static_cast<int>(utf8::length(
+                                                      std::string_view(input.text).substr(span.begin, at - span.begin)));
+          diags->warning(span.where.file, span.where.line, column, "no font has the character " + describe(c),
+                         "install a font that covers it and add it to fonts/fonts.conf as a fallback");
+        }
+      }
+    }
+    const bool script_change = !attaches && run_script != HB_SCRIPT_COMMON && script != run_script;
+    if (!open || !same_span || face != current.face || script_change) {
+      if (open) {
+        current.text_end = at;
+        out.runs.push_back(current);
+      }
+      current = Run{};
+      current.text_begin = at;
+      current.face = face;
+      current.span = static_cast<uint16_t>(span_index);
+      current.size_pt = span.style.size_pt;
+      current.variant = variant_of(span.style.lang);
+      run_script = attaches ? HB_SCRIPT_COMMON : script;
+      open = true;
+    } else if (run_script == HB_SCRIPT_COMMON && !attaches) {
+      run_script = script;
+    }
+  }
+  if (open) {
+    current.text_end = static_cast<uint32_t>(input.text.size());
+    out.runs.push_back(current);
+  }
+}
+
+void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_t run_index) {
+  Run& run = out.runs[run_index];
+  const TextSpan& span = input.spans[run.span];
+  Face& face = fonts.face(run.face);
+  hb_buffer_t* b = buffer.get();
+  hb_buffer_clear_contents(b);
+  hb_buffer_add_utf8(b, input.text.data(), static_cast<int>(input.text.size()), run.text_begin,
+                     static_cast<int>(run.text_end - run.text_begin));
+  hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+  hb_buffer_guess_segment_properties(b);
+  const hb_language_t lang = language(span.style.lang.empty() ? input.lang : span.style.lang);
+  hb_buffer_set_language(b, lang);  // `locl`: zh-Hant gets its centred marks
+  hb_shape(face.hb(), b, nullptr, 0);
+
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(b, &n);
+  const double scale = run.size_pt / face.info().units_per_em;
+  run.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
+  for (unsigned g = 0; g < n; ++g) {
+    out.glyphs.push_back(Glyph{info[g].codepoint, info[g].cluster, pos[g].x_advance * scale,
+                               pos[g].x_offset * scale, pos[g].y_offset * scale});
+  }
+  run.glyph_end = static_cast<uint32_t>(out.glyphs.size());
+
+  // Group glyphs into clusters (left to right, so cluster values rise).
+  for (uint32_t g = run.glyph_begin; g < run.glyph_end;) {
+    Cluster c;
+    c.run = static_cast<uint16_t>(run_index);
+    c.text_begin = out.glyphs[g].cluster;
+    c.glyph_begin = g;
+    while (g < run.glyph_end && out.glyphs[g].cluster == c.text_begin) c.advance += out.glyphs[g++].x_advance;
+    c.glyph_end = g;
+    c.text_end = g < run.glyph_end ? out.glyphs[g].cluster : run.text_end;
+    size_t i = c.text_begin;
+    c.first = c.last = utf8::next(input.text, i);
+    c.cls = c.last_cls = classify(c.first);
+    while (i < c.text_end) {  // a ligature or a base with marks: the last base decides
+      const char32_t next = utf8::next(input.text, i);
+      if (!is_mark(next)) {
+        c.last = next;
+        c.last_cls = classify(next);
+      }
+    }
+    if (has_adjustable_blank(c.cls, run.variant) && c.glyph_end == c.glyph_begin + 1) {
+      const HaltMetrics m = face.halt(c.first, lang);
+      c.blank = m.advance_delta * scale;
+      c.blank_left = m.offset_delta < 0;
+    }
+    c.break_after = break_before[c.text_end] != 0;
+    out.clusters.push_back(c);
+  }
+}
+
+Shaper::Shaper(FontDb& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
+Shaper::~Shaper() = default;
+
+void Shaper::shape(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags) {
+  out.clear();
+  out.text = input.text;
+  if (input.text.empty() || input.spans.empty()) return;
+  impl_->decode(input.text);
+  impl_->breaks.find(input.text, impl_->cps, impl_->offsets, impl_->classes, impl_->break_before);
+  impl_->itemize(input, out, diags);
+  for (size_t r = 0; r < out.runs.size(); ++r) impl_->shape_run(input, out, r);
+  if (!out.clusters.empty()) out.clusters.back().break_after = true;  // the paragraph's end
+}
+
+}  // namespace huozi::text
