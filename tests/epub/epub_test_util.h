@@ -330,4 +330,39 @@ inline std::vector<std::string> texts(const Xml& x, const char* xpath) {
   return out;
 }
 
+// Succeeds when every link in the EPUB's XHTML files (body, nav, title page)
+// that is not external names a file of the EPUB and, after "#", an id in it.
+// `count` receives the number of internal links checked.
+inline ::testing::AssertionResult every_link_lands(const Epub& epub, size_t* count = nullptr) {
+  std::map<std::string, std::set<std::string>> ids_in;  // file -> its ids
+  std::vector<std::pair<std::string, std::string>> links;  // (file, href)
+  for (const ZipEntry& e : epub.entries()) {
+    const std::string suffix = ".xhtml";
+    if (e.name.rfind("EPUB/", 0) != 0 || e.name.size() < suffix.size() ||
+        e.name.compare(e.name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    std::string file = e.name.substr(5);
+    Xml x = parse_xml(e.data);
+    if (!x.problems.empty()) return ::testing::AssertionFailure() << file << ": " << x.problems;
+    std::set<std::string>& ids = ids_in[file];
+    for (const pugi::xpath_node& n : x.all("//*[@id]")) ids.insert(n.node().attribute("id").value());
+    for (const pugi::xpath_node& a : x.all("//a[@href]")) links.emplace_back(file, a.node().attribute("href").value());
+  }
+  std::string broken;
+  size_t internal = 0;
+  for (const auto& [file, href] : links) {
+    if (href.find("://") != std::string::npos || href.rfind("mailto:", 0) == 0) continue;
+    ++internal;
+    size_t hash = href.find('#');
+    std::string target_file = hash == 0 ? file : href.substr(0, hash);
+    std::string id = hash == std::string::npos ? "" : href.substr(hash + 1);
+    auto it = ids_in.find(target_file);
+    if (it == ids_in.end()) broken += "  " + file + " links to " + href + ": no such file\n";
+    else if (!id.empty() && !it->second.count(id)) broken += "  " + file + " links to " + href + ": no such id\n";
+  }
+  if (count) *count = internal;
+  if (broken.empty()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "links that land nowhere:\n" << broken;
+}
+
 }  // namespace huozi::epub::testing
