@@ -84,8 +84,9 @@ void normalize_block_whitespace(std::vector<Node>& inlines) {
   std::vector<std::vector<Node>*> footnote_flows;
   collect_segments(inlines, segments, footnote_flows);
   for (const Segment& segment : segments) normalize_segment(segment);
-  remove_empty_text(inlines);
+  // Before remove_empty_text, which moves nodes and so the footnotes' children.
   for (std::vector<Node>* flow : footnote_flows) normalize_block_whitespace(*flow);
+  remove_empty_text(inlines);
 }
 
 }  // namespace huozi::model
