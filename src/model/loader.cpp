@@ -594,7 +594,10 @@ class Loader {
     for_each_child_element(file, e, {"stanza", "line"}, [&](const pugi::xml_node& child) {
       if (name_of(child) == "line") {
         if (!loose_stanza) {
-          verse.children.push_back(make_node(file, child, NodeKind::Stanza));
+          Node stanza;  // where the first line is, but not its id or xml:lang
+          stanza.kind = NodeKind::Stanza;
+          stanza.where = where(file, child);
+          verse.children.push_back(std::move(stanza));
           loose_stanza = &verse.children.back();
         }
         loose_stanza->children.push_back(parse_verse_line(file, child, depth + 1));
