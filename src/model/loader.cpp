@@ -451,7 +451,10 @@ class Loader {
       bool is_first = first_element;
       first_element = false;
       std::string_view n = name_of(child);
-      if (n == "title" && is_first && level != Level::Body && level != Level::Quote) continue;  // read by the container
+      // The container has read its first <title>; a fragment's first <title> is out of place.
+      bool read_by_container =
+          is_first && level != Level::Body && level != Level::Quote && name_of(parent) != "fragment";
+      if (n == "title" && read_by_container) continue;
       if (n == "include") parse_include(file, child, level, out, depth);
       else if (n == "part" || n == "chapter" || n == "section") parse_container(file, child, level, out, depth);
       else if (level == Level::Part) error(file, child, "<" + std::string(n) + "> is not allowed in <part>", "a part holds chapters");
