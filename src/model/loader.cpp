@@ -219,13 +219,13 @@ class Loader {
     }
   }
 
-  std::string text_of(const ParsedFile& file, const pugi::xml_node& e) {
+  std::string text_of(const ParsedFile& file, const pugi::xml_node& e,
+                      const char* hint = "metadata fields are plain text") {
     std::string out;
     for (pugi::xml_node child : e.children()) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) out += child.value();
       else if (child.type() == pugi::node_element)
-        error(file, child,
-              "<" + std::string(child.name()) + "> is not allowed in <" + e.name() + ">", "metadata fields are plain text");
+        error(file, child, "<" + std::string(child.name()) + "> is not allowed in <" + e.name() + ">", hint);
     }
     // Metadata is plain text: collapse like a block.
     Node text;
@@ -765,9 +765,7 @@ class Loader {
     if (rt.next_sibling() && !(rt.next_sibling().type() == pugi::node_pcdata && is_space_only(rt.next_sibling().value())))
       error(file, rt, "<rt> must come last in <ruby>");
     check_attributes(file, rt, {});
-    for (pugi::xml_node c : rt.children())
-      if (c.type() == pugi::node_element) error(file, c, "<rt> holds plain text only");
-    node.label = text_of(file, rt);
+    node.label = text_of(file, rt, "<rt> holds plain text only");
     for (pugi::xml_node child : e.children()) {
       if (child == rt) break;
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
