@@ -35,11 +35,14 @@ class Finisher {
 
   // Numbers containers of each kind among siblings; chinese numbering gives
   // 第一部 / 第一章 / 一、, arabic gives 1 / 1.2 / 1.2.3 (the parent's prefix).
+  // Unnumbered containers (a preface, an afterword) take no number.
   void number_containers(std::vector<Node>& siblings, const std::string& prefix) {
     int parts = 0, chapters = 0, sections = 0;
     for (Node& n : siblings) {
       if (!is_container(n.kind)) continue;
-      int ordinal = n.kind == NodeKind::Part ? ++parts : n.kind == NodeKind::Chapter ? ++chapters : ++sections;
+      int ordinal = 0;
+      if (n.numbering != Numbering::None)
+        ordinal = n.kind == NodeKind::Part ? ++parts : n.kind == NodeKind::Chapter ? ++chapters : ++sections;
       std::string arabic = prefix.empty() ? std::to_string(ordinal) : prefix + "." + std::to_string(ordinal);
       if (n.numbering == Numbering::Chinese) {
         std::string cn = chinese_number(ordinal);
