@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/pdf_build.h"
 #include "epub/epub_writer.h"
 #include "model/loader.h"
 
@@ -23,11 +24,11 @@ constexpr const char* kUsage =
     "       huozi --help | --version\n"
     "\n"
     "  build   check the publication and write its outputs into DIR (default: output)\n"
-    "          as NAME.epub, where NAME is the source's folder name for publication.xml,\n"
+    "          as NAME.epub and NAME.pdf, where NAME is the source's folder name for publication.xml,\n"
     "          else the source's file name without .xml\n"
     "  check   check the publication only; list every problem as file:line:col\n"
-    "  --epub  write the EPUB 3 (the default)\n"
-    "  --pdf   write the PDF (not implemented yet)\n";
+    "  --epub  write the EPUB 3 only\n"
+    "  --pdf   write the PDF only (both when neither is given)\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "huozi: %s\n\n%s", message.c_str(), kUsage);
@@ -73,7 +74,7 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
     else return "only one SOURCE.xml at a time (got " + out.source + " and " + a + ")";
   }
   if (out.source.empty()) return "no SOURCE.xml given";
-  if (!out.epub && !out.pdf) out.epub = true;
+  if (!out.epub && !out.pdf) out.epub = out.pdf = true;
   return {};
 }
 
@@ -93,10 +94,6 @@ int run_check(const std::vector<std::string>& args) {
 int run_build(const std::vector<std::string>& raw_args) {
   BuildArgs args;
   if (std::string problem = parse_build_args(raw_args, args); !problem.empty()) return usage_error(problem);
-  if (args.pdf) {
-    std::fprintf(stderr, "huozi: error: PDF output is not implemented yet; build with --epub\n");
-    return 2;
-  }
   bool progress = isatty(STDERR_FILENO);
   huozi::model::LoadResult loaded = huozi::model::load_publication(args.source);
   print_diagnostics(loaded.diagnostics);
@@ -111,14 +108,25 @@ int run_build(const std::vector<std::string>& raw_args) {
                  ec.message().c_str());
     return 1;
   }
-  std::filesystem::path target = std::filesystem::path(args.out_dir) / (output_name(args.source) + ".epub");
-  if (progress) std::fprintf(stderr, "huozi: writing %s…\n", target.c_str());
-  huozi::DiagnosticList written;
-  if (!huozi::epub::write_epub(*loaded.document, target, {}, written)) {
+  std::filesystem::path stem = std::filesystem::path(args.out_dir) / output_name(args.source);
+  if (args.epub) {
+    std::filesystem::path target = stem.string() + ".epub";
+    if (progress) std::fprintf(stderr, "huozi: writing %s…\n", target.c_str());
+    huozi::DiagnosticList written;
+    bool ok = huozi::epub::write_epub(*loaded.document, target, {}, written);
     print_diagnostics(written);
-    return 1;
+    if (!ok) return 1;
+    std::printf("%s\n", target.c_str());
   }
-  std::printf("%s\n", target.c_str());
+  if (args.pdf) {
+    std::filesystem::path target = stem.string() + ".pdf";
+    if (progress) std::fprintf(stderr, "huozi: writing %s…\n", target.c_str());
+    huozi::DiagnosticList written;
+    bool ok = huozi::cli::build_pdf(*loaded.document, target, written);
+    print_diagnostics(written);
+    if (!ok) return 1;
+    std::printf("%s\n", target.c_str());
+  }
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 #include <string>
 #include <utility>
 #include <variant>
@@ -73,6 +74,25 @@ struct Image {
 };
 
 using PageItem = std::variant<TextRun, Rule, Box, Image>;
+
+// Moves an item by (dx, dy).
+inline void translate(PageItem& item, double dx, double dy) {
+  std::visit(
+      [&](auto& i) {
+        using T = std::decay_t<decltype(i)>;
+        if constexpr (std::is_same_v<T, TextRun>) {
+          for (PlacedGlyph& g : i.glyphs) {
+            g.x += dx;
+            g.y += dy;
+          }
+        } else if constexpr (std::is_same_v<T, Rule>) {
+          i.x0 += dx, i.x1 += dx, i.y0 += dy, i.y1 += dy;
+        } else {
+          i.rect.x += dx, i.rect.y += dy;
+        }
+      },
+      item);
+}
 
 // A clickable area: to a named destination in this PDF, or to a URI.
 struct Link {

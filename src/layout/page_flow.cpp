@@ -9,24 +9,6 @@ namespace {
 constexpr int kMinLinesAtFoot = 2;
 constexpr int kMinLinesAtHead = 2;
 
-void translate(PageItem& item, double dx, double dy) {
-  std::visit(
-      [&](auto& i) {
-        using T = std::decay_t<decltype(i)>;
-        if constexpr (std::is_same_v<T, TextRun>) {
-          for (PlacedGlyph& g : i.glyphs) {
-            g.x += dx;
-            g.y += dy;
-          }
-        } else if constexpr (std::is_same_v<T, Rule>) {
-          i.x0 += dx, i.x1 += dx, i.y0 += dy, i.y1 += dy;
-        } else {
-          i.rect.x += dx, i.rect.y += dy;
-        }
-      },
-      item);
-}
-
 }  // namespace
 
 PageFlow::PageFlow(PageGeometry geometry, PageSink sink) : g_(geometry), sink_(std::move(sink)) {}

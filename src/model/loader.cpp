@@ -321,7 +321,7 @@ class Loader {
     }
     if (auto a = e.attribute("columns")) {
       p.columns = a.as_int(0);
-      if (p.columns < 1 || p.columns > 3) error(file, e, "columns must be 1, 2 or 3");
+      if (p.columns < 1 || p.columns > 8) error(file, e, "columns must be between 1 and 8");
     }
     if (auto a = e.attribute("column-gap")) {
       double pt = 0;

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "pdf/cairo_handles.h"
-#include "pdf/image_size.h"
+#include "util/image_size.h"
 #include "util/atomic_file.h"
 
 namespace huozi::pdf {

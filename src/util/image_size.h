@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace huozi::pdf {
+namespace huozi {
 
 enum class ImageFormat { Unknown, Png, Jpeg };
 
@@ -14,4 +14,4 @@ struct ImageSize {
 
 ImageSize read_image_size(const std::string& path);
 
-}  // namespace huozi::pdf
+}  // namespace huozi

@@ -1,9 +1,9 @@
-#include "pdf/image_size.h"
+#include "util/image_size.h"
 
 #include <fstream>
 #include <vector>
 
-namespace huozi::pdf {
+namespace huozi {
 namespace {
 
 int be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
@@ -43,4 +43,4 @@ ImageSize read_image_size(const std::string& path) {
   return out;
 }
 
-}  // namespace huozi::pdf
+}  // namespace huozi

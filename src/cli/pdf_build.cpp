@@ -1,0 +1,53 @@
+#include "cli/pdf_build.h"
+
+#include "layout/document_layout.h"
+#include "pdf/pdf_writer.h"
+#include "text/font_db.h"
+
+namespace huozi::cli {
+namespace {
+
+pdf::PdfInfo pdf_info(const model::Document& doc) {
+  const model::Metadata& m = doc.metadata;
+  pdf::PdfInfo info;
+  info.title = m.subtitle.empty() ? m.title : m.title + "：" + m.subtitle;
+  for (const model::Creator& c : m.creators)
+    if (c.role == "aut") info.author += (info.author.empty() ? "" : "、") + c.name;
+  info.subject = m.description;
+  for (const std::string& s : m.subjects) info.keywords += (info.keywords.empty() ? "" : ", ") + s;
+  // The publication's date, not the clock: the same source gives the same file.
+  std::string date = m.date;
+  if (date.size() == 4) date += "-01-01";
+  else if (date.size() == 7) date += "-01";
+  info.create_date = date + "T00:00:00";
+  return info;
+}
+
+}  // namespace
+
+bool build_pdf(const model::Document& doc, const std::filesystem::path& target, DiagnosticList& diagnostics) {
+  std::unique_ptr<text::FontDb> fonts = text::FontDb::open(text::FontDb::default_config(), diagnostics);
+  if (!fonts) return false;
+  // Every face of the database is registered by its FaceId; Cairo opens only
+  // those a page actually uses.
+  std::vector<layout::FontRef> refs;
+  for (size_t i = 0; i < fonts->size(); ++i) {
+    const text::FaceInfo& face = fonts->info(static_cast<text::FaceId>(i));
+    refs.push_back({face.file, face.index});
+  }
+  pdf::PdfWriter writer(target, pdf_info(doc), std::move(refs));
+  if (!writer.ok()) {
+    diagnostics.error(target.string(), 0, 0, writer.error(), "check that the output folder is writable");
+    return false;
+  }
+  layout::LayoutResult result =
+      layout::layout_document(doc, *fonts, [&](layout::PageFrame&& page) { writer.add_page(page); }, diagnostics);
+  writer.add_outline(result.outline);
+  if (!writer.finish()) {
+    diagnostics.error(target.string(), 0, 0, writer.error(), "check the free space and permissions of the output folder");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace huozi::cli

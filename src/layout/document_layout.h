@@ -1,0 +1,29 @@
+// The whole document into pages: walks the content model in reading order,
+// sets every block with the paragraph setter, builds headings, figures (with
+// FPO placeholders), verse, lists and tables as flow blocks, and lets the page
+// flow place them. Finished pages go to the sink with their running heads and
+// folios already drawn.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "layout/frame.h"
+#include "layout/page_flow.h"
+#include "model/document.h"
+#include "text/font_db.h"
+#include "util/diagnostic.h"
+
+namespace huozi::layout {
+
+struct LayoutResult {
+  std::vector<OutlineEntry> outline;
+  int pages = 0;
+};
+
+// Lays the document out page by page; each page is handed to `sink` as soon as
+// it is complete. TextRun::font is a text::FaceId of `fonts`.
+LayoutResult layout_document(const model::Document& doc, text::FontDb& fonts,
+                             const std::function<void(PageFrame&&)>& sink, DiagnosticList& diags);
+
+}  // namespace huozi::layout
