@@ -27,6 +27,7 @@ class Finisher {
   std::unordered_map<std::string, SourceLocation> ids_;
   std::vector<const Node*> links_;
   int footnote_counter_ = 0;
+  int chapters_ = 0;  // chapters are numbered through the book, across parts
 
   void error(const SourceLocation& at, std::string message, std::string hint = {}) {
     diags_.error(doc_.files.at(at.file), static_cast<int>(at.line), static_cast<int>(at.column),
@@ -37,12 +38,12 @@ class Finisher {
   // 第一部 / 第一章 / 一、, arabic gives 1 / 1.2 / 1.2.3 (the parent's prefix).
   // Unnumbered containers (a preface, an afterword) take no number.
   void number_containers(std::vector<Node>& siblings, const std::string& prefix) {
-    int parts = 0, chapters = 0, sections = 0;
+    int parts = 0, sections = 0;
     for (Node& n : siblings) {
       if (!is_container(n.kind)) continue;
       int ordinal = 0;
       if (n.numbering != Numbering::None)
-        ordinal = n.kind == NodeKind::Part ? ++parts : n.kind == NodeKind::Chapter ? ++chapters : ++sections;
+        ordinal = n.kind == NodeKind::Part ? ++parts : n.kind == NodeKind::Chapter ? ++chapters_ : ++sections;
       std::string arabic = prefix.empty() ? std::to_string(ordinal) : prefix + "." + std::to_string(ordinal);
       if (n.numbering == Numbering::Chinese) {
         std::string cn = chinese_number(ordinal);
