@@ -111,9 +111,10 @@ class TempDir {
   fs::path operator/(const std::string& name) const { return path_ / name; }
 
   // The names of the folder's entries, sorted (dot files included).
-  std::vector<std::string> listing() const {
+  std::vector<std::string> listing() const { return listing_of(path_); }
+  static std::vector<std::string> listing_of(const fs::path& folder) {
     std::vector<std::string> names;
-    for (const fs::directory_entry& e : fs::directory_iterator(path_)) names.push_back(e.path().filename().string());
+    for (const fs::directory_entry& e : fs::directory_iterator(folder)) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
   }
