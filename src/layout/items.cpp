@@ -52,12 +52,14 @@ void build_items(const text::ShapedParagraph& shaped, const ItemOptions& options
 
   // §2 consecutive marks: decide which blanks go before anything is broken.
   std::vector<double> removed(clusters.size(), 0);
+  std::vector<uint8_t> pair_with_next(clusters.size(), 0);
   for (size_t i = 0; i + 1 < clusters.size(); ++i) {
     const Cluster& a = clusters[i];
     const Cluster& b = clusters[i + 1];
     const auto which = text::consecutive_compression(a.cls, b.cls, shaped.runs[a.run].variant);
     if (which == text::PairCompression::First && removed[i] == 0) removed[i] = a.blank;
     if (which == text::PairCompression::Second) removed[i + 1] = b.blank;
+    pair_with_next[i] = which != text::PairCompression::None;
   }
 
   for (uint32_t i = 0; i < clusters.size(); ++i) {
@@ -118,7 +120,8 @@ void build_items(const text::ShapedParagraph& shaped, const ItemOptions& options
     if (next.cls == CharClass::Space) continue;
     if (text::han_latin_spacing(c.last_cls, next.cls)) {
       items.push_back(glue(text::kHanLatinSpaceEm * em, kInterCharacterStretchEm * em, 0, i + 1));
-    } else if (text::inter_character_stretch(c.last, c.last_cls, next.first, next.cls)) {
+    } else if (text::inter_character_stretch(c.last, c.last_cls, next.first, next.cls) &&
+               !pair_with_next[i]) {  // a compressed pair stays tight (§2)
       items.push_back(glue(0, kInterCharacterStretchEm * em, 0, i + 1));
     }
   }

@@ -35,8 +35,9 @@ struct LineSpan {
 inline constexpr double kLineDemerits = 10;           // every line costs this (fewer lines)
 inline constexpr double kStretchBadnessAtRatio1 = 100; // badness of a line stretched by ratio 1
 inline constexpr double kShrinkBadnessAtRatio1 = 20;  // compressing marks is preferred to spreading (§4)
-inline constexpr double kLonelyLastDemerits = 5000;   // a last line of one Han character (§5 孤字)
+inline constexpr double kLonelyLastDemerits = 1e6;    // a last line of one Han character (§5 孤字)
 inline constexpr double kMaxStretchRatio = 1.0;       // tolerance of the first pass (0.25 em per gap)
+inline constexpr double kLonelyRescueRatio = 2.4;     // tolerance when that avoids a lonely last line
 inline constexpr double kOverfullDemerits = 1e9;      // emergency pass only
 
 // Breaks the paragraph into lines. Always returns at least one line, ending at

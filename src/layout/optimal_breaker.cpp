@@ -39,7 +39,8 @@ double line_demerits(const LineSpan& line, const Item& brk, size_t han_in_line, 
 }
 
 // One pass; returns false when the paragraph's end was not reached.
-bool run_pass(const LineMeasurer& m, const LineWidths& widths, bool emergency, std::vector<LineSpan>& out) {
+bool run_pass(const LineMeasurer& m, const LineWidths& widths, double tolerance, bool emergency,
+              std::vector<LineSpan>& out) {
   const auto& items = m.list.items;
   std::vector<Node> store;
   store.reserve(items.size() / 2 + 2);
@@ -65,7 +66,7 @@ bool run_pass(const LineMeasurer& m, const LineWidths& widths, bool emergency, s
           if (a == head) ++head;  // overfull now, overfull for every later break
           continue;
         }
-      } else if (!brk.forced && line.ratio > kMaxStretchRatio && !emergency) {
+      } else if (!brk.forced && line.ratio > tolerance && !emergency) {
         break;  // newer starts are looser still
       }
       const double d = node.demerits + line_demerits(line, brk, m.han_between(node.start, q), emergency);
@@ -96,8 +97,16 @@ bool run_pass(const LineMeasurer& m, const LineWidths& widths, bool emergency, s
 
 std::vector<LineSpan> break_optimal(const LineMeasurer& m, const LineWidths& widths) {
   std::vector<LineSpan> lines;
-  if (run_pass(m, widths, false, lines)) return lines;
-  if (run_pass(m, widths, true, lines)) return lines;
+  if (run_pass(m, widths, kMaxStretchRatio, false, lines)) {
+    if (lines.size() < 2 || m.han_between(lines.back().begin, lines.back().end) != 1) return lines;
+    // A lonely last character (§5): accept looser lines to take one more down.
+    std::vector<LineSpan> rescued;
+    if (run_pass(m, widths, kLonelyRescueRatio, false, rescued) &&
+        m.han_between(rescued.back().begin, rescued.back().end) != 1)
+      return rescued;
+    return lines;
+  }
+  if (run_pass(m, widths, INFINITY, true, lines)) return lines;
   return break_greedy(m, widths);
 }
 

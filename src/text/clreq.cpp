@@ -84,7 +84,8 @@ bool is_han(char32_t c) {
   return (c >= 0x2E80 && c <= 0x2FDF) ||    // radicals
          (c >= 0x3005 && c <= 0x3007) ||    // 々〆〇
          (c >= 0x3021 && c <= 0x3029) ||    // Suzhou numerals
-         (c >= 0x3040 && c <= 0x30FF) ||    // kana
+         (c >= 0x3040 && c <= 0x30FA) ||    // kana (not ・ U+30FB)
+         (c >= 0x30FC && c <= 0x30FF) ||
          (c >= 0x3100 && c <= 0x31FF) ||    // bopomofo, kana extensions
          (c >= 0x3400 && c <= 0x4DBF) ||    // extension A
          (c >= 0x4E00 && c <= 0x9FFF) ||    // unified ideographs

@@ -1,0 +1,47 @@
+// Break opportunities: ICU strict, tailored by clreq §1.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fake_run.h"
+
+namespace huozi::testing {
+namespace {
+
+// The text with '|' at every break opportunity.
+std::string opportunities(const std::string& s) {
+  const auto p = fake_shape(s);
+  std::string out;
+  for (size_t i = 0; i < p.clusters.size(); ++i) {
+    const auto& c = p.clusters[i];
+    out += s.substr(c.text_begin, c.text_end - c.text_begin);
+    if (c.break_after && i + 1 < p.clusters.size()) out += "|";
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* expected;
+};
+
+TEST(Breaks, ClreqTailoredOpportunities) {
+  const Case cases[] = {
+      {"汉字排版", "汉|字|排|版"},
+      {"子曰：“学而", "子|曰：|“学|而"},            // no break before ： or after “
+      {"乎？”有", "乎？”|有"},                        // closing marks stay with their text
+      {"他说——好", "他|说|——|好"},                    // —— is one unit
+      {"等等……吧", "等|等……|吧"},                    // …… neither split nor at line start
+      {"增长63.3%。", "增|长|63.3%。"},               // numbers whole, % with its number
+      {"1,000元", "1,000|元"},
+      {"CR200J型", "CR200J|型"},                      // Latin words whole
+      {"some English words", "some |English |words"}, // Latin breaks at spaces
+      {"（甲）乙", "（甲）|乙"},
+      {"《论语》说", "《论|语》|说"},
+      {"35℃。", "35℃。"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(opportunities(c.text), c.expected) << c.text;
+}
+
+}  // namespace
+}  // namespace huozi::testing
