@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/lines_command.h"
 #include "cli/pdf_build.h"
 #include "epub/epub_writer.h"
 #include "model/loader.h"
@@ -21,12 +22,14 @@ namespace {
 constexpr const char* kUsage =
     "usage: huozi build SOURCE.xml [--epub] [--pdf] [-o DIR]\n"
     "       huozi check SOURCE.xml\n"
+    "       huozi lines [--width 24em] [--greedy] [--verbose] SOURCE.xml\n"
     "       huozi --help | --version\n"
     "\n"
     "  build   check the publication and write its outputs into DIR (default: output)\n"
     "          as NAME.epub and NAME.pdf, where NAME is the source's folder name for publication.xml,\n"
     "          else the source's file name without .xml\n"
     "  check   check the publication only; list every problem as file:line:col\n"
+    "  lines   print every paragraph broken into lines, each with its adjustment ratio\n"
     "  --epub  write the EPUB 3 only\n"
     "  --pdf   write the PDF only (both when neither is given)\n";
 
@@ -147,5 +150,6 @@ int main(int argc, char** argv) {
   }
   if (command == "build") return run_build(args);
   if (command == "check") return run_check(args);
+  if (command == "lines") return run_lines_command(args);
   return usage_error("unknown command \"" + command + "\"");
 }
