@@ -13,6 +13,7 @@
 #include "model/paths.h"
 #include "model/source_file.h"
 #include "model/whitespace.h"
+#include "model/xml_text.h"
 
 namespace huozi::model {
 namespace {
@@ -101,6 +102,10 @@ class Loader {
                       "write the characters themselves; entities are never expanded");
       return nullptr;
     }
+    // Checked before parsing: pugixml lets these through, or turns them into other characters.
+    std::vector<TextProblem> problems = find_xml_text_problems(text);
+    for (const TextProblem& p : problems) error_at_offset(*file, p.offset, p.message, p.hint);
+    if (!problems.empty()) return nullptr;
     // No parse_eol (the text is already LF-only, which keeps offsets exact) and
     // no DOCTYPE processing: entities other than XML's five are never expanded.
     unsigned options = (pugi::parse_default | pugi::parse_ws_pcdata) & ~pugi::parse_eol;
