@@ -96,7 +96,9 @@ class DocumentLayouter {
     SetOptions options;
     options.width_pt = m.width - hang;
     setter_.set(source, options, lines_, &diags_);
-    int grid_lines = std::max(1, static_cast<int>(std::ceil(source.em_pt * 1.25 / g_.line_pitch - 1e-6)));
+    // A line whose type needs more room than the grid pitch (with a tenth of
+    // its size above and below) takes several grid lines.
+    int grid_lines = std::max(1, static_cast<int>(std::ceil(source.em_pt * 1.2 / g_.line_pitch - 1e-6)));
     for (size_t i = 0; i < lines_.size(); ++i) {
       const Line& line = lines_[i];
       double x = m.x + (i > 0 ? hang : 0);
@@ -399,6 +401,7 @@ class DocumentLayouter {
     band.stroke = 0;
     items.push_back(band);
     for (PageItem& item : label) {
+      if (auto* run = std::get_if<TextRun>(&item)) run->outlined = true;
       translate(item, cx, cy);
       items.push_back(std::move(item));
     }

@@ -46,6 +46,9 @@ struct TextRun {
   std::vector<PlacedGlyph> glyphs;
   std::string text;
   std::vector<std::pair<int, int>> clusters;
+  // Drawn as outlines, not as text: marks that are not content (an FPO label)
+  // must not copy out of the PDF or be read by a screen reader.
+  bool outlined = false;
 };
 
 // A straight line.

@@ -7,7 +7,7 @@
 namespace huozi::layout {
 
 std::vector<LineSpan> break_greedy(const LineMeasurer& m, const LineWidths& widths) {
-  const auto& items = m.list.items;
+  const auto& items = m.list().items;
   std::vector<LineSpan> lines;
   size_t begin = m.next_box(0);
   if (begin >= items.size()) begin = items.size() - 1;

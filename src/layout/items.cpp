@@ -51,8 +51,10 @@ void build_items(const text::ShapedParagraph& shaped, const ItemOptions& options
   }
 
   // §2 consecutive marks: decide which blanks go before anything is broken.
-  std::vector<double> removed(clusters.size(), 0);
-  std::vector<uint8_t> pair_with_next(clusters.size(), 0);
+  thread_local std::vector<double> removed;
+  thread_local std::vector<uint8_t> pair_with_next;
+  removed.assign(clusters.size(), 0);
+  pair_with_next.assign(clusters.size(), 0);
   for (size_t i = 0; i + 1 < clusters.size(); ++i) {
     const Cluster& a = clusters[i];
     const Cluster& b = clusters[i + 1];

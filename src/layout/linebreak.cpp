@@ -4,8 +4,9 @@
 
 namespace huozi::layout {
 
-LineMeasurer::LineMeasurer(const ItemList& l) : list(l) {
-  const auto& items = list.items;
+void LineMeasurer::reset(const ItemList& l) {
+  items_ = &l;
+  const auto& items = l.items;
   const size_t n = items.size();
   width_.assign(n + 1, 0);
   stretch_.assign(n + 1, 0);
@@ -24,8 +25,8 @@ LineMeasurer::LineMeasurer(const ItemList& l) : list(l) {
 }
 
 LineSpan LineMeasurer::measure(size_t begin, size_t end, double width) const {
-  const Item& first = list.items[begin];
-  const Item& brk = list.items[end];
+  const Item& first = items_->items[begin];
+  const Item& brk = items_->items[end];
   LineSpan s;
   s.begin = begin;
   s.end = end;
@@ -48,7 +49,8 @@ LineSpan LineMeasurer::measure(size_t begin, size_t end, double width) const {
 }
 
 std::vector<LineSpan> break_lines(const ItemList& list, const LineWidths& widths, BreakStrategy strategy) {
-  LineMeasurer m(list);
+  thread_local LineMeasurer m;  // buffers reused from paragraph to paragraph
+  m.reset(list);
   return strategy == BreakStrategy::Greedy ? break_greedy(m, widths) : break_optimal(m, widths);
 }
 

@@ -48,13 +48,16 @@ std::vector<LineSpan> break_lines(const ItemList& list, const LineWidths& widths
 
 // Prefix sums over the items, and the first box after each index.
 struct LineMeasurer {
-  explicit LineMeasurer(const ItemList& list);
+  LineMeasurer() = default;
+  explicit LineMeasurer(const ItemList& list) { reset(list); }
+  void reset(const ItemList& list);  // keeps the buffers
   // The line from box `begin` to the penalty `end`: totals after trims, ratio.
   LineSpan measure(size_t begin, size_t end, double width) const;
   size_t next_box(size_t after_penalty) const { return next_box_[after_penalty]; }
   size_t han_between(size_t begin, size_t end) const { return han_[end] - han_[begin]; }
 
-  const ItemList& list;
+  const ItemList* items_ = nullptr;
+  const ItemList& list() const { return *items_; }
   std::vector<double> width_, stretch_, shrink_;
   std::vector<uint32_t> han_;
   std::vector<size_t> next_box_;

@@ -41,10 +41,11 @@ double line_demerits(const LineSpan& line, const Item& brk, size_t han_in_line, 
 // One pass; returns false when the paragraph's end was not reached.
 bool run_pass(const LineMeasurer& m, const LineWidths& widths, double tolerance, bool emergency,
               std::vector<LineSpan>& out) {
-  const auto& items = m.list.items;
-  std::vector<Node> store;
-  store.reserve(items.size() / 2 + 2);
-  std::vector<size_t> active;  // indices into store, oldest first
+  const auto& items = m.list().items;
+  thread_local std::vector<Node> store;
+  thread_local std::vector<size_t> active;  // indices into store, oldest first
+  store.clear();
+  active.clear();
   size_t head = 0;             // active[head..] are live
   size_t first_box = m.next_box(0);
   if (first_box >= items.size()) first_box = items.size() - 1;

@@ -1,6 +1,8 @@
 #include "layout/page_flow.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 namespace huozi::layout {
 namespace {

@@ -175,7 +175,7 @@ bool han_latin_spacing(CharClass before, CharClass after) {
 }
 
 bool inter_character_stretch(char32_t before, CharClass before_class, char32_t after, CharClass after_class) {
-  if (never_split(before, after)) return false;
+  if (before == after && (before_class == CharClass::Dash || before_class == CharClass::Ellipsis)) return false;
   const bool before_latin = before_class == CharClass::Alnum || before_class == CharClass::Other;
   const bool after_latin = after_class == CharClass::Alnum || after_class == CharClass::Other;
   if (before_latin && after_latin) return false;  // one Latin unit (word, number, 63.3%)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -30,12 +31,27 @@ class Face {
   // The halt metrics of the glyph that c shapes to in this language (cached).
   HaltMetrics halt(char32_t c, hb_language_t lang);
 
+  // The fast path for Han runs: when no GSUB/GPOS lookup of HarfBuzz's plan
+  // for (Han, lang) can touch c's nominal glyph (as input, context or output),
+  // shaping leaves it as it is in any context; sets its glyph and advance
+  // (font units) and returns true. BMP only; false means "shape it".
+  bool simple_glyph(char32_t c, hb_language_t lang, uint32_t& glyph, int32_t& advance);
+
  private:
   FtFace ft_;  // owns the FT_Face the hb font reads its tables from
   HbFont hb_;
   FaceInfo info_;
   std::vector<uint64_t> coverage_;  // bit per code point, U+0000..U+3FFFF
   std::unordered_map<uint64_t, HaltMetrics> halt_cache_;
+  struct SimpleGlyphs {
+    std::vector<uint64_t> touched;  // bit per glyph id
+    std::vector<uint32_t> glyph;    // per BMP code point: glyph id, kUnknown or kComplex
+    std::vector<int32_t> advance;
+  };
+  SimpleGlyphs& simple_glyphs(hb_language_t lang);
+  std::unordered_map<hb_language_t, std::unique_ptr<SimpleGlyphs>> simple_;
+  hb_language_t last_lang_ = nullptr;  // the table used last: most runs share one language
+  SimpleGlyphs* last_simple_ = nullptr;
   HbBuffer scratch_;
 };
 

@@ -130,6 +130,62 @@ HaltMetrics Face::halt(char32_t c, hb_language_t lang) {
   return m;
 }
 
+namespace {
+constexpr uint32_t kUnknownGlyph = 0xFFFFFFFF;
+constexpr uint32_t kComplexGlyph = 0xFFFFFFFE;
+}  // namespace
+
+Face::SimpleGlyphs& Face::simple_glyphs(hb_language_t lang) {
+  auto& slot = simple_[lang];
+  if (slot) return *slot;
+  slot = std::make_unique<SimpleGlyphs>();
+  hb_face_t* face = hb_font_get_face(hb_.get());
+  slot->touched.assign((hb_face_get_glyph_count(face) + 64) / 64, 0);
+  slot->glyph.assign(0x10000, kUnknownGlyph);
+  slot->advance.assign(0x10000, 0);
+  hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
+  props.direction = HB_DIRECTION_LTR;
+  props.script = HB_SCRIPT_HAN;
+  props.language = lang;
+  hb_shape_plan_t* plan = hb_shape_plan_create_cached(face, &props, nullptr, 0, nullptr);
+  hb_set_t* glyphs = hb_set_create();
+  hb_set_t* lookups = hb_set_create();
+  for (hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+    hb_set_clear(lookups);
+    hb_ot_shape_plan_collect_lookups(plan, table, lookups);
+    for (hb_codepoint_t l = HB_SET_VALUE_INVALID; hb_set_next(lookups, &l);)
+      hb_ot_layout_lookup_collect_glyphs(face, table, l, glyphs, glyphs, glyphs, glyphs);
+  }
+  for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(glyphs, &g);)
+    if (g / 64 < slot->touched.size()) slot->touched[g / 64] |= uint64_t{1} << (g % 64);
+  hb_set_destroy(lookups);
+  hb_set_destroy(glyphs);
+  hb_shape_plan_destroy(plan);
+  return *slot;
+}
+
+bool Face::simple_glyph(char32_t c, hb_language_t lang, uint32_t& glyph, int32_t& advance) {
+  if (c >= 0x10000) return false;
+  if (lang != last_lang_ || !last_simple_) {
+    last_simple_ = &simple_glyphs(lang);
+    last_lang_ = lang;
+  }
+  SimpleGlyphs& s = *last_simple_;
+  uint32_t g = s.glyph[c];
+  if (g == kUnknownGlyph) {
+    hb_codepoint_t nominal = 0;
+    const bool has = hb_font_get_nominal_glyph(hb_.get(), c, &nominal);
+    const bool touched = nominal / 64 < s.touched.size() && ((s.touched[nominal / 64] >> (nominal % 64)) & 1);
+    g = has && !touched ? nominal : kComplexGlyph;
+    s.glyph[c] = g;
+    if (g != kComplexGlyph) s.advance[c] = hb_font_get_glyph_h_advance(hb_.get(), nominal);
+  }
+  if (g == kComplexGlyph) return false;
+  glyph = g;
+  advance = s.advance[c];
+  return true;
+}
+
 // --- FontDb ---
 
 struct FontDb::Impl {

@@ -51,6 +51,10 @@ struct Shaper::Impl {
   std::vector<CharClass> classes;
   std::vector<uint8_t> break_before;  // by byte offset
   std::unordered_map<std::string, hb_language_t> languages;
+  // Per run of the current paragraph: its first code point and script.
+  std::vector<uint32_t> run_cp_begin;
+  std::vector<hb_script_t> run_script;
+  bool fast_path = true;
 
   explicit Impl(FontDb& f) : fonts(f) {}
 
@@ -63,7 +67,24 @@ struct Shaper::Impl {
   void decode(const std::string& text);
   void itemize(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags);
   void shape_run(const TextInput& input, ShapedParagraph& out, size_t run_index);
+  void shape_with_harfbuzz(const TextInput& input, ShapedParagraph& out, const Run& run, hb_script_t script,
+                           hb_language_t lang, uint32_t begin, uint32_t end);
+  bool fast_path_candidate(size_t i) const;
 };
+
+// Characters whose shaping cannot depend on Unicode normalisation or marks:
+// unified ideographs and CJK punctuation, not followed by a mark.
+bool Shaper::Impl::fast_path_candidate(size_t i) const {
+  const char32_t c = cps[i];
+  if (c >= 0x10000 || (c >= 0xF900 && c <= 0xFAFF)) return false;
+  const CharClass cls = classes[i];
+  if (cls == CharClass::Han) {
+    if (!((c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF))) return false;
+  } else if (!is_chinese_class(cls)) {
+    return false;
+  }
+  return i + 1 == cps.size() || !is_mark(cps[i + 1]);
+}
 
 void Shaper::Impl::decode(const std::string& text) {
   cps.clear();
@@ -80,13 +101,22 @@ void Shaper::Impl::decode(const std::string& text) {
 // Splits the paragraph into runs of one span, one face and one script.
 void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags) {
   size_t span_index = 0;
+  run_cp_begin.clear();
+  run_script.clear();
   Run current;
-  hb_script_t run_script = HB_SCRIPT_COMMON;
+  hb_script_t current_script = HB_SCRIPT_COMMON;
   bool open = false;
+  const std::vector<FaceId>* chain = nullptr;
+  size_t chain_span = SIZE_MAX;
   for (size_t i = 0; i < cps.size(); ++i) {
     const uint32_t at = offsets[i];
     while (span_index + 1 < input.spans.size() && at >= input.spans[span_index].end) ++span_index;
     const TextSpan& span = input.spans[span_index];
+    if (chain_span != span_index) {  // the span's faces: its own language if Chinese, else the paragraph's
+      const bool chinese = span.style.lang.rfind("zh", 0) == 0;
+      chain = &fonts.chain(span.style.role, chinese ? span.style.lang : input.lang);
+      chain_span = span_index;
+    }
     const char32_t c = cps[i];
     const hb_script_t script = script_of(c, classes[i]);
     const bool attaches = script == HB_SCRIPT_COMMON || is_mark(c);
@@ -96,14 +126,9 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
     if (same_span && attaches && fonts.covers(current.face, c)) {
       face = current.face;  // punctuation, spaces and marks stay in the run's face
     } else {
-      const std::string& font_lang = variant_of(span.style.lang) == Variant::Hant ||
-                                             span.style.lang.rfind("zh", 0) == 0
-                                         ? span.style.lang
-                                         : input.lang;
-      const auto& chain = fonts.chain(span.style.role, font_lang);
-      face = chain.front();
+      face = chain->front();
       bool found = false;
-      for (FaceId candidate : chain) {
+      for (FaceId candidate : *chain) {
         if (fonts.covers(candidate, c)) {
           face = candidate;
           found = true;
@@ -120,23 +145,26 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
         }
       }
     }
-    const bool script_change = !attaches && run_script != HB_SCRIPT_COMMON && script != run_script;
+    const bool script_change = !attaches && current_script != HB_SCRIPT_COMMON && script != current_script;
     if (!open || !same_span || face != current.face || script_change) {
       if (open) {
         current.text_end = at;
         out.runs.push_back(current);
       }
+      run_cp_begin.push_back(static_cast<uint32_t>(i));
+      run_script.push_back(HB_SCRIPT_COMMON);
       current = Run{};
       current.text_begin = at;
       current.face = face;
       current.span = static_cast<uint16_t>(span_index);
       current.size_pt = span.style.size_pt;
-      current.variant = variant_of(span.style.lang);
-      run_script = attaches ? HB_SCRIPT_COMMON : script;
+      current.variant = variant_of(span.style.lang.empty() ? input.lang : span.style.lang);
+      current_script = attaches ? HB_SCRIPT_COMMON : script;
       open = true;
-    } else if (run_script == HB_SCRIPT_COMMON && !attaches) {
-      run_script = script;
+    } else if (current_script == HB_SCRIPT_COMMON && !attaches) {
+      current_script = script;
     }
+    run_script.back() = current_script;
   }
   if (open) {
     current.text_end = static_cast<uint32_t>(input.text.size());
@@ -144,28 +172,52 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
   }
 }
 
-void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_t run_index) {
-  Run& run = out.runs[run_index];
-  const TextSpan& span = input.spans[run.span];
+// Shapes text [begin, end) of the run with HarfBuzz, the rest of the paragraph as context.
+void Shaper::Impl::shape_with_harfbuzz(const TextInput& input, ShapedParagraph& out, const Run& run,
+                                       hb_script_t script, hb_language_t lang, uint32_t begin, uint32_t end) {
   Face& face = fonts.face(run.face);
   hb_buffer_t* b = buffer.get();
   hb_buffer_clear_contents(b);
-  hb_buffer_add_utf8(b, input.text.data(), static_cast<int>(input.text.size()), run.text_begin,
-                     static_cast<int>(run.text_end - run.text_begin));
+  hb_buffer_add_utf8(b, input.text.data(), static_cast<int>(input.text.size()), begin, static_cast<int>(end - begin));
   hb_buffer_set_direction(b, HB_DIRECTION_LTR);
   hb_buffer_guess_segment_properties(b);
-  const hb_language_t lang = language(span.style.lang.empty() ? input.lang : span.style.lang);
+  if (script != HB_SCRIPT_COMMON) hb_buffer_set_script(b, script);
   hb_buffer_set_language(b, lang);  // `locl`: zh-Hant gets its centred marks
   hb_shape(face.hb(), b, nullptr, 0);
-
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &n);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(b, &n);
   const double scale = run.size_pt / face.info().units_per_em;
-  run.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
   for (unsigned g = 0; g < n; ++g) {
     out.glyphs.push_back(Glyph{info[g].codepoint, info[g].cluster, pos[g].x_advance * scale,
                                pos[g].x_offset * scale, pos[g].y_offset * scale});
+  }
+}
+
+void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_t run_index) {
+  Run& run = out.runs[run_index];
+  const TextSpan& span = input.spans[run.span];
+  Face& face = fonts.face(run.face);
+  const hb_language_t lang = language(span.style.lang.empty() ? input.lang : span.style.lang);
+  const double scale = run.size_pt / face.info().units_per_em;
+  const hb_script_t script = fast_path ? run_script[run_index] : HB_SCRIPT_INVALID;
+  const uint32_t cp_end = run_index + 1 < run_cp_begin.size() ? run_cp_begin[run_index + 1]
+                                                              : static_cast<uint32_t>(cps.size());
+  run.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
+  for (uint32_t i = run_cp_begin[run_index]; i < cp_end;) {
+    uint32_t glyph = 0;
+    int32_t advance = 0;
+    if (script == HB_SCRIPT_HAN && fast_path_candidate(i) && face.simple_glyph(cps[i], lang, glyph, advance)) {
+      out.glyphs.push_back(Glyph{glyph, offsets[i], advance * scale, 0, 0});
+      ++i;
+      continue;
+    }
+    uint32_t j = i + 1;
+    while (j < cp_end && !(script == HB_SCRIPT_HAN && fast_path_candidate(j) &&
+                           face.simple_glyph(cps[j], lang, glyph, advance)))
+      ++j;
+    shape_with_harfbuzz(input, out, run, run_script[run_index], lang, offsets[i], j < cp_end ? offsets[j] : run.text_end);
+    i = j;
   }
   run.glyph_end = static_cast<uint32_t>(out.glyphs.size());
 
@@ -200,6 +252,7 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
 
 Shaper::Shaper(FontDb& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
 Shaper::~Shaper() = default;
+void Shaper::set_fast_path(bool on) { impl_->fast_path = on; }
 
 void Shaper::shape(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags) {
   out.clear();

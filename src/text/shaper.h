@@ -22,6 +22,10 @@ class Shaper {
   // covers is reported to diags (if given) as a warning with its place.
   void shape(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags = nullptr);
 
+  // Han runs take a fast path for characters no OpenType lookup can touch
+  // (see Face::simple_glyph); off, everything goes through hb_shape. For tests.
+  void set_fast_path(bool on);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -124,3 +124,33 @@ TEST_F(Shaping, RealFontParagraphBreaksOnTheGrid) {
 
 }  // namespace
 }  // namespace huozi::text
+
+namespace huozi::text {
+namespace {
+
+// The fast path for Han must give exactly what hb_shape gives.
+TEST_F(Shaping, FastPathEqualsHarfBuzz) {
+  ASSERT_TRUE(fonts_);
+  const char* samples[][2] = {
+      {"子曰：“学而时习之，不亦说乎？有朋自远方来，不亦乐乎？”《论语》（上）——好……", "zh-Hans"},
+      {"秦川雄帝宅，函谷壯皇居。「綺殿」千尋起，離宮百雉餘。𠀁字", "zh-Hant"},
+      {"2021年CR200J型“复兴号”，增长63.3%。", "zh-Hans"},
+  };
+  for (const auto& sample : samples) {
+    Shaper fast(*fonts_), slow(*fonts_);
+    slow.set_fast_path(false);
+    ShapedParagraph a, b;
+    fast.shape(input(sample[0], sample[1]), a);
+    slow.shape(input(sample[0], sample[1]), b);
+    ASSERT_EQ(a.glyphs.size(), b.glyphs.size()) << sample[0];
+    for (size_t i = 0; i < a.glyphs.size(); ++i) {
+      EXPECT_EQ(a.glyphs[i].id, b.glyphs[i].id) << sample[0] << " glyph " << i;
+      EXPECT_EQ(a.glyphs[i].cluster, b.glyphs[i].cluster);
+      EXPECT_DOUBLE_EQ(a.glyphs[i].x_advance, b.glyphs[i].x_advance);
+      EXPECT_DOUBLE_EQ(a.glyphs[i].x_offset, b.glyphs[i].x_offset);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace huozi::text

@@ -1,0 +1,72 @@
+#include "layout/trace.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+namespace huozi::layout {
+namespace {
+
+std::string fixed(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", std::round(v * 10) / 10 + 0.0);
+  return buf;
+}
+
+}  // namespace
+
+std::string trace_page(const PageFrame& page, int number) {
+  std::string out = "page " + std::to_string(number) + " (" + fixed(page.width) + "x" + fixed(page.height) + ")";
+  if (!page.label.empty()) out += " label " + page.label;
+  out += "\n";
+  // Text runs on the same baseline and within one column's reach join into a line.
+  struct LineKey {
+    long y, x;
+    bool operator<(const LineKey& o) const { return y != o.y ? y < o.y : x < o.x; }
+  };
+  struct TraceLine {
+    std::string text;
+    double size = 0;
+    double end = 0;  // x just past the last glyph
+  };
+  std::map<LineKey, TraceLine> lines;
+  std::vector<std::string> others;
+  for (const PageItem& item : page.items) {
+    if (const auto* run = std::get_if<TextRun>(&item)) {
+      if (run->glyphs.empty()) continue;
+      long y = std::lround(run->glyphs.front().y * 10);
+      double x = run->glyphs.front().x;
+      double end = run->glyphs.back().x + run->size;
+      // A run continues the line on its baseline that ends within two ems before it.
+      auto joined = std::find_if(lines.begin(), lines.end(), [&](const auto& l) {
+        return l.first.y == y && x >= l.second.end - run->size && x - l.second.end < 0.5 * run->size;
+      });
+      if (std::getenv("HUOZI_TRACE_DEBUG")) std::fprintf(stderr, "run y=%ld x=%.1f end=%.1f %s\n", y, x, end, run->text.c_str());
+      if (joined != lines.end()) {
+        joined->second.text += run->text;
+        joined->second.end = std::max(joined->second.end, end);
+      } else {
+        lines[{y, std::lround(x * 10)}] = {run->text, run->size, end};
+      }
+    } else if (const auto* box = std::get_if<Box>(&item)) {
+      others.push_back("  box " + fixed(box->rect.x) + "," + fixed(box->rect.y) + " " + fixed(box->rect.width) + "x" +
+                       fixed(box->rect.height) + (box->diagonals ? " fpo" : ""));
+    } else if (const auto* rule = std::get_if<Rule>(&item)) {
+      others.push_back("  rule " + fixed(rule->x0) + "," + fixed(rule->y0) + " " + fixed(rule->x1) + "," +
+                       fixed(rule->y1));
+    } else if (const auto* image = std::get_if<Image>(&item)) {
+      others.push_back("  image " + fixed(image->rect.x) + "," + fixed(image->rect.y) + " " + image->path);
+    }
+  }
+  for (const auto& [key, line] : lines)
+    out += "  text " + fixed(key.x / 10.0) + "," + fixed(key.y / 10.0) + " " + fixed(line.size) + "pt " + line.text +
+           "\n";
+  for (const std::string& o : others) out += o + "\n";
+  for (const Link& l : page.links) out += "  link " + fixed(l.rect.x) + "," + fixed(l.rect.y) + " -> " + (l.uri.empty() ? "#" + l.dest : l.uri) + "\n";
+  for (const Anchor& a : page.anchors) out += "  anchor " + a.name + " " + fixed(a.x) + "," + fixed(a.y) + "\n";
+  return out;
+}
+
+}  // namespace huozi::layout
