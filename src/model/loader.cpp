@@ -108,18 +108,49 @@ class Loader {
     if (!problems.empty()) return nullptr;
     // No parse_eol (the text is already LF-only, which keeps offsets exact) and
     // no DOCTYPE processing: entities other than XML's five are never expanded.
-    unsigned options = (pugi::parse_default | pugi::parse_ws_pcdata) & ~pugi::parse_eol;
+    // parse_fragment keeps text outside the root element, which pugixml would
+    // otherwise drop without a word, so that check_top_level can report it.
+    unsigned options = (pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment) & ~pugi::parse_eol;
     pugi::xml_parse_result parsed =
         file->xml.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
     if (!parsed) {
-      std::string hint = text.find('<') == std::string::npos || text.find('<') > 64
-                             ? "this does not look like an XML file"
-                             : "fix the markup at this place";
       error_at_offset(*file, static_cast<size_t>(std::max<ptrdiff_t>(parsed.offset, 0)),
-                      std::string("malformed XML: ") + parsed.description(), hint);
+                      std::string("malformed XML: ") + parsed.description(), markup_hint(text));
       return nullptr;
     }
+    if (!check_top_level(*file)) return nullptr;
     return file;
+  }
+
+  static std::string markup_hint(const std::string& text) {
+    return text.find('<') == std::string::npos || text.find('<') > 64 ? "this does not look like an XML file"
+                                                                       : "fix the markup at this place";
+  }
+
+  // One root element, and nothing but comments, PIs and white space around it.
+  bool check_top_level(const ParsedFile& file) {
+    pugi::xml_node root = file.xml.document_element();
+    if (!root) {
+      error_at_offset(file, file.source.text().size(), "malformed XML: No document element found",
+                      markup_hint(file.source.text()));
+      return false;
+    }
+    bool ok = true;
+    bool after = false;
+    for (pugi::xml_node node : file.xml.children()) {
+      if (node == root) {
+        after = true;
+      } else if (node.type() == pugi::node_element) {
+        error(file, node, "a second root element <" + std::string(node.name()) + ">",
+              "a file holds one root element: put everything inside <" + std::string(root.name()) + ">");
+        ok = false;
+      } else if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) && !is_space_only(node.value())) {
+        error(file, node, std::string("text ") + (after ? "after" : "before") + " the root element <" + root.name() + ">",
+              "everything belongs inside <" + std::string(root.name()) + ">…</" + root.name() + ">");
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   void error_at_offset(const ParsedFile& file, size_t offset, std::string message, std::string hint = {}) {
