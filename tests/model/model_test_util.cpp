@@ -1,0 +1,145 @@
+#include "model_test_util.h"
+
+#include <atomic>
+#include <chrono>
+#include <fstream>
+
+namespace huozi::model::testing {
+namespace {
+
+const char* kind_name(NodeKind k) {
+  switch (k) {
+    case NodeKind::Part:
+      return "part";
+    case NodeKind::Chapter:
+      return "chapter";
+    case NodeKind::Section:
+      return "section";
+    case NodeKind::Title:
+      return "title";
+    case NodeKind::Paragraph:
+      return "p";
+    case NodeKind::Byline:
+      return "byline";
+    case NodeKind::BlockQuote:
+      return "quote";
+    case NodeKind::Verse:
+      return "verse";
+    case NodeKind::Stanza:
+      return "stanza";
+    case NodeKind::VerseLine:
+      return "line";
+    case NodeKind::OrderedList:
+      return "ol";
+    case NodeKind::UnorderedList:
+      return "ul";
+    case NodeKind::ListItem:
+      return "li";
+    case NodeKind::Figure:
+      return "figure";
+    case NodeKind::Image:
+      return "image";
+    case NodeKind::Placeholder:
+      return "placeholder";
+    case NodeKind::Caption:
+      return "caption";
+    case NodeKind::Credit:
+      return "credit";
+    case NodeKind::Table:
+      return "table";
+    case NodeKind::TableRow:
+      return "tr";
+    case NodeKind::TableCell:
+      return "cell";
+    case NodeKind::Text:
+      return "text";
+    case NodeKind::Emphasis:
+      return "em";
+    case NodeKind::Strong:
+      return "strong";
+    case NodeKind::EmphasisDots:
+      return "dot";
+    case NodeKind::Link:
+      return "a";
+    case NodeKind::Ruby:
+      return "ruby";
+    case NodeKind::LineBreak:
+      return "br";
+    case NodeKind::Code:
+      return "code";
+    case NodeKind::Span:
+      return "span";
+    case NodeKind::Footnote:
+      return "note";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string trace(const Node& node) {
+  if (node.kind == NodeKind::Text) return "\"" + node.text + "\"";
+  std::string out = std::string("(") + kind_name(node.kind);
+  if (!node.id.empty()) out += " #" + node.id;
+  if (!node.lang.empty()) out += " @" + node.lang;
+  if (!node.target.empty()) out += " ->" + node.target;
+  if (!node.label.empty()) out += " [" + node.label + "]";
+  if (node.numbering == Numbering::Chinese) out += " chinese";
+  if (node.numbering == Numbering::Arabic) out += " arabic";
+  if (node.is_header) out += " th";
+  if (!node.indent) out += " noindent";
+  if (node.number != 0) out += " n=" + std::to_string(node.number);
+  for (const Node& child : node.children) {
+    out += ' ';
+    out += trace(child);
+  }
+  return out + ")";
+}
+
+std::string trace(const std::vector<Node>& nodes) {
+  std::string out;
+  for (const Node& n : nodes) {
+    if (!out.empty()) out += ' ';
+    out += trace(n);
+  }
+  return out;
+}
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+  path_ = std::filesystem::temp_directory_path() /
+          ("huozi-model-test-" + std::to_string(stamp) + "-" + std::to_string(counter++));
+  std::filesystem::create_directories(path_);
+  // Canonical, so that paths compare equal to what the loader resolves.
+  path_ = std::filesystem::canonical(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::filesystem::path TempDir::write(const std::string& relative, std::string_view bytes) const {
+  std::filesystem::path p = path_ / relative;
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return p;
+}
+
+std::string png_bytes() {
+  static const unsigned char kPng[] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D,
+                                       0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+                                       0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
+                                       0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+                                       0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00,
+                                       0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+  return std::string(reinterpret_cast<const char*>(kPng), sizeof kPng);
+}
+
+std::string jpeg_bytes() {
+  return std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9", 22);
+}
+
+}  // namespace huozi::model::testing
