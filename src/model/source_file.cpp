@@ -65,6 +65,36 @@ void relabel_as_utf8(std::string& text) {
   text = decl + text.substr(end);
 }
 
+// Files an editor may pick up instead of the source, by their first bytes: naming
+// them is kinder than reporting their first byte as bad UTF-8.
+struct Signature {
+  std::string_view bytes;
+  const char* what;
+};
+constexpr Signature kNotXml[] = {
+    {"\x89PNG\r\n\x1A\n", "a PNG image"},
+    {"\xFF\xD8\xFF", "a JPEG image"},
+    {"GIF8", "a GIF image"},
+    {"%PDF-", "a PDF document"},
+    {"PK\x03\x04", "a ZIP archive (an EPUB, DOCX or ODT?)"},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a Microsoft Office document (DOC?)"},
+    {"{\\rtf", "an RTF document"},
+};
+
+const char* not_xml_kind(const std::string& bytes) {
+  for (const Signature& s : kNotXml)
+    if (starts_with(bytes, s.bytes)) return s.what;
+  return nullptr;
+}
+
+// UTF-16 without a byte order mark, recognised as XML does (appendix F): the
+// file starts with '<' as a UTF-16 code unit. Returns the ICU name, or nullptr.
+const char* utf16_without_bom(const std::string& bytes) {
+  if (starts_with(bytes, std::string_view("<\0", 2))) return "UTF-16LE";
+  if (starts_with(bytes, std::string_view("\0<", 2))) return "UTF-16BE";
+  return nullptr;
+}
+
 }  // namespace
 
 bool read_file_bytes(const std::filesystem::path& path, size_t max_bytes, std::string& bytes,
@@ -102,13 +132,25 @@ bool SourceText::assign(std::string bytes, const std::string& name, DiagnosticLi
     diagnostics.error(name, 0, 0, "the file is empty", "a publication starts with <publication>");
     return false;
   }
+  if (const char* kind = not_xml_kind(bytes)) {
+    diagnostics.error(name, 1, 1, std::string("this is ") + kind + ", not an XML source",
+                      "give huozi the publication's .xml file");
+    return false;
+  }
   if (starts_with(bytes, "\xEF\xBB\xBF")) {
     bytes.erase(0, 3);
-  } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
-    const char* from = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+  } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF") || utf16_without_bom(bytes)) {
+    const char* from = utf16_without_bom(bytes);
+    bool bom = !from;
+    if (bom) {
+      from = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+      bytes.erase(0, 2);
+    }
     std::string converted;
-    if (!convert_to_utf8(bytes.substr(2), from, converted)) {
-      diagnostics.error(name, 0, 0, "the file is not valid UTF-16 (it starts with a UTF-16 byte order mark)",
+    if (!convert_to_utf8(bytes, from, converted)) {
+      diagnostics.error(name, 0, 0,
+                        std::string("the file is not valid UTF-16 (it starts ") +
+                            (bom ? "with a UTF-16 byte order mark)" : "with '<' in UTF-16)"),
                         "save the file as UTF-8");
       return false;
     }
