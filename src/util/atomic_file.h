@@ -9,7 +9,8 @@
 namespace huozi {
 
 // A temporary file in the target's folder that becomes the target on commit().
-// If commit() is never called (an error, an exception), the destructor removes it.
+// If commit() is never called (an error, an exception), the destructor removes it;
+// temporaries of the same target left by a killed earlier run are removed on construction.
 class AtomicFile {
  public:
   explicit AtomicFile(std::filesystem::path target);
