@@ -22,6 +22,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: huozi build SOURCE.xml [--epub] [--pdf] [-o DIR]\n"
     "       huozi check SOURCE.xml\n"
+    "       huozi pages SOURCE.xml\n"
     "       huozi lines [--width 24em] [--greedy] [--verbose] SOURCE.xml\n"
     "       huozi --help | --version\n"
     "\n"
@@ -29,6 +30,7 @@ constexpr const char* kUsage =
     "          as NAME.epub and NAME.pdf, where NAME is the source's folder name for publication.xml,\n"
     "          else the source's file name without .xml\n"
     "  check   check the publication only; list every problem as file:line:col\n"
+    "  pages   print a text trace of the PDF's pages: each line of text with its position\n"
     "  lines   print every paragraph broken into lines, each with its adjustment ratio\n"
     "  --epub  write the EPUB 3 only\n"
     "  --pdf   write the PDF only (both when neither is given)\n";
@@ -94,6 +96,17 @@ int run_check(const std::vector<std::string>& args) {
   return 0;
 }
 
+int run_pages(const std::vector<std::string>& args) {
+  if (args.size() != 1 || args[0].empty() || args[0][0] == '-') return usage_error("pages takes one SOURCE.xml");
+  huozi::model::LoadResult loaded = huozi::model::load_publication(args[0]);
+  print_diagnostics(loaded.diagnostics);
+  if (!loaded) return 1;
+  huozi::DiagnosticList diags;
+  bool ok = huozi::cli::trace_pages(*loaded.document, stdout, diags);
+  print_diagnostics(diags);
+  return ok ? 0 : 1;
+}
+
 int run_build(const std::vector<std::string>& raw_args) {
   BuildArgs args;
   if (std::string problem = parse_build_args(raw_args, args); !problem.empty()) return usage_error(problem);
@@ -151,5 +164,6 @@ int main(int argc, char** argv) {
   if (command == "build") return run_build(args);
   if (command == "check") return run_check(args);
   if (command == "lines") return run_lines_command(args);
+  if (command == "pages") return run_pages(args);
   return usage_error("unknown command \"" + command + "\"");
 }

@@ -1,6 +1,7 @@
 #include "cli/pdf_build.h"
 
 #include "layout/document_layout.h"
+#include "layout/trace.h"
 #include "pdf/pdf_writer.h"
 #include "text/font_db.h"
 
@@ -47,6 +48,16 @@ bool build_pdf(const model::Document& doc, const std::filesystem::path& target, 
     diagnostics.error(target.string(), 0, 0, writer.error(), "check the free space and permissions of the output folder");
     return false;
   }
+  return true;
+}
+
+bool trace_pages(const model::Document& doc, std::FILE* out, DiagnosticList& diagnostics) {
+  std::unique_ptr<text::FontDb> fonts = text::FontDb::open(text::FontDb::default_config(), diagnostics);
+  if (!fonts) return false;
+  int number = 0;
+  layout::layout_document(
+      doc, *fonts,
+      [&](layout::PageFrame&& page) { std::fputs(layout::trace_page(page, ++number).c_str(), out); }, diagnostics);
   return true;
 }
 

@@ -17,7 +17,7 @@ constexpr double kPartTitleScale = 2.0;
 constexpr double kChapterTitleScale = 1.6;
 constexpr double kSectionTitleScale = 1.15;
 constexpr double kStoryHeadlineScale = 1.3;  // periodicals: a story's headline
-constexpr double kCaptionScale = 0.85;
+constexpr double kCaptionScale = 1.0;  // smaller type would break the baseline grid
 constexpr double kNoteScale = 0.85;
 constexpr double kRunningHeadScale = 0.8;
 constexpr int kChapterSinkLines = 3;  // empty lines above a chapter title
@@ -96,9 +96,9 @@ class DocumentLayouter {
     SetOptions options;
     options.width_pt = m.width - hang;
     setter_.set(source, options, lines_, &diags_);
-    // A line whose type needs more room than the grid pitch (with a tenth of
-    // its size above and below) takes several grid lines.
-    int grid_lines = std::max(1, static_cast<int>(std::ceil(source.em_pt * 1.2 / g_.line_pitch - 1e-6)));
+    // A line whose type needs more room than the grid pitch (with a twentieth of
+    // its size between lines) takes several grid lines.
+    int grid_lines = std::max(1, static_cast<int>(std::ceil(source.em_pt * 1.1 / g_.line_pitch - 1e-6)));
     for (size_t i = 0; i < lines_.size(); ++i) {
       const Line& line = lines_[i];
       double x = m.x + (i > 0 ? hang : 0);

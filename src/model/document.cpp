@@ -36,7 +36,7 @@ bool trim_size_mm(const std::string& name, double& width_mm, double& height_mm) 
     const char* name;
     double w, h;
   };
-  static const Trim sizes[] = {{"A4", 210, 297}, {"A5", 148, 210},     {"B5", 176, 250},
+  static const Trim sizes[] = {{"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210}, {"B5", 176, 250},
                                {"16开", 185, 260}, {"大32开", 140, 203}, {"32开", 130, 184}};
   for (const Trim& t : sizes)
     if (name == t.name) {

@@ -124,7 +124,7 @@ struct Document {
 bool is_container(NodeKind k);  // Part, Chapter, Section
 bool is_inline(NodeKind k);
 
-// Named trim sizes in millimetres (width, height): A4, A5, B5, 16开, 大32开, 32开.
+// Named trim sizes in millimetres (width, height): A3, A4, A5, B5, 16开, 大32开, 32开.
 bool trim_size_mm(const std::string& name, double& width_mm, double& height_mm);
 
 // Chinese type sizes: 五号 10.5 pt, 小五 9 pt, … Returns 0 for an unknown name.

@@ -83,6 +83,12 @@ struct PdfWriter::Impl {
       glyphs[i] = {run.glyphs[i].id, run.glyphs[i].x, run.glyphs[i].y};
     std::vector<cairo_text_cluster_t> clusters(run.clusters.size());
     for (size_t i = 0; i < run.clusters.size(); ++i) clusters[i] = {run.clusters[i].first, run.clusters[i].second};
+    if (run.outlined) {
+      cairo_new_path(cr.get());
+      cairo_glyph_path(cr.get(), glyphs.data(), static_cast<int>(glyphs.size()));
+      cairo_fill(cr.get());
+      return;
+    }
     // One call per run: Cairo maps the clusters to the ToUnicode table, which
     // is what makes the text copy out of the PDF as written.
     cairo_show_text_glyphs(cr.get(), run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),

@@ -2,7 +2,7 @@
 # The huozi command as an editor meets it: exit codes, messages, and outputs
 # that are never half-written or clobbered. Usage: cli_test.sh HUOZI WORKDIR
 set -uo pipefail
-huozi=$1 work=$2
+huozi=$(realpath "$1") work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work" && mkdir -p "$work"
 cd "$here"
@@ -26,8 +26,10 @@ run build data/good.xml --bogus; check "unknown option exits 2" test $rc -eq 2
 run build data/good.xml -o;   check "-o without folder exits 2" test $rc -eq 2
 run check;                    check "check without source exits 2" test $rc -eq 2
 run build data/good.xml --pdf -o "$work/pdf"
-check "--pdf says it is not implemented" test $rc -eq 2 -a -n "$(grep -i 'not implemented' "$work/err")"
-check "--pdf writes nothing" test ! -e "$work/pdf/good.epub"
+check "--pdf exits 0" test $rc -eq 0
+check "--pdf writes the PDF only" test -s "$work/pdf/good.pdf" -a ! -e "$work/pdf/good.epub"
+run build data/good.xml --epub -o "$work/epub"
+check "--epub writes the EPUB only" test -s "$work/epub/good.epub" -a ! -e "$work/epub/good.pdf"
 
 # Every mistake in one run, in source order, with its place.
 run check data/many-mistakes.xml
@@ -58,8 +60,9 @@ check "missing source exits 1 and says so" test $rc -eq 1 -a -n "$(grep 'file no
 # A good build writes NAME.epub and prints its path.
 run build data/good.xml -o "$work/out1"
 check "good build exits 0" test $rc -eq 0
-check "good build prints the output path" test "$out" = "$work/out1/good.epub"
-check "good build writes the EPUB" test -s "$work/out1/good.epub"
+check "good build prints the output paths" test "$out" = "$work/out1/good.epub
+$work/out1/good.pdf"
+check "good build writes the EPUB and the PDF" test -s "$work/out1/good.epub" -a -s "$work/out1/good.pdf"
 check "quiet when stderr is not a terminal" test -z "$err"
 
 # A failed build leaves the last good output untouched and no temporary file.
@@ -68,7 +71,7 @@ cp data/broken-markup.xml "$work/good.xml"
 run build "$work/good.xml" -o "$work/out1"
 check "failed build exits 1" test $rc -eq 1
 check "failed build keeps the previous EPUB" cmp -s "$work/out1/good.epub" "$work/good.copy"
-check "failed build leaves no temporary file" test -z "$(ls -A "$work/out1" | grep -v '^good.epub$')"
+check "failed build leaves no temporary file" test -z "$(ls -A "$work/out1" | grep -v '^good.epub$' | grep -v '^good.pdf$')"
 
 # An output folder that cannot be made is a clear error.
 touch "$work/a-file"
