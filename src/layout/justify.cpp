@@ -31,7 +31,7 @@ double place_clusters(const text::ShapedParagraph& shaped, uint32_t begin, uint3
 }  // namespace
 
 void justify_lines(const text::ShapedParagraph& shaped, const ItemList& list, const std::vector<LineSpan>& spans,
-                   const LineWidths& widths, std::vector<Line>& out) {
+                   const LineWidths& widths, std::vector<Line>& out, bool justify) {
   out.clear();
   const auto& items = list.items;
   for (size_t l = 0; l < spans.size(); ++l) {
@@ -42,6 +42,7 @@ void justify_lines(const text::ShapedParagraph& shaped, const ItemList& list, co
     line.overfull = span.overfull;
     double r = std::isfinite(span.ratio) ? span.ratio : 0;
     if (r < -1) r = -1;
+    if (!justify && r > 0) r = 0;  // ragged: natural width, compressed only to fit
     line.ratio = r;
     const double end_trim = -items[span.end].width;
     double x = 0;

@@ -12,6 +12,6 @@
 namespace huozi::layout {
 
 void justify_lines(const text::ShapedParagraph& shaped, const ItemList& list, const std::vector<LineSpan>& spans,
-                   const LineWidths& widths, std::vector<Line>& out);
+                   const LineWidths& widths, std::vector<Line>& out, bool justify = true);
 
 }  // namespace huozi::layout

@@ -100,6 +100,8 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
   base.kind = block.kind;
   base.where = block.where;
   base.indent = block.kind == NodeKind::Paragraph && block.indent;
+  base.justify = block.kind != NodeKind::Title && block.kind != NodeKind::VerseLine &&
+                 block.kind != NodeKind::Byline && block.kind != NodeKind::TableCell;
   base.em_pt = style.body_pt;
   base.input.lang = block.lang.empty() ? lang : block.lang;
   text::Style s;
@@ -145,7 +147,7 @@ void ParagraphSetter::set(const ParagraphSource& source, const SetOptions& optio
   build_items(impl_->shaped, item_options, impl_->items);
   const LineWidths widths(options.width_pt);
   impl_->spans = break_lines(impl_->items, widths, options.strategy);
-  justify_lines(impl_->shaped, impl_->items, impl_->spans, widths, out);
+  justify_lines(impl_->shaped, impl_->items, impl_->spans, widths, out, source.justify);
 }
 
 const text::ShapedParagraph& ParagraphSetter::shaped() const { return impl_->shaped; }

@@ -28,6 +28,7 @@ struct ParagraphSource {
   model::NodeKind kind = model::NodeKind::Paragraph;
   model::SourceLocation where;
   bool indent = false;  // first-line indent (body paragraphs)
+  bool justify = true;  // false: every line flush left at natural width (titles, verse, bylines, cells)
   double em_pt = 10.5;  // the size its spacing is measured in
 };
 

@@ -151,3 +151,22 @@ TEST(Breaker, OverlongWordMakesAnOverfullLine) {
 
 }  // namespace
 }  // namespace huozi::testing
+
+namespace huozi::testing {
+namespace {
+
+TEST(Breaker, RaggedLinesKeepTheirNaturalWidth) {
+  const text::ShapedParagraph shaped = fake_shape("一二三四五六。七八");
+  layout::ItemList items;
+  layout::build_items(shaped, layout::ItemOptions{kFakeEm, 0}, items);
+  const layout::LineWidths widths(6 * kFakeEm);
+  const auto spans = layout::break_lines(items, widths, layout::BreakStrategy::Optimal);
+  std::vector<layout::Line> lines;
+  layout::justify_lines(shaped, items, spans, widths, lines, /*justify=*/false);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NEAR(lines[0].width, 50, 1e-6);  // 一二三四五, not spread to 60
+  EXPECT_NEAR(lines[0].ratio, 0, 1e-6);
+}
+
+}  // namespace
+}  // namespace huozi::testing
