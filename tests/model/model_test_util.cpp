@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <iterator>
 
 namespace huozi::model::testing {
 namespace {
@@ -128,18 +129,13 @@ std::filesystem::path TempDir::write(const std::string& relative, std::string_vi
   return p;
 }
 
-std::string png_bytes() {
-  static const unsigned char kPng[] = {0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D,
-                                       0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
-                                       0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
-                                       0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
-                                       0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00,
-                                       0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
-  return std::string(reinterpret_cast<const char*>(kPng), sizeof kPng);
+std::string read_data_file(const std::string& name) {
+  std::ifstream in(data_dir() / name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::string jpeg_bytes() {
-  return std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9", 22);
-}
+std::string png_bytes() { return read_data_file("pixel.png"); }
+
+std::string jpeg_bytes() { return read_data_file("pixel.jpg"); }
 
 }  // namespace huozi::model::testing

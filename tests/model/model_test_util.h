@@ -108,11 +108,14 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// The bytes of a tiny valid PNG (1×1) and the start of a JPEG.
-std::string png_bytes();
-std::string jpeg_bytes();
-
 // The folder holding this suite's data files.
 inline std::filesystem::path data_dir() { return HUOZI_MODEL_TEST_DATA; }
+
+// The bytes of a file in data_dir().
+std::string read_data_file(const std::string& name);
+
+// A valid 2×2 PNG and JPEG (data/pixel.png, data/pixel.jpg).
+std::string png_bytes();
+std::string jpeg_bytes();
 
 }  // namespace huozi::model::testing
