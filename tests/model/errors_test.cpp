@@ -163,7 +163,10 @@ const SourceCase kSourceErrors[] = {
     {"  \n  ",                                      "malformed XML: No document element found"},
     {"<!-- only a comment -->",                     "malformed XML: No document element found"},
     {"这不是 XML，只是一段文字。",                   "malformed XML"},
-    // The root.
+    // The root: one element, nothing but comments and white space around it.
+    {"<publication/>\n<publication/>",             "a second root element <publication>"},
+    {"<publication/>\n散文",                        "text after the root element <publication>"},
+    {"散文\n<publication/>",                        "text before the root element <publication>"},
     {"<book/>",                                     "the root element is <book>, not <publication>"},
     {"<fragment><p>a</p></fragment>",               "the root element is <fragment>, not <publication>"},
     // Entity declarations (the billion laughs) are refused before parsing.
@@ -318,12 +321,13 @@ TEST(Errors, ModerateNestingIsFine) {
   EXPECT_TRUE(loads_cleanly(load_body(body + "</p>")));
 }
 
-TEST(Errors, UndeclaredEntitiesAreNeverExpanded) {
-  // Without a DOCTYPE nothing can define them; they must not become anything else.
-  LoadResult r = load_body("<p>a&lol;b</p>");
-  if (r.document) {
-    EXPECT_EQ(trace(r.document->body), "(p \"a&lol;b\")");
-  }
+TEST(Errors, UndeclaredEntitiesAreRefusedAtTheirPlace) {
+  // Without a DOCTYPE nothing can define them: never expanded, never passed through.
+  LoadResult r = load_body("<p>汉字&nbsp;字</p>");
+  ASSERT_TRUE(has_error(r, "unknown entity &nbsp;"));
+  const Diagnostic& d = *find_diagnostic(r, "unknown entity");
+  EXPECT_EQ(d.line, kBodyLine);
+  EXPECT_EQ(d.column, 6);
 }
 
 }  // namespace

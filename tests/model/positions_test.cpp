@@ -69,6 +69,7 @@ const SourceCase kSourceCases[] = {
                                                         "missing required metadata: <date>",      2, 1},
     {"<publication>\n<metadata>\n  <title>书</title>\n</metadata>\n<body/></publication>",
                                                         "the publication's language",             1, 1},
+    {"<publication/>\n<!-- 注释 -->  <publication/>",  "a second root element",                  2, 14},
     // CRLF line ends count as one line end.
     {"<publication>\r\n<p>汉字</q>\r\n</publication>",   "malformed XML: Start-end tags mismatch", 2, 8},
     {"<publication>\r\r<p>汉字</q>\r</publication>",     "malformed XML: Start-end tags mismatch", 3, 8},
