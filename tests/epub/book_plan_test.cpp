@@ -205,8 +205,9 @@ TEST(EpubPlan, FlagsSayWhatTheBookHolds) {
 
 TEST(EpubPlan, MediaAreNumberedInReadingOrderThenTheCover) {
   TempDir dir;
-  std::string png = read_bytes(data_dir() / "photo.png");
-  for (const char* name : {"b.PNG", "a.JPEG", "c.jpg"}) std::ofstream(dir / name, std::ios::binary) << png;
+  fs::copy_file(data_dir() / "photo.png", dir / "b.PNG");
+  fs::copy_file(data_dir() / "photo.jpg", dir / "a.JPEG");
+  fs::copy_file(data_dir() / "photo.jpg", dir / "c.jpg");
   auto doc = load(publication("<figure><image src=\"b.PNG\" alt=\"一\"/></figure>"
                               "<chapter><title>章</title><figure><image src=\"a.JPEG\" alt=\"二\"/></figure>"
                               "<figure><image src=\"b.PNG\" alt=\"三\"/></figure></chapter>",

@@ -66,7 +66,7 @@ inline constexpr std::string_view kBookBody =
     "</chapter>\n"
     "<p>尾声。</p>";
 
-// The folder holding this suite's data files (cover.png, photo.png).
+// The folder holding this suite's data files (cover.png, photo.png, photo.jpg).
 inline fs::path data_dir() { return HUOZI_TEST_DATA; }
 
 inline std::string read_bytes(const fs::path& path) {
@@ -152,6 +152,7 @@ struct ZipEntry {
   uint16_t method = 0;          // ZIP_CM_STORE, ZIP_CM_DEFLATE
   int local_extra_fields = 0;   // in the local file header
   int central_extra_fields = 0; // in the central directory
+  time_t mtime = 0;
   std::string data;
 };
 
@@ -177,6 +178,7 @@ inline std::vector<ZipEntry> read_zip(const fs::path& path) {
     ZipEntry e;
     e.name = st.name;
     e.method = st.comp_method;
+    e.mtime = st.mtime;
     e.local_extra_fields = zip_file_extra_fields_count(archive, index, ZIP_FL_LOCAL);
     e.central_extra_fields = zip_file_extra_fields_count(archive, index, ZIP_FL_CENTRAL);
     e.data.resize(st.size);

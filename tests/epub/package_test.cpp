@@ -152,8 +152,16 @@ TEST(EpubPackage, CreatorsAndContributorsWithMarcRoles) {
     pugi::xml_node role = opf.one(role_xpath.c_str());
     EXPECT_STREQ(role.attribute("scheme").value(), "marc:relators") << id;
     pugi::xml_node file_as = opf.one(file_as_xpath.c_str());
-    people.push_back(text_of(n.node()) + " " + n.node().name() + " " + text_of(role) +
-                     (file_as ? " " + text_of(file_as) : ""));
+    std::string person = text_of(n.node());
+    person += ' ';
+    person += n.node().name();
+    person += ' ';
+    person += text_of(role);
+    if (file_as) {
+      person += ' ';
+      person += text_of(file_as);
+    }
+    people.push_back(person);
   }
   EXPECT_EQ(people, (std::vector<std::string>{"李白 dc:creator aut Li, Bai", "杜甫 dc:creator aut",
                                               "编者 dc:contributor edt", "译者 dc:contributor trl"}));

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cmath>
+#include <ctime>
+
 #include "epub_test_util.h"
 
 namespace huozi::epub::testing {
@@ -33,6 +36,17 @@ TEST(EpubWrite, TheSameDocumentTwiceGivesIdenticalBytes) {
   EXPECT_GT(bytes.size(), 1000u);
   EXPECT_TRUE(bytes == read_bytes(dir / "b/other-name.epub"));
   EXPECT_TRUE(bytes == read_bytes(dir / "a/again.epub"));
+}
+
+TEST(EpubWrite, EntriesCarryAFixedTimestampNotTheClock) {
+  auto doc = load(book());
+  ASSERT_TRUE(doc);
+  Epub epub(*doc);
+  ASSERT_TRUE(epub.ok());
+  ASSERT_FALSE(epub.entries().empty());
+  time_t first = epub.entries().front().mtime;
+  for (const ZipEntry& e : epub.entries()) EXPECT_EQ(e.mtime, first) << e.name;
+  EXPECT_GT(std::abs(std::difftime(std::time(nullptr), first)), 366.0 * 24 * 3600) << "looks like the build time";
 }
 
 TEST(EpubWrite, TheDateDecidesTheBytes) {
