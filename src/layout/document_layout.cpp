@@ -5,6 +5,7 @@
 #include "layout/paragraph.h"
 #include "layout/typeset_line.h"
 #include "util/image_size.h"
+#include "util/utf8.h"
 
 namespace huozi::layout {
 namespace {
@@ -25,6 +26,13 @@ const Color kFpoInk = Color::gray(0.35);
 
 enum class Align { Justify, Left, Centre, Right };
 
+// A link, 着重号 or ruby over some of a block's text.
+struct Decoration {
+  NodeKind kind;       // Link, EmphasisDots or Ruby
+  std::string target;  // Link: "#id" or a URI; Ruby: the annotation
+  std::vector<model::SourceLocation> places;  // of its text nodes
+};
+
 // Where a block's lines go across the column: an inset and a measure.
 struct Measure {
   double x = 0;
@@ -35,37 +43,176 @@ class DocumentLayouter {
  public:
   DocumentLayouter(const model::Document& doc, text::FontDb& fonts, const std::function<void(PageFrame&&)>& sink,
                    DiagnosticList& diags)
-      : doc_(doc),
-        g_(compute_geometry(doc.page)),
-        setter_(fonts),
-        diags_(diags),
-        sink_(sink),
-        flow_(g_, [this](PageFrame&& page, const PageInfo& info) { finish_page(std::move(page), info); }) {
+      : doc_(doc), g_(compute_geometry(doc.page)), setter_(fonts), diags_(diags), sink_(sink) {
     lang_ = doc.metadata.language.empty() ? "zh-Hans" : doc.metadata.language;
   }
 
   LayoutResult run() {
-    for (const Node& n : doc_.body) block(n, Measure{0, g_.column_width()}, 1);
-    flow_.finish();
-    for (const std::string& o : flow_.overflows()) diags_.warning("", 0, 0, o);
+    std::vector<TocEntry> toc = toc_entries();
+    int front = 0;
+    if (!toc.empty()) {
+      // The TOC's length is known before layout (one line an entry), so the
+      // body's page numbers are too: one quiet pass finds the entries' pages,
+      // then the TOC and the body are drawn.
+      front = toc_pages(toc);
+      std::vector<OutlineEntry> outline = layout_body(front, /*draw=*/false);
+      fill_toc_pages(toc, outline, front);
+      drawing_ = true;
+      draw_toc(toc, front);
+    }
     LayoutResult r;
-    r.outline = flow_.outline();
+    r.outline = layout_body(front, /*draw=*/true);
     r.pages = pages_;
     return r;
   }
 
  private:
+  struct TocEntry {
+    std::string label;
+    int level = 1;
+    const Node* node = nullptr;
+    int page = 0;  // physical
+    std::string dest;
+  };
+
   const model::Document& doc_;
   PageGeometry g_;
   ParagraphSetter setter_;
   DiagnosticList& diags_;
   const std::function<void(PageFrame&&)>& sink_;
-  PageFlow flow_;
+  PageFlow* flow_ = nullptr;
+  bool drawing_ = true;
+  int front_pages_ = 0;
   std::string lang_;
   std::vector<Line> lines_;  // scratch
   int anchors_ = 0;
   int pages_ = 0;
-  std::vector<const Node*> notes_;  // footnotes waiting for the end of their block
+  std::vector<const Node*> pending_notes_;  // footnotes whose marks are being set
+  size_t note_cursor_ = 0;                  // where to look for the next mark in the text
+  std::vector<Decoration> decorations_;  // of the block being set
+
+  std::vector<OutlineEntry> layout_body(int front, bool draw) {
+    drawing_ = draw;
+    front_pages_ = front;
+    anchors_ = 0;
+    PageFlow flow(
+        g_, [this](PageFrame&& page, const PageInfo& info) { finish_page(std::move(page), info); }, front + 1);
+    flow_ = &flow;
+    for (const Node& n : doc_.body) block(n, Measure{0, g_.column_width()}, 1);
+    flow.finish();
+    if (draw)
+      for (const std::string& o : flow.overflows()) diags_.warning("", 0, 0, o);
+    flow_ = nullptr;
+    return flow.outline();
+  }
+
+  // ---- table of contents ----------------------------------------------------
+
+  // Parts and chapters, and their sections one level down when the book is
+  // small enough for a TOC of poems or sections to be useful (a 50,000-poem
+  // book lists its chapters only).
+  std::vector<TocEntry> toc_entries() const {
+    std::vector<TocEntry> all, top;
+    if (!doc_.page.toc || periodical()) return {};
+    collect_toc(doc_.body, 1, all);
+    int chapters = 0;
+    for (const TocEntry& e : all)
+      if (e.node->kind != NodeKind::Section) ++chapters;
+    if (chapters < 2) return {};
+    for (const TocEntry& e : all)
+      if (e.level == 1 || e.node->kind != NodeKind::Section) top.push_back(e);
+    return all.size() <= kMaxDetailedTocEntries ? all : top;
+  }
+
+  void collect_toc(const std::vector<Node>& nodes, int level, std::vector<TocEntry>& out) const {
+    for (const Node& n : nodes) {
+      if (!model::is_container(n.kind)) continue;
+      if (level > 2) continue;
+      if (model::title_of(n)) out.push_back({heading_text(n), level, &n, 0, {}});
+      collect_toc(n.children, level + 1, out);
+    }
+  }
+
+  static constexpr size_t kMaxDetailedTocEntries = 300;
+  static constexpr int kTocTitleLines = 5;  // sink, title, air
+
+  int toc_pages(const std::vector<TocEntry>& toc) const {
+    int lines = kTocTitleLines + static_cast<int>(toc.size());
+    return std::max(1, (lines + g_.lines - 1) / g_.lines);
+  }
+
+  // The outline lists headings in the order the TOC does, with the same texts.
+  void fill_toc_pages(std::vector<TocEntry>& toc, const std::vector<OutlineEntry>& outline, int front) {
+    size_t k = 0;
+    for (TocEntry& e : toc) {
+      while (k < outline.size() && outline[k].title != e.label) ++k;
+      if (k == outline.size()) break;
+      e.page = outline[k].page;
+      e.dest = outline[k].dest;
+      ++k;
+    }
+    (void)front;
+  }
+
+  void draw_toc(const std::vector<TocEntry>& toc, int front) {
+    const char* word = lang_.rfind("zh-Hant", 0) == 0 || lang_ == "zh-TW" || lang_ == "zh-HK" ? "目錄" : "目录";
+    PageFrame page;
+    int number = 1, line = 0;
+    auto new_page = [&]() {
+      page = PageFrame{};
+      page.width = g_.page_width;
+      page.height = g_.page_height;
+      page.label = roman(number);
+      line = 0;
+    };
+    auto close = [&]() {
+      PageInfo info;
+      info.number = number;
+      info.recto = number % 2 == 1;
+      info.opening = number == 1;
+      finish_page(std::move(page), info);
+      ++number;
+    };
+    new_page();
+    double left = g_.column_left(0, true), width = g_.block_width;
+    double w = 0;
+    set_string(word, text::Role::Heading, g_.em * kChapterTitleScale, w);
+    line = kTocTitleLines - 2;
+    place_string(page.items, word, text::Role::Heading, g_.em * kChapterTitleScale, left + (width - w) / 2,
+                 g_.baseline(line), w);
+    page.anchors.push_back({"huozi-toc", left, g_.top});
+    line = kTocTitleLines;
+    for (const TocEntry& e : toc) {
+      if (line >= g_.lines) {
+        close();
+        new_page();
+      }
+      double y = g_.baseline(line);
+      double indent = (e.level - 1) * 2 * g_.em;
+      double lw = 0, nw = 0;
+      text::Role role = e.level == 1 ? text::Role::Strong : text::Role::Body;
+      place_string(page.items, e.label, role, g_.em, left + indent, y, lw);
+      std::string folio = e.page > 0 ? std::to_string(e.page - front) : "";
+      set_string(folio, text::Role::Body, g_.em, nw);
+      place_string(page.items, folio, text::Role::Body, g_.em, left + width - nw, y, nw);
+      // Dot leaders, drawn (not text), so they never copy out of the PDF.
+      double from = left + indent + lw + 0.5 * g_.em, to = left + width - nw - 0.5 * g_.em;
+      if (to > from) page.items.push_back(Rule{from, y - 0.15 * g_.em, to, y - 0.15 * g_.em, 0.9, Color::gray(0.3), false, true});
+      if (!e.dest.empty()) page.links.push_back({Rect{left, y - 0.9 * g_.em, width, g_.line_pitch}, e.dest, {}});
+      ++line;
+    }
+    close();
+  }
+
+  static std::string roman(int n) {
+    static const std::pair<int, const char*> digits[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                         {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                         {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+    std::string out;
+    for (const auto& [v, s] : digits)
+      while (n >= v) out += s, n -= v;
+    return out;
+  }
 
   bool periodical() const { return doc_.type == model::PublicationType::Periodical; }
 
@@ -73,40 +220,133 @@ class DocumentLayouter {
 
   // Sets inline content into grid lines. Lines taller than the grid (large
   // headings) take several grid lines, their baseline on the last one.
+  // Footnote calls found while setting: the index of the line that holds the call, and the note.
+  using NoteCalls = std::vector<std::pair<size_t, const Node*>>;
+
   std::vector<TypesetLine> set(const Node& node, Measure m, double scale, Align align, double hang = 0,
-                               Color color = {}) {
+                               Color color = {}, NoteCalls* calls = nullptr) {
     TextStyle style;
     style.body_pt = g_.em;
     style.heading_scale = scale;
     style.lang = lang_;
     std::vector<TypesetLine> out;
+    decorations_.clear();
+    collect_decorations(node, kNone);
     for (ParagraphSource& source : block_sources(node, doc_, style, lang_)) {
       if (node.kind != NodeKind::Title && scale != 1) {
         for (text::TextSpan& span : source.input.spans) span.style.size_pt *= scale;
         source.em_pt *= scale;
       }
       if (align != Align::Justify) source.indent = false;
-      set_source(source, m, align, hang, color, out);
+      set_source(source, m, align, hang, color, out, calls);
     }
     return out;
   }
 
   void set_source(const ParagraphSource& source, Measure m, Align align, double hang, Color color,
-                  std::vector<TypesetLine>& out) {
+                  std::vector<TypesetLine>& out, NoteCalls* calls) {
     SetOptions options;
     options.width_pt = m.width - hang;
-    setter_.set(source, options, lines_, &diags_);
+    // A local copy: decorating a line sets strings (ruby) with the same setter.
+    std::vector<Line> lines;
+    setter_.set(source, options, lines, &diags_);
     // A line whose type needs more room than the grid pitch (with a twentieth of
     // its size between lines) takes several grid lines.
     int grid_lines = std::max(1, static_cast<int>(std::ceil(source.em_pt * 1.1 / g_.line_pitch - 1e-6)));
-    for (size_t i = 0; i < lines_.size(); ++i) {
-      const Line& line = lines_[i];
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const Line& line = lines[i];
       double x = m.x + (i > 0 ? hang : 0);
       double free = std::max(0.0, options.width_pt - line.width);
       if (align == Align::Centre) x += free / 2;
       if (align == Align::Right) x += free;
       for (int k = 1; k < grid_lines; ++k) out.emplace_back();
       out.push_back(to_typeset_line(line, source.input.text, x, color));
+      if (!decorations_.empty()) decorate(source, line, x, out.back());
+      if (calls) find_note_calls(source.input.text, line, out.size() - 1, *calls);
+    }
+  }
+
+  // ---- links, emphasis dots and ruby ----------------------------------------------
+  // The setter knows text, not markup: a decorated element is found again
+  // through the source places of its text nodes, which the spans keep.
+
+  // Records each decorated element and the places of its text nodes; `open`
+  // is the index of the decoration the node is inside (the innermost wins).
+  void collect_decorations(const Node& n, size_t open) {
+    if (n.kind == NodeKind::Link || n.kind == NodeKind::EmphasisDots || n.kind == NodeKind::Ruby) {
+      decorations_.push_back({n.kind, n.kind == NodeKind::Ruby ? n.label : n.target, {}});
+      open = decorations_.size() - 1;
+    }
+    if (n.kind == NodeKind::Text && open != kNone) decorations_[open].places.push_back(n.where);
+    if (n.kind == NodeKind::Footnote) return;
+    for (const Node& c : n.children) collect_decorations(c, open);
+  }
+  static constexpr size_t kNone = SIZE_MAX;
+
+  bool same_place(const text::TextSpan& span, const model::SourceLocation& at) const {
+    return at.file < doc_.files.size() && span.where.line == static_cast<int>(at.line) &&
+           span.where.column == static_cast<int>(at.column) && span.where.file == doc_.files[at.file];
+  }
+
+  void decorate(const ParagraphSource& source, const Line& line, double x, TypesetLine& out) {
+    for (const Decoration& d : decorations_) {
+      // Byte ranges of the paragraph text that the decoration covers.
+      std::vector<std::pair<uint32_t, uint32_t>> ranges;
+      for (const text::TextSpan& span : source.input.spans)
+        for (const model::SourceLocation& at : d.places)
+          if (same_place(span, at)) ranges.emplace_back(span.begin, span.end);
+      if (ranges.empty()) continue;
+      auto inside = [&](uint32_t cluster) {
+        for (const auto& [b, e] : ranges)
+          if (cluster >= b && cluster < e) return true;
+        return false;
+      };
+      double x0 = 1e9, x1 = -1e9;
+      for (const GlyphRun& run : line.runs)
+        for (const PositionedGlyph& g : run.glyphs) {
+          if (!inside(g.cluster)) continue;
+          x0 = std::min(x0, x + g.x);
+          x1 = std::max(x1, x + g.x + g.advance);
+          if (d.kind == NodeKind::EmphasisDots && is_dotted(source.input.text, g.cluster))
+            out.items.push_back(Dot{x + g.x + g.advance / 2, (1 - kAscentEm) * run.size_pt + 0.12 * run.size_pt,
+                                    0.08 * run.size_pt, {}});
+        }
+      if (x1 <= x0) continue;
+      if (d.kind == NodeKind::Link) {
+        Link link;
+        link.rect = {x0, -kAscentEm * g_.em, x1 - x0, g_.em};
+        if (!d.target.empty() && d.target[0] == '#') link.dest = d.target.substr(1);
+        else link.uri = d.target;
+        out.links.push_back(std::move(link));
+      } else if (d.kind == NodeKind::Ruby && !d.target.empty()) {
+        // The annotation, half the base size, centred over the base (clreq 6).
+        double size = g_.em * 0.5, w = 0;
+        std::vector<PageItem> ruby = set_string(d.target, text::Role::Body, size, w);
+        for (PageItem& item : ruby) {
+          translate(item, (x0 + x1 - w) / 2, -(kAscentEm * g_.em) - 0.12 * g_.em);
+          out.items.push_back(std::move(item));
+        }
+      }
+    }
+  }
+
+  // 着重号 go under characters, not under punctuation (clreq 6).
+  static bool is_dotted(const std::string& text, uint32_t cluster) {
+    size_t i = cluster;
+    char32_t c = utf8::next(text, i);
+    return !utf8::is_cjk_punctuation(c) && c != ' ' && !(c < 0x80 && std::ispunct(static_cast<int>(c)));
+  }
+
+  // The pending footnote marks (in order) that this line sets.
+  void find_note_calls(const std::string& text, const Line& line, size_t index, NoteCalls& calls) {
+    while (!pending_notes_.empty()) {
+      const Node* note = pending_notes_.front();
+      std::string mark = model::circled_number(note->number);
+      size_t at = text.find(mark, note_cursor_);
+      if (at == std::string::npos || at >= line.text_end) return;
+      calls.emplace_back(index, note);
+      note_cursor_ = at + mark.size();
+      pending_notes_.erase(pending_notes_.begin());
     }
   }
 
@@ -165,6 +405,8 @@ class DocumentLayouter {
   // The node with its footnotes replaced by their marks (①…); the notes are
   // queued and set after the block.
   Node with_note_marks(const Node& n) {
+    pending_notes_.clear();
+    note_cursor_ = 0;
     Node copy = n;
     replace_notes(copy, n);
     return copy;
@@ -174,7 +416,7 @@ class DocumentLayouter {
     for (size_t i = 0; i < copy.children.size(); ++i) {
       Node& c = copy.children[i];
       if (c.kind == NodeKind::Footnote) {
-        notes_.push_back(&original.children[i]);
+        pending_notes_.push_back(&original.children[i]);
         Node mark;
         mark.kind = NodeKind::Text;
         mark.where = c.where;
@@ -190,19 +432,18 @@ class DocumentLayouter {
     FlowBlock b;
     b.kind = BlockKind::Text;
     b.space_before = space_before;
-    b.lines = set(with_note_marks(n), m, scale, align, hang);
+    NoteCalls calls;
+    b.lines = set(with_note_marks(n), m, scale, align, hang, {}, &calls);
     b.source = where(n);
     if (!n.id.empty()) b.anchors.push_back({n.id, m.x, 0});
-    if (!b.lines.empty()) flow_.add(std::move(b));
-    flush_notes(m);
+    attach_notes(b, calls);
+    if (!b.lines.empty()) flow_->add(std::move(b));
   }
 
-  // Footnotes follow the block that calls them, set small under a short rule.
-  void flush_notes(Measure m) {
-    if (notes_.empty()) return;
-    std::vector<const Node*> notes = std::move(notes_);
-    notes_.clear();
-    for (const Node* note : notes) {
+  // Each footnote is set small, the width of the column, to go to the foot
+  // of the column whose line calls it.
+  void attach_notes(FlowBlock& b, const NoteCalls& calls) {
+    for (const auto& [line, note] : calls) {
       Node p;
       p.kind = NodeKind::Paragraph;
       p.indent = false;
@@ -212,18 +453,8 @@ class DocumentLayouter {
       mark.text = model::circled_number(note->number) + "\u3000";
       p.children.push_back(mark);
       for (const Node& c : note->children) p.children.push_back(c);
-      FlowBlock b;
-      b.lines = set(p, m, kNoteScale, Align::Justify, 0);
-      if (!b.lines.empty() && note == notes.front()) {
-        Rule rule;
-        rule.x0 = m.x;
-        rule.x1 = m.x + 4 * g_.em;
-        rule.y0 = rule.y1 = -g_.line_pitch * 0.72;
-        rule.width = 0.4;
-        b.lines.front().items.insert(b.lines.front().items.begin(), rule);
-      }
-      b.source = where(*note);
-      if (!b.lines.empty()) flow_.add(std::move(b));
+      std::vector<TypesetLine> lines = set(p, Measure{0, g_.column_width()}, kNoteScale, Align::Justify, 0);
+      b.notes.emplace_back(line, std::move(lines));
     }
   }
 
@@ -277,8 +508,8 @@ class DocumentLayouter {
     if (opening) b.lines.emplace_back();  // a line of air under a chapter title
     std::string anchor = n.id.empty() ? "huozi-h" + std::to_string(++anchors_) : n.id;
     b.anchors.push_back({anchor, m.x, 0});
-    b.outline.push_back({heading_text(n), level, 0, 0});
-    flow_.add(std::move(b));
+    b.outline.push_back({heading_text(n), level, 0, 0, anchor});
+    flow_->add(std::move(b));
   }
 
   void verse(const Node& n, Measure m) {
@@ -290,12 +521,14 @@ class DocumentLayouter {
       b.space_before = first ? 0 : 1;
       b.source = where(stanza);
       for (const Node& line : stanza.children) {
-        std::vector<TypesetLine> lines = set(with_note_marks(line), inset, 1, Align::Left, 2 * g_.em);
+        NoteCalls calls;
+        std::vector<TypesetLine> lines = set(with_note_marks(line), inset, 1, Align::Left, 2 * g_.em, {}, &calls);
+        for (auto& call : calls) call.first += b.lines.size();
         for (TypesetLine& l : lines) b.lines.push_back(std::move(l));
+        attach_notes(b, calls);
       }
-      if (!b.lines.empty()) flow_.add(std::move(b));
+      if (!b.lines.empty()) flow_->add(std::move(b));
       first = false;
-      flush_notes(m);
     }
   }
 
@@ -305,7 +538,10 @@ class DocumentLayouter {
       ++number;
       FlowBlock b;
       b.source = where(item);
-      b.lines = set(with_note_marks(item), Measure{m.x + 2 * g_.em, m.width - 2 * g_.em}, 1, Align::Justify);
+      NoteCalls calls;
+      b.lines = set(with_note_marks(item), Measure{m.x + 2 * g_.em, m.width - 2 * g_.em}, 1, Align::Justify, 0, {},
+                    &calls);
+      attach_notes(b, calls);
       if (b.lines.empty()) continue;
       double w = 0;
       std::string marker = n.kind == NodeKind::OrderedList ? std::to_string(number) + "." : "•";
@@ -314,8 +550,7 @@ class DocumentLayouter {
         translate(item, m.x + 2 * g_.em - w - 0.3 * g_.em, 0);
         b.lines.front().items.push_back(std::move(item));
       }
-      flow_.add(std::move(b));
-      flush_notes(m);
+      flow_->add(std::move(b));
     }
   }
 
@@ -365,7 +600,7 @@ class DocumentLayouter {
       }
     }
     b.figure_lines = line;
-    flow_.add(std::move(b));
+    flow_->add(std::move(b));
   }
 
   double picture_ratio(const Node& picture) const {
@@ -442,14 +677,16 @@ class DocumentLayouter {
         }
       Rule under{m.x, top + g_.line_pitch, m.x + m.width, top + g_.line_pitch, 0.5, {}, false};
       b.lines.back().items.push_back(under);
-      flow_.add(std::move(b));
+      flow_->add(std::move(b));
     }
   }
 
   // ---- running heads and folios --------------------------------------------
 
   void finish_page(PageFrame&& page, const PageInfo& info) {
+    if (!drawing_) return;
     ++pages_;
+    if (page.label.empty() && info.number > front_pages_) page.label = std::to_string(info.number - front_pages_);
     if (!info.blank) furniture(page, info);
     sink_(std::move(page));
   }
@@ -468,7 +705,7 @@ class DocumentLayouter {
     }
     if (!periodical() || doc_.page.running_heads) {
       double w = 0;
-      std::string folio = std::to_string(info.number);
+      std::string folio = page.label.empty() ? std::to_string(info.number) : page.label;
       set_string(folio, text::Role::Body, size, w);
       double baseline = g_.baseline(g_.lines - 1) + 2.2 * g_.em;
       place_string(page.items, folio, text::Role::Body, size, left + (g_.block_width - w) / 2, baseline, w);

@@ -57,6 +57,7 @@ struct Rule {
   double width = 0.5;
   Color color;
   bool dashed = false;
+  bool dotted = false;  // round dots: leaders in a table of contents
 };
 
 // A rectangle: frames, backgrounds, and FPO placeholders (with diagonals).
@@ -76,7 +77,14 @@ struct Image {
   std::string path;
 };
 
-using PageItem = std::variant<TextRun, Rule, Box, Image>;
+// A filled dot: 着重号 emphasis marks.
+struct Dot {
+  double x = 0, y = 0;  // centre
+  double radius = 0.5;
+  Color color;
+};
+
+using PageItem = std::variant<TextRun, Rule, Box, Image, Dot>;
 
 // Moves an item by (dx, dy).
 inline void translate(PageItem& item, double dx, double dy) {
@@ -90,6 +98,8 @@ inline void translate(PageItem& item, double dx, double dy) {
           }
         } else if constexpr (std::is_same_v<T, Rule>) {
           i.x0 += dx, i.x1 += dx, i.y0 += dy, i.y1 += dy;
+        } else if constexpr (std::is_same_v<T, Dot>) {
+          i.x += dx, i.y += dy;
         } else {
           i.rect.x += dx, i.rect.y += dy;
         }
@@ -122,8 +132,9 @@ struct PageFrame {
 struct OutlineEntry {
   std::string title;
   int level = 1;  // 1 = top
-  int page = 1;   // 1-based
+  int page = 1;   // 1-based, physical
   double y = 0;
+  std::string dest;  // the heading's anchor, for links from a table of contents
 };
 
 }  // namespace huozi::layout

@@ -13,7 +13,8 @@ constexpr int kMinLinesAtHead = 2;
 
 }  // namespace
 
-PageFlow::PageFlow(PageGeometry geometry, PageSink sink) : g_(geometry), sink_(std::move(sink)) {}
+PageFlow::PageFlow(PageGeometry geometry, PageSink sink, int first_page)
+    : g_(geometry), sink_(std::move(sink)), page_number_(first_page) {}
 
 void PageFlow::open_page() {
   if (page_open_) return;
@@ -31,12 +32,14 @@ void PageFlow::open_page() {
 
 void PageFlow::close_page() {
   if (!page_open_) return;
+  place_footnotes();
   page_open_ = false;
   sink_(std::move(page_), info_);
   ++page_number_;
 }
 
 void PageFlow::next_column() {
+  place_footnotes();
   if (++column_ >= g_.columns) {
     close_page();
     open_page();
@@ -115,6 +118,13 @@ void PageFlow::mark_block_start(FlowBlock& block) {
   block.outline.clear();
 }
 
+int PageFlow::notes_cost(const FlowBlock& block, size_t line, bool first_in_column) const {
+  int cost = 0;
+  for (const auto& [at, lines] : block.notes)
+    if (at == line) cost += static_cast<int>(lines.size());
+  return cost > 0 && first_in_column ? cost + 1 : cost;  // the first note brings its rule line
+}
+
 void PageFlow::place_text(FlowBlock& block) {
   int n = static_cast<int>(block.lines.size());
   if (!column_empty()) {
@@ -123,15 +133,22 @@ void PageFlow::place_text(FlowBlock& block) {
   }
   size_t done = 0;
   while (n > 0) {
-    int room = remaining();
-    int take = n <= room ? n : room;
+    // How many lines fit here, each with the footnotes it calls.
+    int take = 0, notes = 0;
+    bool first_note = foot_.empty();
+    while (take < n) {
+      int cost = notes_cost(block, done + static_cast<size_t>(take), first_note && notes == 0);
+      if (take + 1 + notes + cost > remaining()) break;
+      notes += cost;
+      ++take;
+    }
     if (take < n) {
       // Split: keep kMinLinesAtFoot here and kMinLinesAtHead for the next column.
       if (n - take < kMinLinesAtHead) take = n - kMinLinesAtHead;
       if (take < kMinLinesAtFoot || block.kind == BlockKind::Heading) take = 0;
     }
     if (take == 0) {
-      if (column_empty()) take = std::min(n, room);  // cannot do better: fill the column
+      if (column_empty()) take = std::max(1, std::min(n, remaining()));  // cannot do better: fill the column
       else {
         next_column();
         continue;
@@ -143,6 +160,28 @@ void PageFlow::place_text(FlowBlock& block) {
     n -= take;
     if (n > 0) next_column();
   }
+}
+
+// The column's footnotes at its foot, under a short rule, on the grid.
+void PageFlow::place_footnotes() {
+  if (foot_.empty() || !page_open_) return;
+  double x = g_.column_left(column_, info_.recto);
+  int first = g_.lines - static_cast<int>(foot_.size());
+  double rule_y = g_.baseline(first - 1) + 0.1 * g_.em;
+  page_.items.push_back(Rule{x, rule_y, x + 6 * g_.em, rule_y, 0.4, {}, false});
+  for (size_t i = 0; i < foot_.size(); ++i) {
+    double y = g_.baseline(first + static_cast<int>(i));
+    for (PageItem& item : foot_[i].items) {
+      translate(item, x, y);
+      page_.items.push_back(std::move(item));
+    }
+    for (Link link : foot_[i].links) {
+      link.rect.x += x;
+      link.rect.y += y;
+      page_.links.push_back(std::move(link));
+    }
+  }
+  foot_.clear();
 }
 
 void PageFlow::place_lines(FlowBlock& block, size_t from, size_t count) {
@@ -158,6 +197,9 @@ void PageFlow::place_lines(FlowBlock& block, size_t from, size_t count) {
       link.rect.y += y;
       page_.links.push_back(std::move(link));
     }
+    for (auto& [at, lines] : block.notes)
+      if (at == i)
+        for (TypesetLine& l : lines) foot_.push_back(std::move(l));
     ++line_;
   }
 }

@@ -36,6 +36,9 @@ struct FlowBlock {
   std::vector<OutlineEntry> outline;  // page and y are filled in when placed
   std::string running_title;    // the recto running head from this block on
   std::string source;           // file:line, for warnings
+  // Footnotes called from this block: the index of the line that holds the
+  // call, and the note's lines. They go to the foot of that line's column.
+  std::vector<std::pair<size_t, std::vector<TypesetLine>>> notes;
 };
 
 // What the page decorator needs to know about a finished page.
@@ -51,7 +54,8 @@ class PageFlow {
  public:
   using PageSink = std::function<void(PageFrame&&, const PageInfo&)>;
 
-  PageFlow(PageGeometry geometry, PageSink sink);
+  // Pages are numbered from first_page (front matter laid out elsewhere comes before).
+  PageFlow(PageGeometry geometry, PageSink sink, int first_page = 1);
 
   void add(FlowBlock block);
   // Places what is pending and emits the last page.
@@ -75,6 +79,7 @@ class PageFlow {
   std::vector<FlowBlock> held_;  // a heading waiting for what follows it
   std::deque<FlowBlock> deferred_figures_;
   std::vector<OutlineEntry> outline_;
+  std::vector<TypesetLine> foot_;  // footnote lines of the current column
   std::vector<std::string> overflows_;
 
   void place(FlowBlock& block);
@@ -84,7 +89,11 @@ class PageFlow {
   void mark_block_start(FlowBlock& block);
   int lines_needed_with(const std::vector<FlowBlock>& held, const FlowBlock& next) const;
 
-  int remaining() const { return g_.lines - line_; }
+  int remaining() const { return g_.lines - line_ - foot_lines(); }
+  // Grid lines the column's footnotes take, with the line that holds the rule.
+  int foot_lines() const { return foot_.empty() ? 0 : 1 + static_cast<int>(foot_.size()); }
+  int notes_cost(const FlowBlock& block, size_t line, bool first_in_column) const;
+  void place_footnotes();
   bool column_empty() const { return line_ == 0; }
   void open_page();
   void next_column();

@@ -43,7 +43,6 @@ std::string trace_page(const PageFrame& page, int number) {
       auto joined = std::find_if(lines.begin(), lines.end(), [&](const auto& l) {
         return l.first.y == y && x >= l.second.end - run->size && x - l.second.end < 0.5 * run->size;
       });
-      if (std::getenv("HUOZI_TRACE_DEBUG")) std::fprintf(stderr, "run y=%ld x=%.1f end=%.1f %s\n", y, x, end, run->text.c_str());
       if (joined != lines.end()) {
         joined->second.text += run->text;
         joined->second.end = std::max(joined->second.end, end);
@@ -56,6 +55,8 @@ std::string trace_page(const PageFrame& page, int number) {
     } else if (const auto* rule = std::get_if<Rule>(&item)) {
       others.push_back("  rule " + fixed(rule->x0) + "," + fixed(rule->y0) + " " + fixed(rule->x1) + "," +
                        fixed(rule->y1));
+    } else if (const auto* dot = std::get_if<Dot>(&item)) {
+      others.push_back("  dot " + fixed(dot->x) + "," + fixed(dot->y));
     } else if (const auto* image = std::get_if<Image>(&item)) {
       others.push_back("  image " + fixed(image->rect.x) + "," + fixed(image->rect.y) + " " + image->path);
     }

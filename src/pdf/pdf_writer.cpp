@@ -105,10 +105,24 @@ struct PdfWriter::Impl {
       double dash[] = {3, 2};
       cairo_set_dash(c, dash, 2, 0);
     }
+    if (rule.dotted) {
+      double dash[] = {0, 3};
+      cairo_set_dash(c, dash, 2, 0);
+      cairo_set_line_cap(c, CAIRO_LINE_CAP_ROUND);
+    }
     cairo_move_to(c, rule.x0, rule.y0);
     cairo_line_to(c, rule.x1, rule.y1);
     cairo_stroke(c);
     cairo_set_dash(c, nullptr, 0, 0);
+    cairo_set_line_cap(c, CAIRO_LINE_CAP_BUTT);
+  }
+
+  void draw(const layout::Dot& dot) {
+    cairo_t* c = cr.get();
+    cairo_new_path(c);
+    set_color(c, dot.color);
+    cairo_arc(c, dot.x, dot.y, dot.radius, 0, 6.283185307179586);
+    cairo_fill(c);
   }
 
   void draw(const layout::Box& box) {
@@ -242,6 +256,10 @@ void PdfWriter::add_page(const PageFrame& page) {
   if (!ok()) return;
   Impl& m = *impl_;
   cairo_pdf_surface_set_size(m.surface.get(), page.width, page.height);
+  // Cairo 1.16 reserves a structure tree object for link annotations but
+  // writes it only when the document has structure: one Document element
+  // around all pages makes the file whole (and tagged).
+  if (m.pages == 0) cairo_tag_begin(m.cr.get(), "Document", "");
   if (!page.label.empty()) cairo_pdf_surface_set_page_label(m.surface.get(), page.label.c_str());
   for (const layout::PageItem& item : page.items) std::visit([&](const auto& i) { m.draw(i); }, item);
   m.tag_links_and_anchors(page);
@@ -265,6 +283,7 @@ void PdfWriter::add_outline(const std::vector<layout::OutlineEntry>& entries) {
 bool PdfWriter::finish() {
   Impl& m = *impl_;
   if (!ok()) return false;
+  if (m.pages > 0) cairo_tag_end(m.cr.get(), "Document");
   m.cr.reset();
   m.scaled.clear();
   cairo_surface_finish(m.surface.get());

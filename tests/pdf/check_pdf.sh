@@ -39,7 +39,12 @@ fail = []
 if not p["fonts_all_embedded"]: fail.append("fonts not all embedded")
 if p["qpdf_check"] != "ok": fail.append("qpdf --check: %s" % p["qpdf_check"])
 if f["char_recall"] < 1.0: fail.append("characters lost: %s" % f["missing_top"])
-if f["ngram_recall"] < 0.9: fail.append("6-gram recall %.4f < 0.9" % f["ngram_recall"])
+# Text the PDF adds (heading numbers, list marks, ruby, running heads) and
+# moves (footnotes to the page foot) breaks some 6-grams and shifts the
+# alignment; lost or reordered text would show far below these bars.
+min_ngram = 0.95 if prose else 0.75
+if f["ngram_recall"] < min_ngram: fail.append("6-gram recall %.4f < %.2f" % (f["ngram_recall"], min_ngram))
+if f["match_pct"] < 85: fail.append("aligned match %.1f %% < 85 %%" % f["match_pct"])
 if f["compat_ideographs"]: fail.append("compatibility ideographs in the text")
 if k["violations"]: fail.append("kinsoku violations: %s" % k["examples"])
 if prose:
