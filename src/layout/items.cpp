@@ -6,12 +6,12 @@ namespace {
 using text::CharClass;
 using text::Cluster;
 
-Item box_of(const Cluster& c, uint32_t index) {
+Item box_of(const Cluster& c, uint32_t index, bool half_width_line_start) {
   Item box;
   box.kind = ItemKind::Box;
   box.width = c.advance;
   box.shrink = c.blank;  // mid-line, a mark may be set half-width (push-in)
-  if (c.blank > 0 && c.blank_left) box.start_trim = c.blank;  // §2 line start
+  if (half_width_line_start && c.blank > 0 && c.blank_left) box.start_trim = c.blank;  // §2 line start
   box.han = c.cls == CharClass::Han ? 1 : 0;
   box.cluster_begin = index;
   box.cluster_end = index + 1;
@@ -96,7 +96,7 @@ void build_items(const text::ShapedParagraph& shaped, const ItemOptions& options
       box.han += c.cls == CharClass::Han ? 1 : 0;
       box.cluster_end = i + 1;
     } else {
-      Item box = box_of(c, i);
+      Item box = box_of(c, i, options.half_width_line_start);
       if (removed[i] > 0) {
         box.width -= removed[i];
         box.removed = removed[i];

@@ -40,6 +40,11 @@ inline constexpr int kLatinBreakPenalty = 0;
 struct ItemOptions {
   double em_pt = 10.5;          // the body size: em for the spacing above
   double first_indent_em = 2;   // 首行缩进两字 (clreq §5); 0 for none
+  // clreq §2 lets an opening mark at line start lose its left blank. Off by
+  // default, as many mainland houses set it: a half-width “ puts the glyph's
+  // origin half an em outside the column, and text extraction (and
+  // typocheck.py) then assigns the line to the column on its left.
+  bool half_width_line_start = false;
 };
 
 struct ItemList {

@@ -69,8 +69,16 @@ TEST(Breaker, LineEndMarkIsHalfWidth) {
   EXPECT_NEAR(r.set[0].width, 60, kTolerance);
 }
 
-TEST(Breaker, LineStartOpeningMarkIsHalfWidth) {
+TEST(Breaker, LineStartOpeningMarkKeepsItsEmByDefault) {
   const auto r = set_fake("一二三四五六“七八”", 6, BreakStrategy::Optimal);
+  ASSERT_EQ(r.set.size(), 2u);
+  const auto xs = positions_em(r.set[1]);
+  EXPECT_NEAR(xs[0], 0.0, kTolerance);  // the glyph's origin stays on the column edge
+  EXPECT_NEAR(xs[1], 1.0, kTolerance);
+}
+
+TEST(Breaker, LineStartOpeningMarkIsHalfWidth) {
+  const auto r = set_fake("一二三四五六“七八”", 6, BreakStrategy::Optimal, 0, "zh-Hans", /*half_width_line_start=*/true);
   ASSERT_EQ(r.set.size(), 2u);
   const auto xs = positions_em(r.set[1]);
   EXPECT_NEAR(xs[0], -0.5, kTolerance);  // the blank on its left is gone

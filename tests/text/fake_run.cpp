@@ -54,10 +54,12 @@ std::string FakeResult::joined() const {
 }
 
 FakeResult set_fake(const std::string& text, double width_em, layout::BreakStrategy strategy, double indent_em,
-                    const std::string& lang) {
+                    const std::string& lang, bool half_width_line_start) {
   const text::ShapedParagraph shaped = fake_shape(text, lang);
   layout::ItemList items;
-  layout::build_items(shaped, layout::ItemOptions{kFakeEm, indent_em}, items);
+  layout::ItemOptions options{kFakeEm, indent_em};
+  options.half_width_line_start = half_width_line_start;
+  layout::build_items(shaped, options, items);
   const layout::LineWidths widths(width_em * kFakeEm);
   const auto spans = layout::break_lines(items, widths, strategy);
   FakeResult r;

@@ -26,6 +26,6 @@ struct FakeResult {
 };
 
 FakeResult set_fake(const std::string& text, double width_em, layout::BreakStrategy strategy,
-                    double indent_em = 0, const std::string& lang = "zh-Hans");
+                    double indent_em = 0, const std::string& lang = "zh-Hans", bool half_width_line_start = false);
 
 }  // namespace huozi::testing
