@@ -12,9 +12,7 @@ uint16_t le16(const std::string& bytes, size_t at) {
                                static_cast<unsigned char>(bytes[at + 1]) << 8);
 }
 
-std::string book_with_cover() {
-  return publication(kBookBody, "zh-Hans", "<cover src=\"cover.png\"/>\n");
-}
+std::string book_with_cover() { return publication(kBookBody, "zh-Hans", "<cover src=\"cover.png\"/>\n"); }
 
 TEST(EpubArchive, MimetypeIsTheFirstEntryStoredWithoutExtraField) {
   auto doc = load(book_with_cover());
@@ -49,11 +47,13 @@ TEST(EpubArchive, ContainerPointsAtThePackageDocument) {
   EXPECT_EQ(epub.entries()[1].name, "META-INF/container.xml");
   Xml container = parse_xml(epub.entry("META-INF/container.xml"));
   ASSERT_TRUE(container.problems.empty()) << container.problems;
-  EXPECT_STREQ(container.root().attribute("xmlns").value(), "urn:oasis:names:tc:opendocument:xmlns:container");
+  EXPECT_STREQ(container.root().attribute("xmlns").value(),
+               "urn:oasis:names:tc:opendocument:xmlns:container");
   pugi::xpath_node_set rootfiles = container.all("/container/rootfiles/rootfile");
   ASSERT_EQ(rootfiles.size(), 1u);
   std::string opf = rootfiles[0].node().attribute("full-path").value();
-  EXPECT_EQ(std::string(rootfiles[0].node().attribute("media-type").value()), "application/oebps-package+xml");
+  EXPECT_EQ(std::string(rootfiles[0].node().attribute("media-type").value()),
+            "application/oebps-package+xml");
   ASSERT_TRUE(epub.has(opf)) << opf;
   Xml package = parse_xml(epub.entry(opf));
   EXPECT_TRUE(package.problems.empty()) << package.problems;
@@ -83,9 +83,9 @@ TEST(EpubArchive, ManifestAndZipEntriesAgree) {
     EXPECT_TRUE(manifest.count(e.name)) << "in the zip, not in the manifest: " << e.name;
   }
   // The book has all of these; the check above must have seen them.
-  for (const char* name : {"EPUB/nav.xhtml", "EPUB/toc.ncx", "EPUB/style.css", "EPUB/cover.xhtml",
-                           "EPUB/titlepage.xhtml", "EPUB/chapter-003.xhtml", "EPUB/images/001.png",
-                           "EPUB/images/002.png"})
+  for (const char* name :
+       {"EPUB/nav.xhtml", "EPUB/toc.ncx", "EPUB/style.css", "EPUB/cover.xhtml", "EPUB/titlepage.xhtml",
+        "EPUB/chapter-003.xhtml", "EPUB/images/001.png", "EPUB/images/002.png"})
     EXPECT_TRUE(manifest.count(name)) << name;
   // Every spine item is in the manifest.
   for (const pugi::xpath_node& ref : opf.all("/package/spine/itemref"))
@@ -104,9 +104,9 @@ TEST(EpubArchive, SpineFollowsTheBody) {
   std::vector<std::string> spine;
   for (const pugi::xpath_node& ref : opf.all("/package/spine/itemref"))
     spine.push_back(href_of[ref.node().attribute("idref").value()]);
-  EXPECT_EQ(spine, (std::vector<std::string>{"titlepage.xhtml", "nav.xhtml", "text-001.xhtml", "part-002.xhtml",
-                                             "chapter-003.xhtml", "chapter-004.xhtml", "chapter-005.xhtml",
-                                             "text-006.xhtml"}));
+  EXPECT_EQ(spine, (std::vector<std::string>{"titlepage.xhtml", "nav.xhtml", "text-001.xhtml",
+                                             "part-002.xhtml", "chapter-003.xhtml", "chapter-004.xhtml",
+                                             "chapter-005.xhtml", "text-006.xhtml"}));
 
   // Each body file holds the body's content in reading order.
   std::vector<std::string> first_texts;
@@ -115,8 +115,8 @@ TEST(EpubArchive, SpineFollowsTheBody) {
     pugi::xml_node first = x.one("/html/body//*[self::h1 or self::p]");
     first_texts.push_back(text_of(first));
   }
-  EXPECT_EQ(first_texts, (std::vector<std::string>{"开篇的话。", "第一部　上编", "第一章　山居", "第二章　水居", "后记",
-                                                   "尾声。"}));
+  EXPECT_EQ(first_texts, (std::vector<std::string>{"开篇的话。", "第一部　上编", "第一章　山居",
+                                                   "第二章　水居", "后记", "尾声。"}));
 }
 
 TEST(EpubArchive, CoverPageComesFirstInTheSpine) {

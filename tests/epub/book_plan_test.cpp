@@ -35,9 +35,10 @@ std::string trace_toc(const BookPlan& plan) {
 }
 
 TEST(EpubPlan, TopLevelChaptersAndSectionsEachGetAFile) {
-  auto doc = load(publication("<chapter><title>甲</title><p>一</p></chapter>\n"
-                              "<chapter><title>乙</title><p>二</p></chapter>\n"
-                              "<section><title>丙</title><p>三</p></section>"));
+  auto doc =
+      load(publication("<chapter><title>甲</title><p>一</p></chapter>\n"
+                       "<chapter><title>乙</title><p>二</p></chapter>\n"
+                       "<section><title>丙</title><p>三</p></section>"));
   ASSERT_TRUE(doc);
   BookPlan plan = plan_book(*doc);
   EXPECT_EQ(trace_spine(plan),
@@ -49,11 +50,12 @@ TEST(EpubPlan, TopLevelChaptersAndSectionsEachGetAFile) {
 }
 
 TEST(EpubPlan, APartGetsAFileAndItsChaptersTheirOwn) {
-  auto doc = load(publication("<part numbering=\"chinese\"><title>上编</title>\n"
-                              "<chapter numbering=\"chinese\"><title>山居</title><p>一</p></chapter>\n"
-                              "<chapter numbering=\"chinese\"><title>水居</title><p>二</p></chapter>\n"
-                              "</part>\n"
-                              "<chapter><title>后记</title><p>三</p></chapter>"));
+  auto doc =
+      load(publication("<part numbering=\"chinese\"><title>上编</title>\n"
+                       "<chapter numbering=\"chinese\"><title>山居</title><p>一</p></chapter>\n"
+                       "<chapter numbering=\"chinese\"><title>水居</title><p>二</p></chapter>\n"
+                       "</part>\n"
+                       "<chapter><title>后记</title><p>三</p></chapter>"));
   ASSERT_TRUE(doc);
   BookPlan plan = plan_book(*doc);
   EXPECT_EQ(trace_spine(plan),
@@ -70,9 +72,10 @@ TEST(EpubPlan, APartGetsAFileAndItsChaptersTheirOwn) {
 }
 
 TEST(EpubPlan, RunsOfLooseBlocksShareAFile) {
-  auto doc = load(publication("<p>一</p><p>二</p>\n"
-                              "<chapter><title>章</title><p>三</p></chapter>\n"
-                              "<p>四</p><ul><li>五</li></ul><byline>六</byline>"));
+  auto doc =
+      load(publication("<p>一</p><p>二</p>\n"
+                       "<chapter><title>章</title><p>三</p></chapter>\n"
+                       "<p>四</p><ul><li>五</li></ul><byline>六</byline>"));
   ASSERT_TRUE(doc);
   BookPlan plan = plan_book(*doc);
   EXPECT_EQ(trace_spine(plan),
@@ -110,14 +113,15 @@ TEST(EpubPlan, TocNestsChaptersUnderTheirPartAndSectionsUnderTheirChapter) {
 }
 
 TEST(EpubPlan, UntitledSectionsAddNoLevel) {
-  auto doc = load(publication("<chapter><title>章</title>\n"
-                              "<section><p>无题</p>\n"
-                              "  <section><title>甲</title><p>一</p></section>\n"
-                              "  <section><p>无题</p><section><title>乙</title><p>二</p></section></section>\n"
-                              "</section>\n"
-                              "<section><title>丙</title><p>三</p></section>\n"
-                              "</chapter>\n"
-                              "<section><section><title>丁</title><p>四</p></section></section>"));
+  auto doc =
+      load(publication("<chapter><title>章</title>\n"
+                       "<section><p>无题</p>\n"
+                       "  <section><title>甲</title><p>一</p></section>\n"
+                       "  <section><p>无题</p><section><title>乙</title><p>二</p></section></section>\n"
+                       "</section>\n"
+                       "<section><title>丙</title><p>三</p></section>\n"
+                       "</chapter>\n"
+                       "<section><section><title>丁</title><p>四</p></section></section>"));
   ASSERT_TRUE(doc);
   BookPlan plan = plan_book(*doc);
   EXPECT_EQ(trace_toc(plan),
@@ -129,13 +133,14 @@ TEST(EpubPlan, UntitledSectionsAddNoLevel) {
 }
 
 TEST(EpubPlan, NumberedLabels) {
-  auto doc = load(publication("<chapter numbering=\"arabic\"><title>绪论</title>\n"
-                              "<section numbering=\"arabic\"><title>缘起</title>\n"
-                              "<section numbering=\"arabic\"><title>细节</title><p>一</p></section></section>\n"
-                              "<section numbering=\"chinese\"><title>方法</title><p>二</p></section>\n"
-                              "</chapter>\n"
-                              "<chapter numbering=\"chinese\"><title>正论</title><p>三</p></chapter>\n"
-                              "<chapter><title>附录</title><p>四</p></chapter>"));
+  auto doc =
+      load(publication("<chapter numbering=\"arabic\"><title>绪论</title>\n"
+                       "<section numbering=\"arabic\"><title>缘起</title>\n"
+                       "<section numbering=\"arabic\"><title>细节</title><p>一</p></section></section>\n"
+                       "<section numbering=\"chinese\"><title>方法</title><p>二</p></section>\n"
+                       "</chapter>\n"
+                       "<chapter numbering=\"chinese\"><title>正论</title><p>三</p></chapter>\n"
+                       "<chapter><title>附录</title><p>四</p></chapter>"));
   ASSERT_TRUE(doc);
   BookPlan plan = plan_book(*doc);
   EXPECT_EQ(trace_toc(plan),
@@ -149,9 +154,10 @@ TEST(EpubPlan, NumberedLabels) {
 }
 
 TEST(EpubPlan, MadeUpAnchorsAvoidTheAuthorsIds) {
-  auto doc = load(publication("<chapter><title>甲</title><p id=\"toc-1\">一</p>\n"
-                              "<section id=\"toc-3\"><title>节</title><p>二</p></section>\n"
-                              "<section><title>节二</title><p>三</p></section></chapter>"));
+  auto doc =
+      load(publication("<chapter><title>甲</title><p id=\"toc-1\">一</p>\n"
+                       "<section id=\"toc-3\"><title>节</title><p>二</p></section>\n"
+                       "<section><title>节二</title><p>三</p></section></chapter>"));
   ASSERT_TRUE(doc);
   BookPlan plan = plan_book(*doc);
   EXPECT_EQ(trace_toc(plan),
@@ -182,8 +188,9 @@ TEST(EpubPlan, IdsMapToTheirFilesAndLinksResolveAcrossFiles) {
 }
 
 TEST(EpubPlan, FlagsSayWhatTheBookHolds) {
-  auto plain = load(publication("<chapter><title>甲</title><p>一</p>"
-                                "<figure><placeholder ratio=\"4:3\">待补</placeholder></figure></chapter>"));
+  auto plain =
+      load(publication("<chapter><title>甲</title><p>一</p>"
+                       "<figure><placeholder ratio=\"4:3\">待补</placeholder></figure></chapter>"));
   ASSERT_TRUE(plain);
   BookPlan p = plan_book(*plain);
   EXPECT_FALSE(p.has_images);
@@ -192,9 +199,10 @@ TEST(EpubPlan, FlagsSayWhatTheBookHolds) {
   EXPECT_FALSE(p.has_tables);
   EXPECT_TRUE(p.media.empty());
 
-  auto rich = load(publication("<p><ruby>汉<rt>hàn</rt></ruby><note>注</note></p>"
-                               "<table><tr><td>格</td></tr></table>"
-                               "<figure><image src=\"photo.png\" alt=\"图\"/></figure>"));
+  auto rich =
+      load(publication("<p><ruby>汉<rt>hàn</rt></ruby><note>注</note></p>"
+                       "<table><tr><td>格</td></tr></table>"
+                       "<figure><image src=\"photo.png\" alt=\"图\"/></figure>"));
   ASSERT_TRUE(rich);
   BookPlan r = plan_book(*rich);
   EXPECT_TRUE(r.has_images);

@@ -54,9 +54,11 @@ inline constexpr std::string_view kBookBody =
     "<part id=\"part1\" numbering=\"chinese\"><title>上编</title>\n"
     "<chapter id=\"ch1\" numbering=\"chinese\"><title>山居</title>\n"
     "<p>见<a href=\"#sec2\">下一节</a>。<note>第一条注。</note></p>\n"
-    "<section id=\"sec1\" numbering=\"chinese\"><title>春</title><p>春天<note>第二条注。</note></p></section>\n"
+    "<section id=\"sec1\" "
+    "numbering=\"chinese\"><title>春</title><p>春天<note>第二条注。</note></p></section>\n"
     "<section id=\"sec2\" numbering=\"chinese\"><title>夏</title>\n"
-    "<figure id=\"fig1\"><image src=\"photo.png\" alt=\"蓝色方块\"/><caption>图一</caption></figure></section>\n"
+    "<figure id=\"fig1\"><image src=\"photo.png\" "
+    "alt=\"蓝色方块\"/><caption>图一</caption></figure></section>\n"
     "</chapter>\n"
     "<chapter id=\"ch2\" numbering=\"chinese\"><title>水居</title>\n"
     "<p>水<note>第三条注。</note><ruby>汉<rt>hàn</rt></ruby></p></chapter>\n"
@@ -114,7 +116,8 @@ class TempDir {
   std::vector<std::string> listing() const { return listing_of(path_); }
   static std::vector<std::string> listing_of(const fs::path& folder) {
     std::vector<std::string> names;
-    for (const fs::directory_entry& e : fs::directory_iterator(folder)) names.push_back(e.path().filename().string());
+    for (const fs::directory_entry& e : fs::directory_iterator(folder))
+      names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
   }
@@ -128,13 +131,17 @@ class ScopedEnv {
  public:
   ScopedEnv(const char* name, const char* value) : name_(name) {
     if (const char* old = std::getenv(name)) old_ = old;
-    if (value) setenv(name, value, 1);
-    else unsetenv(name);
+    if (value)
+      setenv(name, value, 1);
+    else
+      unsetenv(name);
     if (name_ == "TZ") tzset();
   }
   ~ScopedEnv() {
-    if (old_) setenv(name_.c_str(), old_->c_str(), 1);
-    else unsetenv(name_.c_str());
+    if (old_)
+      setenv(name_.c_str(), old_->c_str(), 1);
+    else
+      unsetenv(name_.c_str());
     if (name_ == "TZ") tzset();
   }
   ScopedEnv(const ScopedEnv&) = delete;
@@ -149,9 +156,9 @@ class ScopedEnv {
 
 struct ZipEntry {
   std::string name;
-  uint16_t method = 0;          // ZIP_CM_STORE, ZIP_CM_DEFLATE
-  int local_extra_fields = 0;   // in the local file header
-  int central_extra_fields = 0; // in the central directory
+  uint16_t method = 0;           // ZIP_CM_STORE, ZIP_CM_DEFLATE
+  int local_extra_fields = 0;    // in the local file header
+  int central_extra_fields = 0;  // in the central directory
   time_t mtime = 0;
   std::string data;
 };
@@ -291,9 +298,11 @@ inline Xml parse_xml(std::string_view text) {
   Xml x;
   x.result = x.doc->load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_declaration,
                                 pugi::encoding_utf8);
-  if (!x.result) x.problems = std::string("malformed: ") + x.result.description() + " at byte " +
-                              std::to_string(x.result.offset) + "\n";
-  else x.problems = strictness_problems(text, x.root());
+  if (!x.result)
+    x.problems = std::string("malformed: ") + x.result.description() + " at byte " +
+                 std::to_string(x.result.offset) + "\n";
+  else
+    x.problems = strictness_problems(text, x.root());
   return x;
 }
 
@@ -307,8 +316,10 @@ inline ::testing::AssertionResult well_formed(std::string_view text) {
 inline std::string text_of(const pugi::xml_node& node) {
   std::string out;
   for (pugi::xml_node n = node.first_child(); n; n = n.next_sibling()) {
-    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) out += n.value();
-    else out += text_of(n);
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata)
+      out += n.value();
+    else
+      out += text_of(n);
   }
   return out;
 }
@@ -337,7 +348,7 @@ inline std::vector<std::string> texts(const Xml& x, const char* xpath) {
 // that is not external names a file of the EPUB and, after "#", an id in it.
 // `count` receives the number of internal links checked.
 inline ::testing::AssertionResult every_link_lands(const Epub& epub, size_t* count = nullptr) {
-  std::map<std::string, std::set<std::string>> ids_in;  // file -> its ids
+  std::map<std::string, std::set<std::string>> ids_in;     // file -> its ids
   std::vector<std::pair<std::string, std::string>> links;  // (file, href)
   for (const ZipEntry& e : epub.entries()) {
     const std::string suffix = ".xhtml";
@@ -349,7 +360,8 @@ inline ::testing::AssertionResult every_link_lands(const Epub& epub, size_t* cou
     if (!x.problems.empty()) return ::testing::AssertionFailure() << file << ": " << x.problems;
     std::set<std::string>& ids = ids_in[file];
     for (const pugi::xpath_node& n : x.all("//*[@id]")) ids.insert(n.node().attribute("id").value());
-    for (const pugi::xpath_node& a : x.all("//a[@href]")) links.emplace_back(file, a.node().attribute("href").value());
+    for (const pugi::xpath_node& a : x.all("//a[@href]"))
+      links.emplace_back(file, a.node().attribute("href").value());
   }
   std::string broken;
   size_t internal = 0;
@@ -360,8 +372,10 @@ inline ::testing::AssertionResult every_link_lands(const Epub& epub, size_t* cou
     std::string target_file = hash == 0 ? file : href.substr(0, hash);
     std::string id = hash == std::string::npos ? "" : href.substr(hash + 1);
     auto it = ids_in.find(target_file);
-    if (it == ids_in.end()) broken += "  " + file + " links to " + href + ": no such file\n";
-    else if (!id.empty() && !it->second.count(id)) broken += "  " + file + " links to " + href + ": no such id\n";
+    if (it == ids_in.end())
+      broken += "  " + file + " links to " + href + ": no such file\n";
+    else if (!id.empty() && !it->second.count(id))
+      broken += "  " + file + " links to " + href + ": no such id\n";
   }
   if (count) *count = internal;
   if (broken.empty()) return ::testing::AssertionSuccess();

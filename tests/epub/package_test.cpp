@@ -1,11 +1,10 @@
 // The package files: the OPF's metadata, manifest and accessibility
 // statements, nav.xhtml, toc.ncx, the title page, and what changes for a
 // Traditional Chinese publication.
-#include "epub/package_files.h"
-
 #include <gtest/gtest.h>
 
 #include "epub/book_plan.h"
+#include "epub/package_files.h"
 #include "epub_test_util.h"
 
 namespace huozi::epub::testing {
@@ -41,7 +40,8 @@ std::vector<std::string> meta(const Xml& opf, const std::string& property) {
 void trace_ol(const pugi::xml_node& ol, int depth, std::string& out) {
   for (pugi::xml_node li : ol.children("li")) {
     pugi::xml_node a = li.child("a");
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + text_of(a) + " -> " + a.attribute("href").value() + "\n";
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + text_of(a) + " -> " +
+           a.attribute("href").value() + "\n";
     if (pugi::xml_node sub = li.child("ol")) trace_ol(sub, depth + 1, out);
   }
 }
@@ -55,8 +55,8 @@ void trace_toc(const std::vector<TocEntry>& entries, int depth, std::string& out
 
 void trace_nav_points(const pugi::xml_node& parent, int depth, std::string& out) {
   for (pugi::xml_node p : parent.children("navPoint")) {
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + text_of(p.child("navLabel").child("text")) + " -> " +
-           p.child("content").attribute("src").value() + "\n";
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + text_of(p.child("navLabel").child("text")) +
+           " -> " + p.child("content").attribute("src").value() + "\n";
     trace_nav_points(p, depth + 1, out);
   }
 }
@@ -103,7 +103,8 @@ TEST(EpubPackage, IdentifierUrns) {
 TEST(EpubPackage, IsbnIdentifier) {
   std::string xml = publication("<p>正文</p>");
   std::string uuid_line = "<identifier scheme=\"uuid\">urn:uuid:" + std::string(kUuid) + "</identifier>";
-  xml.replace(xml.find(uuid_line), uuid_line.size(), "<identifier scheme=\"isbn\">978-7-02-000220-7</identifier>");
+  xml.replace(xml.find(uuid_line), uuid_line.size(),
+              "<identifier scheme=\"isbn\">978-7-02-000220-7</identifier>");
   auto doc = load(xml);
   ASSERT_TRUE(doc);
   Epub epub(*doc);
@@ -112,7 +113,8 @@ TEST(EpubPackage, IsbnIdentifier) {
   EXPECT_EQ(texts(opf, "/package/metadata/dc:identifier[@id='pub-id']"),
             (std::vector<std::string>{"urn:isbn:9787020002207"}));
   Xml ncx = parse_xml(epub.entry("EPUB/toc.ncx"));
-  EXPECT_STREQ(ncx.one("/ncx/head/meta[@name='dtb:uid']").attribute("content").value(), "urn:isbn:9787020002207");
+  EXPECT_STREQ(ncx.one("/ncx/head/meta[@name='dtb:uid']").attribute("content").value(),
+               "urn:isbn:9787020002207");
 }
 
 TEST(EpubPackage, TitlesAndLanguage) {
@@ -180,8 +182,8 @@ TEST(EpubPackage, PublisherDateRightsDescriptionSubjects) {
   auto plain = load(publication("<p>正文</p>"));
   ASSERT_TRUE(plain);
   Xml plain_opf = opf_of(*plain);
-  for (const char* absent : {"dc:publisher", "dc:rights", "dc:description", "dc:subject", "dc:creator",
-                             "dc:contributor"}) {
+  for (const char* absent :
+       {"dc:publisher", "dc:rights", "dc:description", "dc:subject", "dc:creator", "dc:contributor"}) {
     std::string xpath = std::string("/package/metadata/") + absent;
     EXPECT_EQ(plain_opf.all(xpath.c_str()).size(), 0u) << absent;
   }
@@ -213,7 +215,8 @@ TEST(EpubPackage, ModifiedComesFromSourceDateEpochWhenSet) {
     // An explicit option wins over the environment.
     EpubOptions options;
     options.modified = "2030-01-02T03:04:05Z";
-    EXPECT_EQ(meta(opf_of(*doc, options), "dcterms:modified"), (std::vector<std::string>{"2030-01-02T03:04:05Z"}));
+    EXPECT_EQ(meta(opf_of(*doc, options), "dcterms:modified"),
+              (std::vector<std::string>{"2030-01-02T03:04:05Z"}));
   }
   {
     ScopedEnv epoch("SOURCE_DATE_EPOCH", "0");
@@ -227,8 +230,9 @@ TEST(EpubPackage, ModifiedComesFromSourceDateEpochWhenSet) {
 }
 
 TEST(EpubPackage, AccessibilityMetadataForATextOnlyBook) {
-  auto doc = load(publication("<chapter><title>章</title><p>正文</p>"
-                              "<figure><placeholder ratio=\"4:3\">待补</placeholder></figure></chapter>"));
+  auto doc =
+      load(publication("<chapter><title>章</title><p>正文</p>"
+                       "<figure><placeholder ratio=\"4:3\">待补</placeholder></figure></chapter>"));
   ASSERT_TRUE(doc);
   Xml opf = opf_of(*doc);
   EXPECT_EQ(meta(opf, "schema:accessMode"), (std::vector<std::string>{"textual"}));
@@ -344,9 +348,10 @@ TEST(EpubNav, Landmarks) {
   ASSERT_TRUE(landmarks);
   std::vector<std::string> entries;
   for (const pugi::xpath_node& a : landmarks.select_nodes("ol/li/a"))
-    entries.push_back(std::string(a.node().attribute("epub:type").value()) + " " + a.node().attribute("href").value());
-  EXPECT_EQ(entries, (std::vector<std::string>{"cover cover.xhtml", "titlepage titlepage.xhtml", "toc nav.xhtml#toc",
-                                               "bodymatter text-001.xhtml"}));
+    entries.push_back(std::string(a.node().attribute("epub:type").value()) + " " +
+                      a.node().attribute("href").value());
+  EXPECT_EQ(entries, (std::vector<std::string>{"cover cover.xhtml", "titlepage titlepage.xhtml",
+                                               "toc nav.xhtml#toc", "bodymatter text-001.xhtml"}));
   EXPECT_TRUE(every_link_lands(epub));
 
   auto no_cover = load(publication("<chapter><title>章</title><p>正文</p></chapter>"));
@@ -398,7 +403,8 @@ TEST(EpubNcx, MatchesTheTocWithSequentialPlayOrder) {
   std::set<std::string> ids;
   ASSERT_EQ(orders.size(), 5u);
   for (size_t i = 0; i < orders.size(); ++i) EXPECT_EQ(orders[i], std::to_string(i + 1)) << i;
-  for (const std::string& id : attribute_values(ncx, "//navPoint", "id")) EXPECT_TRUE(ids.insert(id).second) << id;
+  for (const std::string& id : attribute_values(ncx, "//navPoint", "id"))
+    EXPECT_TRUE(ids.insert(id).second) << id;
 }
 
 // ---- title page ---------------------------------------------------------------------
@@ -422,7 +428,8 @@ TEST(EpubTitlePage, ShowsTheMetadata) {
 // ---- Traditional Chinese ----------------------------------------------------------------
 
 TEST(EpubTraditional, NavHeadingAndLanguage) {
-  auto hant = load(publication("<chapter><title>山居</title><p>繁體</p></chapter>", "zh-Hant", kFullMetadata));
+  auto hant =
+      load(publication("<chapter><title>山居</title><p>繁體</p></chapter>", "zh-Hant", kFullMetadata));
   auto hans = load(publication("<chapter><title>山居</title><p>简体</p></chapter>", "zh-Hans"));
   ASSERT_TRUE(hant && hans);
   Epub hant_epub(*hant), hans_epub(*hans);
@@ -451,7 +458,8 @@ TEST(EpubTraditional, NavHeadingAndLanguage) {
 }
 
 TEST(EpubTraditional, WhichTagsAreTraditional) {
-  for (const char* lang : {"zh-Hant", "zh-Hant-TW", "zh-TW", "zh-HK", "zh-MO"}) EXPECT_TRUE(is_traditional(lang)) << lang;
+  for (const char* lang : {"zh-Hant", "zh-Hant-TW", "zh-TW", "zh-HK", "zh-MO"})
+    EXPECT_TRUE(is_traditional(lang)) << lang;
   for (const char* lang : {"zh-Hans", "zh-CN", "zh", "en", ""}) EXPECT_FALSE(is_traditional(lang)) << lang;
 }
 

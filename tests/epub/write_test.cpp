@@ -46,7 +46,8 @@ TEST(EpubWrite, EntriesCarryAFixedTimestampNotTheClock) {
   ASSERT_FALSE(epub.entries().empty());
   time_t first = epub.entries().front().mtime;
   for (const ZipEntry& e : epub.entries()) EXPECT_EQ(e.mtime, first) << e.name;
-  EXPECT_GT(std::abs(std::difftime(std::time(nullptr), first)), 366.0 * 24 * 3600) << "looks like the build time";
+  EXPECT_GT(std::abs(std::difftime(std::time(nullptr), first)), 366.0 * 24 * 3600)
+      << "looks like the build time";
 }
 
 TEST(EpubWrite, TheDateDecidesTheBytes) {
@@ -112,9 +113,10 @@ TEST(EpubWrite, AFailedWriteKeepsThePreviousEpub) {
   fs::create_directories(dir / "src");
   fs::create_directories(dir / "out");
   fs::copy_file(data_dir() / "photo.png", dir / "src/photo.png");
-  auto doc = load(publication("<chapter><title>章</title><figure><image src=\"photo.png\" alt=\"图\"/></figure>"
-                              "</chapter>"),
-                  dir / "src");
+  auto doc =
+      load(publication("<chapter><title>章</title><figure><image src=\"photo.png\" alt=\"图\"/></figure>"
+                       "</chapter>"),
+           dir / "src");
   ASSERT_TRUE(doc);
   fs::path target = dir / "out/book.epub";
   DiagnosticList first;

@@ -14,7 +14,8 @@ namespace {
 class OneChapter {
  public:
   explicit OneChapter(std::string_view content, std::string_view lang = "zh-Hans") {
-    doc_ = load(publication("<chapter id=\"c\"><title>章</title>\n" + std::string(content) + "\n</chapter>", lang));
+    doc_ = load(
+        publication("<chapter id=\"c\"><title>章</title>\n" + std::string(content) + "\n</chapter>", lang));
     if (!doc_) return;
     epub_.emplace(*doc_);
     raw_ = epub_->entry("EPUB/chapter-001.xhtml");
@@ -61,7 +62,8 @@ TEST(EpubXhtml, PageFrame) {
     EXPECT_STREQ(x.one("/html/head/meta").attribute("charset").value(), "UTF-8");
     EXPECT_STREQ(x.one("/html/head/link[@rel='stylesheet']").attribute("href").value(), "style.css");
     bool chapter_like = std::string(file).rfind("text-", 0) != 0;
-    EXPECT_EQ(std::string(x.one("/html/body").attribute("epub:type").value()), chapter_like ? "bodymatter" : "");
+    EXPECT_EQ(std::string(x.one("/html/body").attribute("epub:type").value()),
+              chapter_like ? "bodymatter" : "");
   }
   EXPECT_EQ(text_of(body_file(epub, "text-001.xhtml").one("/html/head/title")), "书名");
   EXPECT_EQ(text_of(body_file(epub, "part-002.xhtml").one("/html/head/title")), "第一部　上编");
@@ -76,7 +78,8 @@ TEST(EpubXhtml, ContainersBecomeSectionsWithHeadings) {
   // The part's file holds its heading only; its chapters have files of their own.
   Xml part = body_file(epub, "part-002.xhtml");
   EXPECT_EQ(outer_xml(part.one("/html/body/section")),
-            "<section id=\"part1\" epub:type=\"part\"><h1><span class=\"number\">第一部　</span>上编</h1></section>");
+            "<section id=\"part1\" epub:type=\"part\"><h1><span "
+            "class=\"number\">第一部　</span>上编</h1></section>");
   Xml ch1 = body_file(epub, "chapter-003.xhtml");
   pugi::xml_node chapter = ch1.one("/html/body/section");
   EXPECT_STREQ(chapter.attribute("id").value(), "ch1");
@@ -95,8 +98,9 @@ TEST(EpubXhtml, ContainersBecomeSectionsWithHeadings) {
 }
 
 TEST(EpubXhtml, ParagraphsBylinesAndQuotes) {
-  OneChapter c("<p id=\"p1\">有缩进</p>\n<p indent=\"no\">无缩进</p>\n<byline>作者</byline>\n"
-               "<quote><p>引文一</p><p indent=\"no\">引文二</p></quote>\n<p xml:lang=\"en\">English text</p>");
+  OneChapter c(
+      "<p id=\"p1\">有缩进</p>\n<p indent=\"no\">无缩进</p>\n<byline>作者</byline>\n"
+      "<quote><p>引文一</p><p indent=\"no\">引文二</p></quote>\n<p xml:lang=\"en\">English text</p>");
   ASSERT_TRUE(c.ok());
   std::vector<std::string> blocks;
   for (const pugi::xpath_node& n : c.xml().all("/html/body/section/*[not(self::h1)]"))
@@ -111,17 +115,20 @@ TEST(EpubXhtml, ParagraphsBylinesAndQuotes) {
 }
 
 TEST(EpubXhtml, VerseStanzasAndLines) {
-  OneChapter c("<verse><stanza><line>床前明月光</line><line>疑是地上霜</line></stanza>"
-               "<stanza><line>举头望明月</line></stanza></verse>\n"
-               "<verse><line>一行</line><line>二行</line></verse>");
+  OneChapter c(
+      "<verse><stanza><line>床前明月光</line><line>疑是地上霜</line></stanza>"
+      "<stanza><line>举头望明月</line></stanza></verse>\n"
+      "<verse><line>一行</line><line>二行</line></verse>");
   ASSERT_TRUE(c.ok());
   pugi::xpath_node_set verses = c.xml().all("//div[@class='verse']");
   ASSERT_EQ(verses.size(), 2u);
   EXPECT_EQ(outer_xml(verses[0].node()),
             "<div class=\"verse\"><div class=\"stanza\"><p class=\"line\">床前明月光</p>"
-            "<p class=\"line\">疑是地上霜</p></div><div class=\"stanza\"><p class=\"line\">举头望明月</p></div></div>");
+            "<p class=\"line\">疑是地上霜</p></div><div class=\"stanza\"><p "
+            "class=\"line\">举头望明月</p></div></div>");
   EXPECT_EQ(outer_xml(verses[1].node()),
-            "<div class=\"verse\"><div class=\"stanza\"><p class=\"line\">一行</p><p class=\"line\">二行</p></div></div>");
+            "<div class=\"verse\"><div class=\"stanza\"><p class=\"line\">一行</p><p "
+            "class=\"line\">二行</p></div></div>");
 }
 
 TEST(EpubXhtml, Lists) {
@@ -132,8 +139,9 @@ TEST(EpubXhtml, Lists) {
 }
 
 TEST(EpubXhtml, TablesWithCaptionHeaderAndDataCells) {
-  OneChapter c("<table id=\"t1\"><caption>人口表</caption><tr><th>县</th><th>人口</th></tr>"
-               "<tr><td>离石</td><td>三十万</td></tr></table>");
+  OneChapter c(
+      "<table id=\"t1\"><caption>人口表</caption><tr><th>县</th><th>人口</th></tr>"
+      "<tr><td>离石</td><td>三十万</td></tr></table>");
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c.print("//table"),
             "<table id=\"t1\"><caption>人口表</caption><tbody><tr><th>县</th><th>人口</th></tr>"
@@ -141,10 +149,11 @@ TEST(EpubXhtml, TablesWithCaptionHeaderAndDataCells) {
 }
 
 TEST(EpubXhtml, FigureWithImageTakesAltFromTheAltAttributeElseTheCaption) {
-  OneChapter c("<figure id=\"f1\"><image src=\"photo.png\" alt=\"蓝色方块\"/><caption>图一 <em>方块</em></caption>"
-               "<credit>摄影：某</credit></figure>\n"
-               "<figure id=\"f2\"><image src=\"photo.png\"/><caption>图二 <em>方块</em></caption></figure>\n"
-               "<figure id=\"f3\"><image src=\"photo.png\"/></figure>");
+  OneChapter c(
+      "<figure id=\"f1\"><image src=\"photo.png\" alt=\"蓝色方块\"/><caption>图一 <em>方块</em></caption>"
+      "<credit>摄影：某</credit></figure>\n"
+      "<figure id=\"f2\"><image src=\"photo.png\"/><caption>图二 <em>方块</em></caption></figure>\n"
+      "<figure id=\"f3\"><image src=\"photo.png\"/></figure>");
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c.print("//figure[@id='f1']"),
             "<figure id=\"f1\"><img src=\"images/001.png\" alt=\"蓝色方块\"/><figcaption>图一 <em>方块</em>"
@@ -157,16 +166,19 @@ TEST(EpubXhtml, FigureWithImageTakesAltFromTheAltAttributeElseTheCaption) {
 }
 
 TEST(EpubXhtml, PlaceholderIsAnFpoBoxOfThePicturesProportions) {
-  OneChapter c("<figure id=\"f1\"><placeholder ratio=\"4:3\">吕梁山全景</placeholder><caption>图注</caption></figure>\n"
-               "<figure id=\"f2\"><placeholder ratio=\"16:9\"/></figure>\n"
-               "<figure id=\"f3\"><placeholder ratio=\"2:3\">竖图</placeholder></figure>");
+  OneChapter c(
+      "<figure id=\"f1\"><placeholder "
+      "ratio=\"4:3\">吕梁山全景</placeholder><caption>图注</caption></figure>\n"
+      "<figure id=\"f2\"><placeholder ratio=\"16:9\"/></figure>\n"
+      "<figure id=\"f3\"><placeholder ratio=\"2:3\">竖图</placeholder></figure>");
   ASSERT_TRUE(c.ok());
   struct Case {
     const char* figure;
     const char* padding;
     const char* description;
   };
-  for (const Case& k : {Case{"f1", "75.00%", "吕梁山全景"}, Case{"f2", "56.25%", ""}, Case{"f3", "150.00%", "竖图"}}) {
+  for (const Case& k :
+       {Case{"f1", "75.00%", "吕梁山全景"}, Case{"f2", "56.25%", ""}, Case{"f3", "150.00%", "竖图"}}) {
     SCOPED_TRACE(k.figure);
     std::string xpath = std::string("//figure[@id='") + k.figure + "']/div";
     pugi::xml_node box = c.xml().one(xpath.c_str());
@@ -186,8 +198,9 @@ TEST(EpubXhtml, PlaceholderIsAnFpoBoxOfThePicturesProportions) {
 }
 
 TEST(EpubXhtml, InlineElements) {
-  OneChapter c("<p>甲<em>强调</em><strong>粗体</strong><dot>着重</dot><code>x &lt; 1</code>"
-               "<span xml:lang=\"en\">English</span>上<br/>下</p>");
+  OneChapter c(
+      "<p>甲<em>强调</em><strong>粗体</strong><dot>着重</dot><code>x &lt; 1</code>"
+      "<span xml:lang=\"en\">English</span>上<br/>下</p>");
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c.print("//section/p"),
             "<p>甲<em>强调</em><strong>粗体</strong><em class=\"dots\">着重</em><code>x &lt; 1</code>"
@@ -215,8 +228,9 @@ TEST(EpubXhtml, LinksAreRewrittenToTheFileHoldingTheirTarget) {
 }
 
 TEST(EpubXhtml, ExternalLinksAreKeptAndMarked) {
-  OneChapter c("<p id=\"top\"><a href=\"https://example.com/q?a=1&amp;b=2\">外链</a>"
-               "<a href=\"mailto:editor@example.com\">来信</a><a href=\"#top\">回顶</a></p>");
+  OneChapter c(
+      "<p id=\"top\"><a href=\"https://example.com/q?a=1&amp;b=2\">外链</a>"
+      "<a href=\"mailto:editor@example.com\">来信</a><a href=\"#top\">回顶</a></p>");
   ASSERT_TRUE(c.ok());
   std::vector<std::string> links;
   for (const pugi::xpath_node& a : c.xml().all("//a")) links.push_back(outer_xml(a.node()));
@@ -285,9 +299,10 @@ TEST(EpubXhtml, FootnoteIdsAreUniqueInTheBook) {
 }
 
 TEST(EpubXhtml, LanguageOfContainersAndSpans) {
-  auto doc = load(publication("<chapter xml:lang=\"zh-Hant\"><title>舊章</title><p>繁體</p>"
-                              "<section xml:lang=\"en\"><title xml:lang=\"en\">Notes</title><p>Text</p></section>"
-                              "</chapter>"));
+  auto doc =
+      load(publication("<chapter xml:lang=\"zh-Hant\"><title>舊章</title><p>繁體</p>"
+                       "<section xml:lang=\"en\"><title xml:lang=\"en\">Notes</title><p>Text</p></section>"
+                       "</chapter>"));
   ASSERT_TRUE(doc);
   Epub epub(*doc);
   ASSERT_TRUE(epub.ok());
@@ -303,14 +318,14 @@ TEST(EpubXhtml, LanguageOfContainersAndSpans) {
 
 TEST(EpubXhtml, SpecialCharactersAreEscapedInTextAndAttributes) {
   const std::string nasty = "A & B <c> \"d\"";
-  auto doc = load(publication(
-      "<chapter><title>甲 &amp; 乙 &lt;丙&gt;</title>\n"
-      "<p>A &amp; B &lt;c&gt; \"d\"</p>\n"
-      "<figure><image src=\"photo.png\" alt=\"A &amp; B &lt;c&gt; &quot;d&quot;\"/>"
-      "<caption>A &amp; B &lt;c&gt; \"d\"</caption></figure>\n"
-      "<figure><placeholder ratio=\"1:1\">A &amp; B &lt;c&gt; \"d\"</placeholder></figure>\n"
-      "<p><a href=\"https://example.com/?x=&quot;1&quot;&amp;y=&lt;2&gt;\">链</a></p>\n"
-      "</chapter>"));
+  auto doc =
+      load(publication("<chapter><title>甲 &amp; 乙 &lt;丙&gt;</title>\n"
+                       "<p>A &amp; B &lt;c&gt; \"d\"</p>\n"
+                       "<figure><image src=\"photo.png\" alt=\"A &amp; B &lt;c&gt; &quot;d&quot;\"/>"
+                       "<caption>A &amp; B &lt;c&gt; \"d\"</caption></figure>\n"
+                       "<figure><placeholder ratio=\"1:1\">A &amp; B &lt;c&gt; \"d\"</placeholder></figure>\n"
+                       "<p><a href=\"https://example.com/?x=&quot;1&quot;&amp;y=&lt;2&gt;\">链</a></p>\n"
+                       "</chapter>"));
   ASSERT_TRUE(doc);
   Epub epub(*doc);
   ASSERT_TRUE(epub.ok());
@@ -324,7 +339,8 @@ TEST(EpubXhtml, SpecialCharactersAreEscapedInTextAndAttributes) {
   EXPECT_EQ(text_of(x.one("//figcaption")), nasty);
   std::string label = x.one("//div[@class='fpo']").attribute("aria-label").value();
   EXPECT_NE(label.find(nasty), std::string::npos) << label;
-  EXPECT_STREQ(x.one("//a[@class='external']").attribute("href").value(), "https://example.com/?x=\"1\"&y=<2>");
+  EXPECT_STREQ(x.one("//a[@class='external']").attribute("href").value(),
+               "https://example.com/?x=\"1\"&y=<2>");
   EXPECT_NE(raw.find("<p>A &amp; B &lt;c&gt; &quot;d&quot;</p>"), std::string::npos);
   EXPECT_NE(raw.find("alt=\"A &amp; B &lt;c&gt; &quot;d&quot;\""), std::string::npos);
   EXPECT_NE(raw.find("href=\"https://example.com/?x=&quot;1&quot;&amp;y=&lt;2&gt;\""), std::string::npos);
@@ -338,7 +354,8 @@ TEST(EpubXhtml, EveryInternalLinkLandsOnAnId) {
       "<p id=\"pp\">见<a href=\"#fig1\">图</a>、<a href=\"#part1\">上编</a>、<a href=\"#ch2\">水居</a>、"
       "<a href=\"#t1\">表</a>、<a href=\"#row\">行</a>、<a href=\"#cell\">格</a>、<a href=\"#li\">条</a>、"
       "<a href=\"#q\">引</a>、<a href=\"#v\">诗</a>、<a href=\"#st\">节</a>、<a href=\"#ln\">行</a>、"
-      "<a href=\"#tc\">表题</a>、<a href=\"#e\">强调</a>、<a href=\"#pp\">本段</a>、<a href=\"#img\">像</a>。</p>\n"
+      "<a href=\"#tc\">表题</a>、<a href=\"#e\">强调</a>、<a href=\"#pp\">本段</a>、<a "
+      "href=\"#img\">像</a>。</p>\n"
       "<table id=\"t1\"><caption id=\"tc\">表</caption><tr id=\"row\"><td id=\"cell\">格</td></tr></table>\n"
       "<ol><li id=\"li\">条</li></ol><quote id=\"q\"><p>引</p></quote>\n"
       "<verse id=\"v\"><stanza id=\"st\"><line id=\"ln\">诗</line></stanza></verse>\n"
