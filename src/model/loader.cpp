@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <regex>
 #include <set>
 
 #include "model/checks.h"
@@ -204,7 +205,43 @@ class Loader {
     node.where = where(file, e);
     node.id = e.attribute("id").value();
     node.lang = e.attribute("xml:lang").value();
+    if (e.attribute("id") && !is_xml_name(node.id))
+      error(file, e, "id \"" + node.id + "\" is not a name an EPUB or PDF can link to",
+            "start with a letter or _, then letters, digits, _, - or . (no spaces or colons)");
+    if (e.attribute("xml:lang") && !is_language_tag(node.lang))
+      error(file, e, "xml:lang \"" + node.lang + "\" is not a language tag", "write e.g. zh-Hans, zh-Hant or en");
     return node;
+  }
+
+  // An XML NCName, ASCII letters and digits plus any non-ASCII character
+  // (Chinese ids are fine), no colon: what XHTML and PDF named destinations take.
+  static bool is_xml_name(const std::string& id) {
+    if (id.empty()) return false;
+    unsigned char first = static_cast<unsigned char>(id[0]);
+    if (!(std::isalpha(first) || first == '_' || first >= 0x80)) return false;
+    for (unsigned char c : id)
+      if (!(std::isalnum(c) || c == '_' || c == '-' || c == '.' || c >= 0x80)) return false;
+    return true;
+  }
+
+  // BCP 47 in outline: subtags of 1-8 letters or digits joined by '-', the
+  // first of letters only (zh, zh-Hans, zh-Hant-TW, en-GB, x-private).
+  static bool is_language_tag(const std::string& tag) {
+    size_t start = 0;
+    bool first = true;
+    while (start <= tag.size()) {
+      size_t end = tag.find('-', start);
+      if (end == std::string::npos) end = tag.size();
+      size_t n = end - start;
+      if (n < 1 || n > 8) return false;
+      for (size_t i = start; i < end; ++i) {
+        unsigned char c = static_cast<unsigned char>(tag[i]);
+        if (first ? !std::isalpha(c) : !std::isalnum(c)) return false;
+      }
+      first = false;
+      start = end + 1;
+    }
+    return true;
   }
 
   // ---- the root and metadata ---------------------------------------------------
@@ -221,6 +258,9 @@ class Loader {
     }
     check_attributes(*file, root, {"type"});
     doc_.metadata.language = root.attribute("xml:lang").value();
+    if (!doc_.metadata.language.empty() && !is_language_tag(doc_.metadata.language))
+      error(*file, root, "xml:lang \"" + doc_.metadata.language + "\" is not a language tag",
+            "write e.g. zh-Hans or zh-Hant");
     std::string_view type = root.attribute("type").value();
     if (type == "periodical") {
       doc_.type = PublicationType::Periodical;
@@ -330,7 +370,8 @@ class Loader {
   void parse_layout(const ParsedFile& file, const pugi::xml_node& e) {
     check_attributes(file, e,
                      {"size", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "body-size", "leading",
-                      "columns", "column-gap", "footnotes", "running-heads", "chapter-start", "toc"},
+                      "columns", "column-gap", "footnotes", "running-heads", "chapter-start", "toc",
+                      "print", "bleed", "binding", "paper-thickness"},
                      false);
     for (pugi::xml_node child : e.children())
       if (child.type() == pugi::node_element || (child.type() == pugi::node_pcdata && !is_space_only(child.value())))
@@ -368,6 +409,14 @@ class Loader {
     choice(file, e, "running-heads", {"yes", "no"}, [&](std::string_view v) { p.running_heads = v == "yes"; });
     choice(file, e, "chapter-start", {"any", "recto"}, [&](std::string_view v) { p.chapter_recto = v == "recto"; });
     choice(file, e, "toc", {"yes", "no"}, [&](std::string_view v) { p.toc = v == "yes"; });
+    // The print profile (docs/print.md).
+    choice(file, e, "print", {"yes", "no"}, [&](std::string_view v) { p.print = v == "yes"; });
+    choice(file, e, "binding", {"perfect", "saddle"}, [&](std::string_view v) { p.saddle_stitch = v == "saddle"; });
+    length("bleed", p.bleed);
+    if (p.bleed < 0 || p.bleed > 72) error(file, e, "bleed must be between 0 and 25mm", "write e.g. bleed=\"3mm\"");
+    length("paper-thickness", p.paper_thickness);
+    if (p.paper_thickness <= 0 || p.paper_thickness > 5.7)
+      error(file, e, "paper-thickness must be more than 0 and at most 2mm", "write e.g. paper-thickness=\"0.1mm\"");
   }
 
   template <typename Fn>
@@ -434,7 +483,13 @@ class Loader {
         else if (c != '-' && c != ' ') digits = "?";
       if (digits.size() != 10 && digits.size() != 13)
         error(file, e, "ISBN \"" + m.identifier + "\" does not have 10 or 13 digits");
-    } else if (m.identifier_scheme != "uuid") {
+    } else if (m.identifier_scheme == "uuid") {
+      std::string uuid = m.identifier.rfind("urn:uuid:", 0) == 0 ? m.identifier.substr(9) : m.identifier;
+      static const std::regex shape("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+      if (!std::regex_match(uuid, shape))
+        error(file, e, "identifier \"" + m.identifier + "\" is not a UUID",
+              "write urn:uuid: and 32 hex digits in groups 8-4-4-4-12 (uuidgen makes one), or use scheme=\"isbn\"");
+    } else {
       error(file, e, "unknown identifier scheme \"" + m.identifier_scheme + "\"", "use uuid or isbn");
     }
   }

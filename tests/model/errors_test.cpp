@@ -255,7 +255,7 @@ TEST(Errors, MissingMetadataFieldsAreAllReported) {
 TEST(Errors, AllMistakesAreReportedInOneRun) {
   LoadResult r = load(
       "<publication xml:lang=\"zh-Hans\">\n"
-      "<metadata><title>书</title><identifier>u</identifier></metadata>\n"  // 1: no date
+      "<metadata><title>书</title><identifier>urn:uuid:0b5c2f7e-2a53-4d7e-9a55-4f3c8f0e6c21</identifier></metadata>\n"  // 1: no date
       "<body>\n"
       "<p id=\"a\">甲</p>\n"
       "<p id=\"a\">乙</p>\n"            // 2: duplicate id
@@ -271,6 +271,20 @@ TEST(Errors, AllMistakesAreReportedInOneRun) {
   EXPECT_TRUE(has_error(r, "unknown attribute \"class\" on <p>"));
   EXPECT_TRUE(has_error(r, "unknown element <div> in <body>"));
   EXPECT_TRUE(has_error(r, "link to \"#b\""));
+}
+
+// Ids become XHTML ids and PDF destinations; languages become xml:lang and
+// font choices; identifiers become the EPUB's unique id.
+TEST(Errors, IdsLanguagesAndIdentifiersMustBeWellFormed) {
+  EXPECT_TRUE(has_error(load_body("<p id=\"1 2\">甲</p>"), "id \"1 2\" is not a name"));
+  EXPECT_TRUE(has_error(load_body("<p id=\"a:b\">甲</p>"), "id \"a:b\" is not a name"));
+  EXPECT_EQ(error_count(load_body("<p id=\"第一段\">甲</p><p id=\"_x-1.2\">乙</p>")), 0u);
+  EXPECT_TRUE(has_error(load_body("<p xml:lang=\"??\">甲</p>"), "xml:lang \"??\" is not a language tag"));
+  EXPECT_EQ(error_count(load_body("<p xml:lang=\"zh-Hant-TW\">甲</p><p xml:lang=\"en\">b</p>")), 0u);
+  LoadResult bad_uuid = load(
+      "<publication xml:lang=\"zh-Hans\"><metadata><title>书</title><identifier>not-a-uuid</identifier>"
+      "<date>2021</date></metadata><body><p>甲</p></body></publication>");
+  EXPECT_TRUE(has_error(bad_uuid, "identifier \"not-a-uuid\" is not a UUID")) << describe(bad_uuid);
 }
 
 TEST(Errors, ManyOfTheSameAreAllReported) {
