@@ -110,6 +110,11 @@ struct PageSetup {
   bool running_heads = true;
   bool chapter_recto = false;  // chapters open on a right-hand page
   bool toc = true;             // a table of contents page (books with headings)
+  // The print profile (docs/print.md).
+  bool print = false;              // also write NAME-print.pdf and NAME-cover.pdf
+  double bleed = 8.5039;           // 3 mm
+  bool saddle_stitch = false;      // binding="saddle"; perfect binding otherwise
+  double paper_thickness = 0.2835;  // 0.1 mm: one leaf, for the spine width
 };
 
 struct Document {
