@@ -7,6 +7,7 @@ build_packages=(
   build-essential cmake pkg-config
   libpugixml-dev libzip-dev libharfbuzz-dev libcairo2-dev libfreetype-dev
   libfontconfig-dev libicu-dev
+  libqpdf-dev icc-profiles-free
   fonts-noto-cjk fonts-hanazono
 )
 test_packages=(

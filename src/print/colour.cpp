@@ -1,0 +1,117 @@
+#include "print/colour.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+#include <qpdf/QPDFTokenizer.hh>
+
+namespace huozi::print {
+namespace {
+
+using Token = QPDFTokenizer::Token;
+
+class NeutralToGray : public QPDFObjectHandle::TokenFilter {
+ public:
+  void handleToken(const Token& token) override {
+    if (token.getType() != QPDFTokenizer::tt_word) {
+      pending_.push_back(token);
+      return;
+    }
+    const std::string& op = token.getValue();
+    std::vector<const Token*> operands;
+    for (const Token& t : pending_)
+      if (t.getType() != QPDFTokenizer::tt_space && t.getType() != QPDFTokenizer::tt_comment) operands.push_back(&t);
+    bool neutral = (op == "rg" || op == "RG") && operands.size() == 3;
+    for (const Token* t : operands)
+      neutral = neutral && (t->getType() == QPDFTokenizer::tt_integer || t->getType() == QPDFTokenizer::tt_real);
+    if (neutral) {
+      double r = std::stod(operands[0]->getValue());
+      neutral = r == std::stod(operands[1]->getValue()) && r == std::stod(operands[2]->getValue());
+    }
+    if (neutral) {
+      // Keep the whitespace before the operands, then the grey.
+      for (const Token& t : pending_) {
+        if (t.getType() != QPDFTokenizer::tt_space) break;
+        writeToken(t);
+      }
+      write(operands[0]->getRawValue() + (op == "rg" ? " g" : " G"));
+    } else {
+      flush();
+      writeToken(token);
+    }
+    pending_.clear();
+  }
+
+  void handleEOF() override { flush(); }
+
+ private:
+  void flush() {
+    for (const Token& t : pending_) writeToken(t);
+    pending_.clear();
+  }
+  std::vector<Token> pending_;
+};
+
+bool is_name(QPDFObjectHandle o, const char* name) { return o.isName() && o.getName() == name; }
+
+void add_default_rgb(QPDFObjectHandle resources, QPDFObjectHandle srgb) {
+  QPDFObjectHandle spaces = resources.getKey("/ColorSpace");
+  if (!spaces.isDictionary()) {
+    spaces = QPDFObjectHandle::newDictionary();
+    resources.replaceKey("/ColorSpace", spaces);
+  }
+  spaces.replaceKey("/DefaultRGB", srgb);
+}
+
+}  // namespace
+
+std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter() {
+  return std::make_shared<NeutralToGray>();
+}
+
+QPDFObjectHandle icc_colour_space(QPDF& pdf, const std::string& profile_path, int components) {
+  std::ifstream in(profile_path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the ICC profile " + profile_path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  QPDFObjectHandle stream = pdf.newStream(bytes.str());
+  stream.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(components));
+  stream.getDict().replaceKey("/Alternate", QPDFObjectHandle::newName(components == 4   ? "/DeviceCMYK"
+                                                                       : components == 3 ? "/DeviceRGB"
+                                                                                         : "/DeviceGray"));
+  return pdf.makeIndirectObject(
+      QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{QPDFObjectHandle::newName("/ICCBased"), stream}));
+}
+
+QPDFObjectHandle registration_colour_space(QPDF& pdf) {
+  QPDFObjectHandle tint = QPDFObjectHandle::parse("<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>");
+  return pdf.makeIndirectObject(QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
+      QPDFObjectHandle::newName("/Separation"), QPDFObjectHandle::newName("/All"),
+      QPDFObjectHandle::newName("/DeviceCMYK"), tint}));
+}
+
+void make_rgb_device_independent(QPDFObjectHandle object, QPDFObjectHandle srgb, std::set<QPDFObjGen>& seen) {
+  if (object.isIndirect() && !seen.insert(object.getObjGen()).second) return;
+  if (object.isArray()) {
+    for (QPDFObjectHandle item : object.aitems()) make_rgb_device_independent(item, srgb, seen);
+    return;
+  }
+  if (!object.isDictionary() && !object.isStream()) return;
+  QPDFObjectHandle dict = object.isStream() ? object.getDict() : object;
+  if (is_name(dict.getKey("/ColorSpace"), "/DeviceRGB") &&
+      (is_name(dict.getKey("/Subtype"), "/Image") || dict.hasKey("/ShadingType")))
+    dict.replaceKey("/ColorSpace", srgb);
+  if (is_name(dict.getKey("/S"), "/Transparency") && is_name(dict.getKey("/CS"), "/DeviceRGB"))
+    dict.replaceKey("/CS", srgb);
+  if (dict.getKey("/Resources").isDictionary()) add_default_rgb(dict.getKey("/Resources"), srgb);
+  if (object.isStream() && (is_name(dict.getKey("/Subtype"), "/Form") || dict.getKey("/PatternType").isInteger()))
+    object.addTokenFilter(make_neutral_to_gray_filter());
+  for (const auto& [key, value] : dict.ditems()) {
+    if (key == "/Parent" || key == "/ColorSpace" || key == "/CS") continue;
+    make_rgb_device_independent(value, srgb, seen);
+  }
+}
+
+}  // namespace huozi::print

@@ -1,0 +1,33 @@
+// Colour for the print file: RGB made device-independent (sRGB as DefaultRGB
+// and as the colour space of RGB images, shadings and transparency groups),
+// neutral RGB (black text, grey rules) rewritten as DeviceGray so a CMYK RIP
+// prints it on the black plate only, and the registration colour.
+#pragma once
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <memory>
+#include <set>
+#include <string>
+
+namespace huozi::print {
+
+// A content-stream filter: `r g b rg` / `RG` with r = g = b becomes `v g` / `G`.
+// Other tokens pass through unchanged.
+std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter();
+
+// Reads an ICC profile and makes the [/ICCBased stream] colour space for it.
+// Throws std::runtime_error if the file cannot be read.
+QPDFObjectHandle icc_colour_space(QPDF& pdf, const std::string& profile_path, int components);
+
+// [/Separation /All /DeviceCMYK f]: 100 % tint on every plate.
+QPDFObjectHandle registration_colour_space(QPDF& pdf);
+
+// Walks everything reachable from `object` (resources, forms, images,
+// patterns, shadings, groups; not /Parent): DeviceRGB images, shadings and
+// group colour spaces become `srgb`; every resource dictionary gets /DefaultRGB
+// = srgb; every form XObject's content gets the neutral-to-gray filter.
+void make_rgb_device_independent(QPDFObjectHandle object, QPDFObjectHandle srgb, std::set<QPDFObjGen>& seen);
+
+}  // namespace huozi::print

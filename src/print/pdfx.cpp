@@ -1,0 +1,117 @@
+#include "print/pdfx.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <qpdf/QPDFObjectHandle.hh>
+
+namespace huozi::print {
+namespace {
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '"') out += "&quot;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string xmp_date(const std::string& iso_date) { return iso_date + "T00:00:00Z"; }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the ICC profile " + path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace
+
+std::string pdf_date(const std::string& iso_date) {
+  std::string digits;
+  for (char c : iso_date)
+    if (c >= '0' && c <= '9') digits += c;
+  digits.resize(8, '0');
+  return "D:" + digits + "000000Z";
+}
+
+std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
+  std::string creators;
+  for (const std::string& a : info.authors) creators += "     <rdf:li>" + xml_escape(a) + "</rdf:li>\n";
+  std::string date = xmp_date(info.date);
+  std::string out =
+      "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+      " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+      "  <rdf:Description rdf:about=\"\"\n"
+      "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+      "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+      "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
+      "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
+      "   <dc:format>application/pdf</dc:format>\n"
+      "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(info.title) + "</rdf:li></rdf:Alt></dc:title>\n";
+  if (!creators.empty()) out += "   <dc:creator>\n    <rdf:Seq>\n" + creators + "    </rdf:Seq>\n   </dc:creator>\n";
+  out += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n"
+         "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n"
+         "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n"
+         "   <xmp:CreatorTool>" + xml_escape(info.creator) + "</xmp:CreatorTool>\n"
+         "   <pdf:Producer>" + xml_escape(producer) + "</pdf:Producer>\n"
+         "   <pdf:Trapped>False</pdf:Trapped>\n"
+         "   <xmpMM:DocumentID>" + xml_escape(info.document_id) + "</xmpMM:DocumentID>\n"
+         "   <xmpMM:InstanceID>" + xml_escape(info.document_id) + "#print</xmpMM:InstanceID>\n"
+         "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
+         "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
+         "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
+         "  </rdf:Description>\n"
+         " </rdf:RDF>\n"
+         "</x:xmpmeta>\n";
+  // Padding lets an editor rewrite the packet in place, as XMP recommends.
+  for (int i = 0; i < 20; ++i) out += std::string(99, ' ') + "\n";
+  return out + "<?xpacket end=\"w\"?>";
+}
+
+void mark_as_pdfx4(QPDF& pdf, const DocumentInfo& info, const OutputIntent& intent) {
+  std::string producer = "huozi print profile (QPDF " + QPDF::QPDFVersion() + ")";
+  std::string date = pdf_date(info.date);
+  std::string authors;
+  for (const std::string& a : info.authors) authors += (authors.empty() ? "" : "、") + a;
+
+  QPDFObjectHandle doc_info = QPDFObjectHandle::newDictionary();
+  doc_info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(info.title));
+  if (!authors.empty()) doc_info.replaceKey("/Author", QPDFObjectHandle::newUnicodeString(authors));
+  doc_info.replaceKey("/Creator", QPDFObjectHandle::newUnicodeString(info.creator));
+  doc_info.replaceKey("/Producer", QPDFObjectHandle::newUnicodeString(producer));
+  doc_info.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));
+  doc_info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
+  doc_info.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
+  doc_info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString("PDF/X-4"));
+  pdf.getTrailer().replaceKey("/Info", pdf.makeIndirectObject(doc_info));
+
+  QPDFObjectHandle root = pdf.getRoot();
+  QPDFObjectHandle metadata = pdf.newStream(xmp_packet(info, producer));
+  metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+  metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+  root.replaceKey("/Metadata", metadata);
+
+  QPDFObjectHandle profile = pdf.newStream(read_file(intent.profile_path));
+  profile.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(intent.components));
+  QPDFObjectHandle oi = QPDFObjectHandle::newDictionary();
+  oi.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
+  oi.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFX"));
+  oi.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newString(intent.condition_identifier));
+  if (!intent.condition.empty()) oi.replaceKey("/OutputCondition", QPDFObjectHandle::newUnicodeString(intent.condition));
+  if (!intent.info.empty()) oi.replaceKey("/Info", QPDFObjectHandle::newUnicodeString(intent.info));
+  oi.replaceKey("/RegistryName", QPDFObjectHandle::newString("http://www.color.org"));
+  oi.replaceKey("/DestOutputProfile", profile);
+  root.replaceKey("/OutputIntents",
+                  QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{pdf.makeIndirectObject(oi)}));
+}
+
+}  // namespace huozi::print

@@ -1,0 +1,42 @@
+// The PDF/X-4 identification of a print file: an OutputIntent with its ICC
+// profile, the Info keys (GTS_PDFXVersion, Trapped, dates) and the XMP
+// metadata packet that repeats them.
+#pragma once
+
+#include <qpdf/QPDF.hh>
+
+#include <string>
+#include <vector>
+
+namespace huozi::print {
+
+struct DocumentInfo {
+  std::string title;                // as the publication names itself (title：subtitle)
+  std::vector<std::string> authors;
+  std::string date;                 // YYYY-MM-DD: creation and modification date, for reproducible files
+  std::string document_id;          // a URI: the publication's identifier
+  std::string creator = "huozi";    // the tool that made the pages
+};
+
+// What the OutputIntent claims: the profile and how a printer should read it.
+struct OutputIntent {
+  std::string profile_path;
+  int components = 3;
+  std::string condition_identifier = "Custom";
+  std::string condition;  // human-readable printing condition
+  std::string info;
+};
+
+// "D:20211231000000Z" for a YYYY-MM-DD date.
+std::string pdf_date(const std::string& iso_date);
+
+// The XMP packet (UTF-8) with dc:title, dc:creator, xmp dates, pdf:Trapped,
+// xmpMM ids and pdfxid:GTS_PDFXVersion.
+std::string xmp_packet(const DocumentInfo& info, const std::string& producer);
+
+// Sets the Info dictionary, the XMP /Metadata stream and the OutputIntents on
+// the document, replacing whatever was there. Throws std::runtime_error if the
+// profile cannot be read.
+void mark_as_pdfx4(QPDF& pdf, const DocumentInfo& info, const OutputIntent& intent);
+
+}  // namespace huozi::print

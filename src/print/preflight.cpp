@@ -1,0 +1,451 @@
+#include "print/preflight.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <set>
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include "print/geometry.h"
+
+namespace huozi::print {
+namespace {
+
+using Handle = QPDFObjectHandle;
+
+constexpr double kMinimumPpi = 300;
+constexpr int kMaxFormDepth = 12;
+
+struct Matrix {
+  double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+};
+// m then n: the matrix that applies m first.
+Matrix then(const Matrix& m, const Matrix& n) {
+  return {m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d,         m.c * n.a + m.d * n.c,
+          m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f};
+}
+Matrix matrix_of(const std::vector<Handle>& v) {
+  if (v.size() != 6) return {};
+  for (const Handle& h : v)
+    if (!const_cast<Handle&>(h).isNumber()) return {};
+  auto n = [&](size_t i) { return const_cast<Handle&>(v[i]).getNumericValue(); };
+  return {n(0), n(1), n(2), n(3), n(4), n(5)};
+}
+
+// A dictionary's (or stream's) value for key; null for anything else, so that
+// odd files never make QPDF warn about a type mismatch.
+Handle at(Handle o, const std::string& key) {
+  if (o.isStream()) o = o.getDict();
+  return o.isDictionary() ? o.getKey(key) : Handle::newNull();
+}
+
+Handle item(Handle array, int i) {
+  return array.isArray() && i < array.getArrayNItems() ? array.getArrayItem(i) : Handle::newNull();
+}
+
+bool is_name(Handle o, const char* name) { return o.isName() && o.getName() == name; }
+std::string name_or(Handle o, const std::string& fallback) { return o.isName() ? o.getName().substr(1) : fallback; }
+
+Box box_of(Handle array) {
+  QPDFObjectHandle::Rectangle r = array.getArrayAsRectangle();
+  return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
+}
+
+std::string mm_text(double pt) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f mm", pt / kPtPerMm);
+  std::string s = buf;
+  if (s.size() > 5 && s.compare(s.size() - 5, 5, ".0 mm") == 0) s.erase(s.size() - 5, 2);
+  return s;
+}
+
+std::string components_name(int n) { return n == 1 ? "Gray" : n == 3 ? "RGB" : n == 4 ? "CMYK" : std::to_string(n) + "-channel"; }
+
+// Reads an ICC profile's header: device class and colour space.
+std::string icc_header(Handle stream) {
+  std::shared_ptr<Buffer> data = stream.getStreamData(qpdf_dl_all);
+  if (data->getSize() < 24) return "unreadable profile";
+  const char* p = reinterpret_cast<const char*>(data->getBuffer());
+  std::string cls(p + 12, 4), space(p + 16, 4);
+  while (!space.empty() && space.back() == ' ') space.pop_back();
+  char version[16];
+  std::snprintf(version, sizeof version, "%d.%d", p[8], (static_cast<unsigned char>(p[9]) >> 4));
+  return space + " profile, class '" + cls + "', ICC " + version;
+}
+
+class Checker;
+
+// Follows one content stream: the graphics state's matrix for images, the
+// colour operators and the resources they name.
+class ContentWalker : public Handle::ParserCallbacks {
+ public:
+  ContentWalker(Checker& checker, int page, Handle resources, Matrix ctm, int depth)
+      : checker_(checker), page_(page), resources_(resources), ctm_(ctm), depth_(depth) {}
+  void handleObject(Handle object) override;
+  void handleEOF() override {}
+
+ private:
+  void draw_xobject(const std::string& name);
+  Checker& checker_;
+  int page_;
+  Handle resources_;
+  Matrix ctm_;
+  int depth_;
+  std::vector<Matrix> stack_;
+  std::vector<Handle> operands_;
+};
+
+class Checker {
+ public:
+  PreflightReport report;
+  std::set<QPDFObjGen> fonts_seen;
+  std::set<int> plain_rgb_pages, cmyk_pages;
+
+  void add(Level level, const std::string& message, int page = 0) {
+    for (Finding& f : report.findings)
+      if (f.level == level && f.message == message) {
+        if (page && (f.pages.empty() || f.pages.back() != page)) f.pages.push_back(page);
+        return;
+      }
+    report.findings.push_back({level, message, page ? std::vector<int>{page} : std::vector<int>{}});
+  }
+
+  void check_file(QPDF& pdf) {
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    report.pages = static_cast<int>(pages.size());
+    if (pages.empty()) add(Level::Failure, "the file has no pages");
+    for (size_t i = 0; i < pages.size(); ++i) check_page(pages[i], static_cast<int>(i) + 1);
+    check_output_intent(pdf);
+    check_pdfx(pdf);
+    check_colour(pdf);
+  }
+
+  void check_page(QPDFPageObjectHelper page, int n) {
+    Handle p = page.getObjectHandle();
+    check_boxes(p, n);
+    Handle resources = at(p, "/Resources");
+    if (!resources.isDictionary()) resources = page.getAttribute("/Resources", false);
+    walk_resources_fonts(resources, n);
+    ContentWalker walker(*this, n, resources, {}, 0);
+    page.parseContents(&walker);
+    check_annotations(p, n);
+  }
+
+  // Trim inside bleed inside media (and crop), on every page.
+  void check_boxes(Handle p, int n) {
+    Handle media_key = at(p, "/MediaBox");
+    for (Handle q = p; !media_key.isArray() && at(q, "/Parent").isDictionary();) {
+      q = at(q, "/Parent");
+      media_key = at(q, "/MediaBox");
+    }
+    if (!media_key.isRectangle()) {
+      add(Level::Failure, "no MediaBox", n);
+      return;
+    }
+    Box media = box_of(media_key);
+    report.media_sizes[format_mm(media.width(), media.height())]++;
+    Box crop = at(p, "/CropBox").isRectangle() ? box_of(at(p, "/CropBox")) : media;
+    if (!media.contains(crop)) add(Level::Failure, "CropBox reaches outside the MediaBox", n);
+    if (!at(p, "/TrimBox").isRectangle()) {
+      add(Level::Failure, "no TrimBox: the printer cannot tell where the page is cut", n);
+      return;
+    }
+    Box trim = box_of(at(p, "/TrimBox"));
+    report.trim_sizes[format_mm(trim.width(), trim.height())]++;
+    if (!at(p, "/BleedBox").isRectangle()) {
+      add(Level::Warning, "no BleedBox: nothing may print beyond the trim", n);
+      if (!crop.contains(trim)) add(Level::Failure, "TrimBox reaches outside the CropBox", n);
+      return;
+    }
+    Box bleed = box_of(at(p, "/BleedBox"));
+    if (!bleed.contains(trim)) add(Level::Failure, "TrimBox reaches outside the BleedBox", n);
+    if (!media.contains(bleed)) add(Level::Failure, "BleedBox reaches outside the MediaBox", n);
+    if (!crop.contains(bleed)) add(Level::Failure, "BleedBox reaches outside the CropBox", n);
+    double width = std::min({trim.x0 - bleed.x0, trim.y0 - bleed.y0, bleed.x1 - trim.x1, bleed.y1 - trim.y1});
+    if (width >= 0) {
+      report.bleeds[mm_text(width)]++;
+      if (width < 3 * kPtPerMm - 0.05) add(Level::Warning, "bleed under 3 mm (" + mm_text(width) + ")", n);
+    }
+  }
+
+  void walk_resources_fonts(Handle resources, int n) {
+    if (!resources.isDictionary()) return;
+    Handle fonts = at(resources, "/Font");
+    if (!fonts.isDictionary()) return;
+    for (const auto& [key, font] : fonts.ditems()) check_font(font, n);
+  }
+
+  void check_font(Handle font, int n) {
+    if (font.isIndirect() && !fonts_seen.insert(font.getObjGen()).second) return;
+    if (!font.isDictionary()) return;
+    FontUse use;
+    use.name = name_or(at(font, "/BaseFont"), "(unnamed)");
+    std::string subtype = name_or(at(font, "/Subtype"), "?");
+    use.type = subtype;
+    Handle descriptor = at(font, "/FontDescriptor");
+    if (subtype == "Type0") {
+      Handle descendants = at(font, "/DescendantFonts");
+      Handle cid = item(descendants, 0);
+      if (cid.isDictionary()) {
+        use.type += "/" + name_or(at(cid, "/Subtype"), "?");
+        descriptor = at(cid, "/FontDescriptor");
+      }
+    }
+    if (subtype == "Type3") {
+      use.embedded = true;  // drawn by the file itself, but a printer refuses it
+      add(Level::Failure, "Type 3 font " + use.name + " (bitmap or procedure glyphs: embed an outline font instead)", n);
+    } else if (descriptor.isDictionary()) {
+      use.embedded = at(descriptor, "/FontFile").isStream() || at(descriptor, "/FontFile2").isStream() ||
+                     at(descriptor, "/FontFile3").isStream();
+    }
+    if (!use.embedded) add(Level::Failure, "font " + use.name + " is not embedded", n);
+    report.fonts.push_back(use);
+  }
+
+  void check_annotations(Handle p, int n) {
+    Handle annots = at(p, "/Annots");
+    if (!annots.isArray()) return;
+    for (Handle a : annots.aitems()) {
+      std::string type = name_or(at(a, "/Subtype"), "?");
+      if (type != "PrinterMark" && type != "TrapNet")
+        add(Level::Warning, type + " annotations (links, notes) on the page: printers ask for none", n);
+    }
+  }
+
+  void check_output_intent(QPDF& pdf) {
+    Handle intents = at(pdf.getRoot(), "/OutputIntents");
+    if (intents.isArray())
+      for (Handle oi : intents.aitems()) {
+        if (!is_name(at(oi, "/S"), "/GTS_PDFX")) continue;
+        Handle id = at(oi, "/OutputConditionIdentifier");
+        std::string text = "GTS_PDFX \"" + (id.isString() ? id.getUTF8Value() : std::string("?")) + "\"";
+        Handle profile = at(oi, "/DestOutputProfile");
+        if (profile.isStream()) {
+          std::string header = icc_header(profile);
+          text += ", " + header;
+          if (header.find("'prtr'") == std::string::npos)
+            add(Level::Warning, "the OutputIntent's ICC profile is not an output (prtr) profile: PDF/X-4 asks for one");
+        } else {
+          text += ", no embedded profile";
+        }
+        report.output_intent = text;
+        return;
+      }
+    add(Level::Failure, "no PDF/X OutputIntent: the printer cannot tell which printing condition the colours are for");
+  }
+
+  void check_pdfx(QPDF& pdf) {
+    Handle info = at(pdf.getTrailer(), "/Info");
+    Handle version = info.isDictionary() ? at(info, "/GTS_PDFXVersion") : Handle::newNull();
+    std::string xmp;
+    Handle metadata = at(pdf.getRoot(), "/Metadata");
+    if (metadata.isStream()) {
+      std::shared_ptr<Buffer> data = metadata.getStreamData(qpdf_dl_all);
+      xmp.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    }
+    size_t found = xmp.find("GTS_PDFXVersion>");
+    std::string in_xmp =
+        found == std::string::npos ? "" : xmp.substr(found + 16, xmp.find('<', found) - found - 16);
+    if (version.isString()) report.pdfx_version = version.getUTF8Value() + " (Info)";
+    if (!in_xmp.empty()) report.pdfx_version += (report.pdfx_version.empty() ? "" : ", ") + in_xmp + " (XMP)";
+    if (report.pdfx_version.empty()) add(Level::Warning, "no GTS_PDFXVersion: the file does not claim to be PDF/X");
+    Handle trapped = info.isDictionary() ? at(info, "/Trapped") : Handle::newNull();
+    if (!is_name(trapped, "/True") && !is_name(trapped, "/False"))
+      add(Level::Warning, "Trapped is not True or False: the printer cannot tell whether to trap");
+  }
+
+  void check_colour(QPDF&) {
+    bool rgb_intent = report.output_intent.find("RGB profile") != std::string::npos;
+    bool cmyk_intent = report.output_intent.find("CMYK profile") != std::string::npos;
+    for (int n : plain_rgb_pages)
+      if (!rgb_intent) add(Level::Warning, "device-dependent RGB (DeviceRGB without DefaultRGB or an RGB OutputIntent)", n);
+    for (int n : cmyk_pages)
+      if (!cmyk_intent) add(Level::Warning, "DeviceCMYK without a CMYK OutputIntent", n);
+  }
+
+  // A colour space by name or value, as a printer reads it.
+  std::string describe(Handle space, Handle resources, int n) {
+    if (space.isName()) {
+      std::string name = space.getName();
+      if (name == "/DeviceRGB" || name == "/DeviceGray" || name == "/DeviceCMYK") {
+        std::string plain = name.substr(1);
+        std::string fallback = "/Default" + plain.substr(6);  // DefaultRGB, DefaultGray, DefaultCMYK
+        Handle spaces = resources.isDictionary() ? at(resources, "/ColorSpace") : Handle::newNull();
+        if (spaces.isDictionary() && spaces.hasKey(fallback))
+          return plain + " as " + fallback.substr(1) + " (" + describe(at(spaces, fallback), Handle::newNull(), n) + ")";
+        if (name == "/DeviceRGB") plain_rgb_pages.insert(n);
+        if (name == "/DeviceCMYK") cmyk_pages.insert(n);
+        return plain;
+      }
+      if (name == "/Pattern") return "Pattern";
+      Handle spaces = resources.isDictionary() ? at(resources, "/ColorSpace") : Handle::newNull();
+      if (spaces.isDictionary() && spaces.hasKey(name)) return describe(at(spaces, name), resources, n);
+      return "unknown colour space " + name;
+    }
+    if (!space.isArray() || space.getArrayNItems() == 0) return "unknown colour space";
+    std::string family = name_or(item(space, 0), "?");
+    if (family == "ICCBased") {
+      Handle stream = item(space, 1);
+      int comps = stream.isStream() && at(stream, "/N").isInteger()
+                      ? at(stream, "/N").getIntValueAsInt()
+                      : 0;
+      return "ICCBased " + components_name(comps);
+    }
+    if (family == "Separation") return "Separation " + name_or(item(space, 1), "?");
+    if (family == "DeviceN") return "DeviceN";
+    if (family == "Indexed") return "Indexed on " + describe(item(space, 1), resources, n);
+    if (family == "Pattern") return "Pattern";
+    return family;
+  }
+
+  void use_space(Handle space, Handle resources, int n) { report.colour_spaces[describe(space, resources, n)]++; }
+
+  void image(Handle stream, const std::string& name, const Matrix& ctm, Handle resources, int n) {
+    Handle dict = stream.getDict();
+    ImageUse use;
+    use.page = n;
+    use.name = name;
+    use.width_px = at(dict, "/Width").isInteger() ? at(dict, "/Width").getIntValueAsInt() : 0;
+    use.height_px = at(dict, "/Height").isInteger() ? at(dict, "/Height").getIntValueAsInt() : 0;
+    // The image's unit square on the page: its sides' lengths in points.
+    double w_pt = std::hypot(ctm.a, ctm.b), h_pt = std::hypot(ctm.c, ctm.d);
+    double ppi_x = w_pt > 0 ? use.width_px / (w_pt / 72) : 0, ppi_y = h_pt > 0 ? use.height_px / (h_pt / 72) : 0;
+    use.ppi = std::min(ppi_x, ppi_y);
+    if (at(dict, "/ImageMask").isBool() && at(dict, "/ImageMask").getBoolValue()) use.colour_space = "stencil mask";
+    else {
+      use.colour_space = describe(at(dict, "/ColorSpace"), resources, n);
+      report.colour_spaces[use.colour_space]++;
+    }
+    if (use.ppi > 0 && use.ppi < kMinimumPpi) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "image %s is %d × %d px at %.0f ppi at print size (under %.0f ppi)",
+                    name.c_str(), use.width_px, use.height_px, use.ppi, kMinimumPpi);
+      add(Level::Warning, buf, n);
+    }
+    report.images.push_back(use);
+  }
+};
+
+void ContentWalker::handleObject(Handle object) {
+  if (!object.isOperator()) {
+    operands_.push_back(object);
+    return;
+  }
+  std::string op = object.getOperatorValue();
+  if (op == "q") stack_.push_back(ctm_);
+  else if (op == "Q") {
+    if (!stack_.empty()) ctm_ = stack_.back(), stack_.pop_back();
+  } else if (op == "cm") ctm_ = then(matrix_of(operands_), ctm_);
+  else if (op == "rg" || op == "RG") checker_.use_space(Handle::newName("/DeviceRGB"), resources_, page_);
+  else if (op == "k" || op == "K") checker_.use_space(Handle::newName("/DeviceCMYK"), resources_, page_);
+  else if (op == "g" || op == "G") checker_.use_space(Handle::newName("/DeviceGray"), resources_, page_);
+  else if ((op == "cs" || op == "CS") && !operands_.empty()) checker_.use_space(operands_.back(), resources_, page_);
+  else if (op == "Do" && !operands_.empty() && operands_.back().isName()) draw_xobject(operands_.back().getName());
+  else if (op == "ID") checker_.add(Level::Note, "inline images (their resolution is not measured)", page_);
+  operands_.clear();
+}
+
+void ContentWalker::draw_xobject(const std::string& name) {
+  Handle xobjects = resources_.isDictionary() ? at(resources_, "/XObject") : Handle::newNull();
+  Handle x = xobjects.isDictionary() ? at(xobjects, name) : Handle::newNull();
+  if (!x.isStream()) return;
+  Handle dict = x.getDict();
+  if (is_name(at(dict, "/Subtype"), "/Image")) {
+    checker_.image(x, name, ctm_, resources_, page_);
+    return;
+  }
+  if (!is_name(at(dict, "/Subtype"), "/Form") || depth_ >= kMaxFormDepth) return;
+  Handle form_resources = at(dict, "/Resources").isDictionary() ? at(dict, "/Resources") : resources_;
+  Matrix m = at(dict, "/Matrix").isArray() ? matrix_of(at(dict, "/Matrix").getArrayAsVector()) : Matrix{};
+  checker_.walk_resources_fonts(form_resources, page_);
+  if (is_name(at(at(dict, "/Group"), "/S"), "/Transparency") && at(at(dict, "/Group"), "/CS").isName())
+    checker_.use_space(at(at(dict, "/Group"), "/CS"), form_resources, page_);
+  ContentWalker inner(checker_, page_, form_resources, then(m, ctm_), depth_ + 1);
+  x.parseAsContents(&inner);
+}
+
+std::string level_word(Level level) {
+  return level == Level::Failure ? "FAIL" : level == Level::Warning ? "warning" : "note";
+}
+
+}  // namespace
+
+int PreflightReport::count(Level level) const {
+  int n = 0;
+  for (const Finding& f : findings) n += f.level == level;
+  return n;
+}
+
+std::string page_ranges(const std::vector<int>& pages) {
+  std::string out;
+  for (size_t i = 0; i < pages.size();) {
+    size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    out += (out.empty() ? "" : ", ") + std::to_string(pages[i]);
+    if (j > i) out += "–" + std::to_string(pages[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+PreflightReport preflight(const std::filesystem::path& path) {
+  Checker checker;
+  checker.report.file = path.string();
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processFile(path.c_str());
+    checker.check_file(pdf);
+    std::vector<QPDFExc> warnings = pdf.getWarnings();
+    if (!warnings.empty())
+      checker.add(Level::Failure, "the file is damaged (" + std::string(warnings.front().what()) + ")");
+  } catch (const std::exception& e) {
+    checker.add(Level::Failure, std::string("cannot read the PDF: ") + e.what());
+  }
+  return checker.report;
+}
+
+std::string format_report(const PreflightReport& r) {
+  auto counted = [](const std::map<std::string, int>& m, const char* unit) {
+    std::string out;
+    for (const auto& [k, v] : m) out += (out.empty() ? "" : "; ") + k + " (" + std::to_string(v) + " " + unit + ")";
+    return out.empty() ? std::string("none") : out;
+  };
+  std::string out = "preflight " + r.file + "\n";
+  out += "  pages          " + std::to_string(r.pages) + "\n";
+  out += "  trim size      " + counted(r.trim_sizes, "pages") + "\n";
+  out += "  bleed          " + counted(r.bleeds, "pages") + "\n";
+  out += "  media size     " + counted(r.media_sizes, "pages") + "\n";
+  int embedded = 0;
+  for (const FontUse& f : r.fonts) embedded += f.embedded;
+  out += "  fonts          " + std::to_string(r.fonts.size()) + ", " + std::to_string(embedded) + " embedded\n";
+  for (const FontUse& f : r.fonts)
+    out += "                   " + f.name + " (" + f.type + ")" + (f.embedded ? "" : " NOT EMBEDDED") + "\n";
+  out += "  colour spaces  " + counted(r.colour_spaces, "uses") + "\n";
+  if (r.images.empty()) out += "  images         none\n";
+  else {
+    double lowest = 1e9;
+    for (const ImageUse& i : r.images) lowest = std::min(lowest, i.ppi);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%zu placed, lowest %.0f ppi at print size", r.images.size(), lowest);
+    out += "  images         " + std::string(buf) + "\n";
+  }
+  out += "  output intent  " + (r.output_intent.empty() ? std::string("none") : r.output_intent) + "\n";
+  out += "  PDF/X          " + (r.pdfx_version.empty() ? std::string("none") : r.pdfx_version) + "\n";
+  for (const Finding& f : r.findings) {
+    out += level_word(f.level) + ": " + f.message;
+    if (!f.pages.empty()) out += (f.pages.size() == 1 ? " (page " : " (pages ") + page_ranges(f.pages) + ")";
+    out += "\n";
+  }
+  int failures = r.count(Level::Failure), warnings = r.count(Level::Warning);
+  out += std::string(failures ? "result: FAIL" : "result: ok") + " (" + std::to_string(failures) + " failure" +
+         (failures == 1 ? "" : "s") + ", " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") + ")\n";
+  return out;
+}
+
+}  // namespace huozi::print

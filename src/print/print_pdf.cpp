@@ -1,0 +1,167 @@
+#include "print/print_pdf.h"
+
+#include <cstdlib>
+#include <exception>
+#include <set>
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include "print/colour.h"
+#include "print/marks.h"
+#include "util/atomic_file.h"
+
+#ifndef HUOZI_SRGB_ICC_PATH
+#define HUOZI_SRGB_ICC_PATH "/usr/share/color/icc/sRGB.icc"
+#endif
+
+namespace huozi::print {
+namespace {
+
+using Handle = QPDFObjectHandle;
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
+Box box_of(Handle array) {
+  QPDFObjectHandle::Rectangle r = array.getArrayAsRectangle();
+  return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
+}
+
+Handle array_of(const Box& b) { return Handle::newArray(Handle::Rectangle(b.x0, b.y0, b.x1, b.y1)); }
+
+// A form XObject's content held as plain data, so that it no longer depends on
+// the page it was made from (whose /Contents is about to be replaced).
+Handle materialised(Handle form) {
+  std::shared_ptr<Buffer> data = form.getStreamData(qpdf_dl_generalized);
+  std::string bytes(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  form.replaceStreamData(bytes, Handle::newNull(), Handle::newNull());
+  return form;
+}
+
+// Printers ask for files without interactive parts: no outline, links,
+// named destinations, structure tree or open action.
+void drop_interactive_parts(QPDF& pdf) {
+  Handle root = pdf.getRoot();
+  for (const char* key : {"/Outlines", "/Names", "/Dests", "/OpenAction", "/PageMode", "/StructTreeRoot",
+                          "/MarkInfo", "/AcroForm"})
+    root.removeKey(key);
+}
+
+struct Sheet {
+  QPDF& pdf;
+  const PrintOptions& options;
+  Handle srgb, registration;
+  std::set<QPDFObjGen> seen;
+
+  void impose(QPDFPageObjectHelper page, Handle slug_form) {
+    Handle p = page.getObjectHandle();
+    Box in = box_of(page.getMediaBox());
+    Handle form = materialised(page.getFormXObjectForPage());
+    double ib = options.input_bleed;
+    SheetGeometry g = sheet_geometry(in.width() - 2 * ib, in.height() - 2 * ib, options.bleed);
+    double dx = g.trim.x0 - ib - in.x0, dy = g.trim.y0 - ib - in.y0;
+    std::string content = "q 1 0 0 1 " + num(dx) + " " + num(dy) + " cm /HzPage Do Q\n";
+    content += marks_content(g, MarkOptions{options.folds});
+    Handle xobjects = Handle::newDictionary();
+    xobjects.replaceKey("/HzPage", form);
+    if (slug_form.isStream()) {
+      double y = g.bleed.y0 - kSlugBaseline - (kSlugSheetHeight - kSlugSheetBaseline);
+      content += "q 1 0 0 1 " + num(g.trim.x0) + " " + num(y) + " cm /HzSlug Do Q\n";
+      xobjects.replaceKey("/HzSlug", slug_form);
+    }
+    Handle spaces = Handle::newDictionary();
+    spaces.replaceKey("/DefaultRGB", srgb);
+    spaces.replaceKey(kRegistrationName, registration);
+    Handle resources = Handle::newDictionary();
+    resources.replaceKey("/XObject", xobjects);
+    resources.replaceKey("/ColorSpace", spaces);
+
+    p.replaceKey("/Contents", pdf.newStream(content));
+    p.replaceKey("/Resources", resources);
+    p.replaceKey("/MediaBox", array_of(g.media));
+    p.replaceKey("/CropBox", array_of(g.media));
+    p.replaceKey("/BleedBox", array_of(g.bleed));
+    p.replaceKey("/TrimBox", array_of(g.trim));
+    for (const char* key : {"/ArtBox", "/Annots", "/StructParents", "/Tabs", "/Rotate", "/UserUnit"}) p.removeKey(key);
+    make_rgb_device_independent(p, srgb, seen);
+  }
+};
+
+}  // namespace
+
+std::string default_rgb_profile() {
+  const char* env = std::getenv("HUOZI_SRGB_ICC");
+  return env && *env ? env : HUOZI_SRGB_ICC_PATH;
+}
+
+PrintResult write_print_pdf(const std::filesystem::path& reader, const std::filesystem::path& target,
+                            const PrintOptions& options) {
+  PrintResult result;
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processFile(reader.c_str());
+    QPDF slugs;
+    slugs.setSuppressWarnings(true);
+    std::vector<QPDFPageObjectHelper> slug_pages;
+    if (!options.slug_lines.empty()) {
+      slugs.processFile(options.slug_lines.c_str());
+      slug_pages = QPDFPageDocumentHelper(slugs).getAllPages();
+    }
+    drop_interactive_parts(pdf);
+    Sheet sheet{pdf, options, icc_colour_space(pdf, options.rgb_profile, 3), registration_colour_space(pdf), {}};
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    for (size_t i = 0; i < pages.size(); ++i) {
+      Handle slug;
+      if (i < slug_pages.size()) slug = pdf.copyForeignObject(materialised(slug_pages[i].getFormXObjectForPage()));
+      sheet.impose(pages[i], slug);
+    }
+    OutputIntent intent;
+    intent.profile_path = options.rgb_profile;
+    intent.components = 3;
+    intent.condition_identifier = "sRGB IEC61966-2.1";
+    intent.condition = "sRGB IEC61966-2.1 (device-independent RGB: the print shop converts to its own printing condition)";
+    intent.info = "sRGB";
+    mark_as_pdfx4(pdf, options.info, intent);
+
+    AtomicFile file(target);
+    if (file.temp_path().empty()) {
+      result.error = file.error();
+      return result;
+    }
+    QPDFWriter writer(pdf, file.temp_path().c_str());
+    writer.setMinimumPDFVersion("1.6");
+    writer.setDeterministicID(true);
+    writer.write();
+    for (const QPDFExc& w : pdf.getWarnings()) result.warnings.push_back(w.what());
+    if (!file.commit()) {
+      result.error = file.error();
+      return result;
+    }
+    result.pages = static_cast<int>(pages.size());
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+int count_pages(const std::filesystem::path& path, std::string& error) {
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processFile(path.c_str());
+    return static_cast<int>(QPDFPageDocumentHelper(pdf).getAllPages().size());
+  } catch (const std::exception& e) {
+    error = e.what();
+    return -1;
+  }
+}
+
+}  // namespace huozi::print

@@ -1,0 +1,47 @@
+// The print profile: a post-processing stage over a finished reader PDF. Each
+// reader page becomes a form XObject placed on a larger sheet (trim + bleed +
+// slug), with MediaBox, BleedBox, TrimBox and CropBox set, printer's marks in
+// the slug, RGB made device-independent, links, outline and structure
+// dropped, and the PDF/X-4 identification (OutputIntent, Info, XMP) added.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "print/geometry.h"
+#include "print/pdfx.h"
+
+namespace huozi::print {
+
+struct PrintOptions {
+  double bleed = kDefaultBleed;
+  // Bleed already drawn around each input page (a cover drawn with its bleed):
+  // the trim is the input page inset by this much. 0 for reader pages.
+  double input_bleed = 0;
+  std::vector<double> folds;  // fold marks (spine edges), from the trim's left edge
+  // Optional: a PDF whose page i is the slug line of page i, set below the trim.
+  std::filesystem::path slug_lines;
+  DocumentInfo info;
+  std::string rgb_profile;  // sRGB: DefaultRGB and the OutputIntent
+};
+
+// The sRGB profile huozi embeds (icc-profiles-free), or the HUOZI_SRGB_ICC
+// environment variable when set.
+std::string default_rgb_profile();
+
+struct PrintResult {
+  std::string error;  // empty on success
+  int pages = 0;
+  std::vector<std::string> warnings;  // what QPDF repaired in the reader PDF
+  explicit operator bool() const { return error.empty(); }
+};
+
+// Reads `reader` and writes the print PDF to `target` atomically.
+PrintResult write_print_pdf(const std::filesystem::path& reader, const std::filesystem::path& target,
+                            const PrintOptions& options);
+
+// The number of pages of a PDF, or -1 (with error) if it cannot be read.
+int count_pages(const std::filesystem::path& pdf, std::string& error);
+
+}  // namespace huozi::print
