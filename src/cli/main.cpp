@@ -14,14 +14,16 @@
 
 #include "cli/lines_command.h"
 #include "cli/pdf_build.h"
+#include "cli/print_build.h"
 #include "epub/epub_writer.h"
 #include "model/loader.h"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: huozi build SOURCE.xml [--epub] [--pdf] [-o DIR]\n"
+    "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print] [-o DIR]\n"
     "       huozi check SOURCE.xml\n"
+    "       huozi preflight FILE.pdf\n"
     "       huozi pages SOURCE.xml\n"
     "       huozi lines [--width 24em] [--greedy] [--verbose] SOURCE.xml\n"
     "       huozi --help | --version\n"
@@ -33,7 +35,11 @@ constexpr const char* kUsage =
     "  pages   print a text trace of the PDF's pages: each line of text with its position\n"
     "  lines   print every paragraph broken into lines, each with its adjustment ratio\n"
     "  --epub  write the EPUB 3 only\n"
-    "  --pdf   write the PDF only (both when neither is given)\n";
+    "  --pdf   write the PDF only (both when neither is given)\n"
+    "  --print also write NAME-print.pdf (bleed, page boxes, marks, PDF/X-4) and NAME-cover.pdf\n"
+    "          (as does <layout print=\"yes\">); see docs/print.md\n"
+    "  preflight  check a PDF as a print shop does: fonts, page boxes, image resolution,\n"
+    "          colour spaces, OutputIntent; exits 1 when a check fails\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "huozi: %s\n\n%s", message.c_str(), kUsage);
@@ -63,6 +69,7 @@ struct BuildArgs {
   std::string out_dir = "output";
   bool epub = false;
   bool pdf = false;
+  bool print = false;  // implies pdf
 };
 
 // Returns an empty string or the usage problem.
@@ -71,6 +78,7 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
     const std::string& a = args[i];
     if (a == "--epub") out.epub = true;
     else if (a == "--pdf") out.pdf = true;
+    else if (a == "--print") out.print = out.pdf = true;
     else if (a == "-o" || a == "--output") {
       if (i + 1 == args.size()) return a + " needs a folder";
       out.out_dir = args[++i];
@@ -142,6 +150,15 @@ int run_build(const std::vector<std::string>& raw_args) {
     print_diagnostics(written);
     if (!ok) return 1;
     std::printf("%s\n", target.c_str());
+    if (args.print || loaded.document->page.print) {
+      if (progress) std::fprintf(stderr, "huozi: writing %s-print.pdf and -cover.pdf…\n", stem.c_str());
+      std::vector<std::filesystem::path> print_files;
+      huozi::DiagnosticList printed;
+      bool print_ok = huozi::cli::build_print(*loaded.document, target, stem.string(), print_files, printed);
+      print_diagnostics(printed);
+      if (!print_ok) return 1;
+      for (const auto& file : print_files) std::printf("%s\n", file.c_str());
+    }
   }
   return 0;
 }
@@ -163,6 +180,7 @@ int main(int argc, char** argv) {
   }
   if (command == "build") return run_build(args);
   if (command == "check") return run_check(args);
+  if (command == "preflight") return huozi::cli::run_preflight(args);
   if (command == "lines") return run_lines_command(args);
   if (command == "pages") return run_pages(args);
   return usage_error("unknown command \"" + command + "\"");

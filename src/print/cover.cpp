@@ -1,0 +1,168 @@
+#include "print/cover.h"
+
+#include <algorithm>
+
+#include "layout/paragraph.h"
+#include "layout/typeset_line.h"
+#include "print/geometry.h"
+
+namespace huozi::print {
+namespace {
+
+using layout::Color;
+using layout::PageItem;
+
+constexpr double kSlugSize = 6;
+const Color kCoverPaper{0.96, 0.94, 0.88};
+const Color kCoverInk = Color::black();
+const Color kCoverAccent{0.62, 0.16, 0.13};  // a band of vermilion across the front
+
+// Short strings and paragraphs of a given role and size, as page items.
+class Setter {
+ public:
+  Setter(text::FontDb& fonts, std::string lang) : setter_(fonts), lang_(std::move(lang)) {}
+
+  // Lines of `s` at most `measure` wide (one line when measure is 0), each
+  // starting at x = 0 on a baseline at y = 0; widths in `widths`.
+  std::vector<std::vector<PageItem>> lines(const std::string& s, text::Role role, double size, double measure,
+                                           std::vector<double>& widths, Color color = {}) {
+    layout::ParagraphSource source;
+    source.input.text = s;
+    source.input.lang = lang_;
+    text::TextSpan span;
+    span.end = static_cast<uint32_t>(s.size());
+    span.style.role = role;
+    span.style.size_pt = size;
+    span.style.lang = lang_;
+    source.input.spans.push_back(span);
+    source.em_pt = size;
+    source.justify = measure > 0;
+    layout::SetOptions options;
+    options.width_pt = measure > 0 ? measure : 100000;
+    setter_.set(source, options, lines_);
+    std::vector<std::vector<PageItem>> out;
+    widths.clear();
+    for (const layout::Line& line : lines_) {
+      out.push_back(layout::to_typeset_line(line, s, 0, color).items);
+      widths.push_back(line.width);
+    }
+    return out;
+  }
+
+  // One line placed with its left end at x (or centred on x) on baseline y.
+  double place(std::vector<PageItem>& into, const std::string& s, text::Role role, double size, double x, double y,
+               bool centred, Color color = {}, bool outlined = false) {
+    std::vector<double> widths;
+    auto set = lines(s, role, size, 0, widths, color);
+    if (set.empty()) return 0;
+    double left = centred ? x - widths[0] / 2 : x;
+    for (PageItem& item : set[0]) {
+      if (auto* run = std::get_if<layout::TextRun>(&item)) run->outlined = outlined;
+      layout::translate(item, left, y);
+      into.push_back(std::move(item));
+    }
+    return widths[0];
+  }
+
+ private:
+  layout::ParagraphSetter setter_;
+  std::string lang_;
+  std::vector<layout::Line> lines_;
+};
+
+std::string language(const model::Document& doc) {
+  return doc.metadata.language.empty() ? std::string("zh-Hans") : doc.metadata.language;
+}
+
+// The code points of a UTF-8 string, each as its own string.
+std::vector<std::string> characters(const std::string& s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::string authors(const model::Document& doc) {
+  std::string out;
+  for (const model::Creator& c : doc.metadata.creators)
+    if (c.role == "aut" || c.role == "edt") out += (out.empty() ? "" : "　") + c.name + (c.role == "edt" ? " 编" : "");
+  return out;
+}
+
+}  // namespace
+
+std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::FontDb& fonts, int pages, double width,
+                                           const std::string& note) {
+  Setter setter(fonts, language(doc));
+  std::vector<layout::PageFrame> out;
+  for (int i = 1; i <= pages; ++i) {
+    layout::PageFrame frame;
+    frame.width = width;
+    frame.height = kSlugSheetHeight;
+    std::string line = doc.metadata.title + "　第 " + std::to_string(i) + " 页，共 " + std::to_string(pages) +
+                       " 页　" + doc.metadata.date + "　" + note;
+    setter.place(frame.items, line, text::Role::Body, kSlugSize, 0, kSlugSheetBaseline, false, Color::black(), true);
+    out.push_back(std::move(frame));
+  }
+  return out;
+}
+
+layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, const CoverSize& size) {
+  const double W = size.trim_width, H = size.trim_height, S = size.spine, b = size.bleed;
+  layout::PageFrame frame;
+  frame.width = 2 * W + S + 2 * b;
+  frame.height = H + 2 * b;
+  Setter setter(fonts, language(doc));
+  const model::Metadata& m = doc.metadata;
+
+  // Paper colour to the bleed edge, and a band across the front that bleeds off its right edge.
+  frame.items.push_back(layout::Box{{0, 0, frame.width, frame.height}, 0, {}, true, kCoverPaper});
+  double front = b + W + S, centre = front + W / 2;
+  frame.items.push_back(layout::Box{{front, b + H * 0.18, W + b, H * 0.2}, 0, {}, true, kCoverAccent});
+
+  double title_size = std::clamp(W / 12, 14.0, 36.0);
+  double y = b + H * 0.18 + H * 0.1 + title_size * 0.35;
+  setter.place(frame.items, m.title, text::Role::Heading, title_size, centre, y, true, Color{1, 1, 1});
+  if (!m.subtitle.empty())
+    setter.place(frame.items, m.subtitle, text::Role::Body, title_size * 0.5, centre, b + H * 0.45, true, kCoverInk);
+  if (std::string a = authors(doc); !a.empty())
+    setter.place(frame.items, a, text::Role::Body, title_size * 0.45, centre, b + H * 0.55, true, kCoverInk);
+  if (!m.publisher.empty())
+    setter.place(frame.items, m.publisher, text::Role::Body, title_size * 0.4, centre, b + H * 0.9, true, kCoverInk);
+
+  // The spine: the title set downwards, one upright character under another.
+  double spine_size = std::min(S * 0.6, 14.0);
+  if (spine_size >= 5) {
+    double x = b + W + S / 2, sy = b + 15 * kPtPerMm + spine_size;
+    for (const std::string& c : characters(m.title)) {
+      if (sy > b + H - 15 * kPtPerMm) break;
+      setter.place(frame.items, c, text::Role::Heading, spine_size, x, sy, true, kCoverInk);
+      sy += spine_size * 1.15;
+    }
+  }
+
+  // The back: the description, set to a measure inside 20 mm margins.
+  if (!m.description.empty()) {
+    double margin = 20 * kPtPerMm, body = doc.page.body_size;
+    std::vector<double> widths;
+    auto lines = setter.lines(m.description, text::Role::Body, body, W - 2 * margin, widths, kCoverInk);
+    double by = b + margin + body;
+    for (auto& line : lines) {
+      for (PageItem& item : line) {
+        layout::translate(item, b + margin, by);
+        frame.items.push_back(std::move(item));
+      }
+      by += body * doc.page.leading;
+    }
+  }
+  if (m.identifier_scheme == "isbn")
+    setter.place(frame.items, "ISBN " + m.identifier, text::Role::Body, 9, b + 20 * kPtPerMm,
+                 b + H - 20 * kPtPerMm, false, kCoverInk);
+  return frame;
+}
+
+}  // namespace huozi::print
