@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds one sample with --print and holds the print PDF and the cover to what
+# a print shop checks: huozi preflight, qpdf --check, fonts embedded (pdffonts),
+# page boxes as numbers (pdfinfo -box), marks outside the trim and bleed in a
+# 50 dpi rendering, and byte-identical rebuilds.
+# Usage: check_print.sh HUOZI SOURCE.xml WORKDIR
+set -euo pipefail
+huozi=$(realpath "$1") source=$2 work=$3
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$work" && mkdir -p "$work/a" "$work/b"
+"$huozi" build "$source" --pdf --print -o "$work/a" >"$work/files.txt"
+reader=$(sed -n 1p "$work/files.txt") print=$(sed -n 2p "$work/files.txt") cover=$(sed -n 3p "$work/files.txt")
+[[ "$print" == *-print.pdf && "$cover" == *-cover.pdf ]] || { echo "FAIL: build wrote $(cat "$work/files.txt")"; exit 1; }
+
+for pdf in "$print" "$cover"; do
+  echo "== preflight $(basename "$pdf")"
+  "$huozi" preflight "$pdf" | tee "$work/preflight.txt"
+  grep -q '^result: ok' "$work/preflight.txt"
+  grep -q 'PDF/X-4 (Info), PDF/X-4 (XMP)' "$work/preflight.txt" || { echo "FAIL: no PDF/X-4 identification"; exit 1; }
+  echo "== qpdf --check"
+  qpdf --check "$pdf" >"$work/qpdf.txt" || { cat "$work/qpdf.txt"; echo "FAIL: qpdf --check"; exit 1; }
+  echo "== pdffonts"
+  pdffonts "$pdf" | tee "$work/fonts.txt"
+  if awk 'NR>2 && $0 !~ / yes +yes +yes +[0-9]+ +[0-9]+ *$/' "$work/fonts.txt" | grep -q .; then
+    echo "FAIL: a font is not embedded"; exit 1
+  fi
+  if grep -q 'Type 3' "$work/fonts.txt"; then echo "FAIL: Type 3 font"; exit 1; fi
+done
+
+echo "== pdfinfo -box and pixels"
+pages=$(pdfinfo "$reader" | awk '/^Pages:/ {print $2}')
+pdfinfo -box -f 1 -l "$pages" "$reader" >"$work/reader-boxes.txt"
+pdfinfo -box -f 1 -l "$pages" "$print" >"$work/print-boxes.txt"
+pdfinfo -box "$cover" >"$work/cover-boxes.txt"
+pdftoppm -r 50 -png -f 1 -l 1 -singlefile "$print" "$work/print-1"
+pdftoppm -r 50 -png -singlefile "$cover" "$work/cover"
+# Bleed and paper thickness as the source sets them (defaults 3 mm, 0.1 mm).
+read -r bleed thickness < <(python3 - "$source" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+layout = re.search(r"<layout\b[^>]*>", s)
+layout = layout.group(0) if layout else ""
+def mm(name, default):
+    m = re.search(name + r'="([0-9.]+)mm"', layout)
+    return m.group(1) if m else default
+print(mm("bleed", "3"), mm("paper-thickness", "0.1"))
+PY
+)
+python3 "$here/check_print.py" "$work/reader-boxes.txt" "$work/print-boxes.txt" "$work/cover-boxes.txt" \
+  "$work/print-1.png" "$work/cover.png" "$bleed" "$thickness"
+
+echo "== reproducible"
+"$huozi" build "$source" --pdf --print -o "$work/b" >/dev/null
+cmp "$print" "$work/b/$(basename "$print")" || { echo "FAIL: two print builds differ"; exit 1; }
+cmp "$cover" "$work/b/$(basename "$cover")" || { echo "FAIL: two cover builds differ"; exit 1; }
+echo "ok"
