@@ -27,8 +27,11 @@ class Planner {
 
   BookPlan run() {
     split(doc_.body);
+    // Only the top-level nodes: a part's chapters are reached through the part
+    // (they have files of their own, but one place in the reading order).
     for (SpineDocument& d : plan_.spine)
-      for (const Node* n : d.nodes) index(*n, d.file, plan_.toc);
+      for (const Node* n : d.nodes)
+        if (!chapter_file_.count(n)) index(*n, d.file, plan_.toc);
     if (!doc_.metadata.cover_image.empty()) add_media(doc_.metadata.cover_image);
     return std::move(plan_);
   }
@@ -37,6 +40,7 @@ class Planner {
   const model::Document& doc_;
   BookPlan plan_;
   std::unordered_set<std::string> user_ids_;
+  std::unordered_map<const Node*, std::string> chapter_file_;  // a part's chapter -> its file
   size_t anchors_ = 0;
 
   void collect_user_ids(const std::vector<Node>& nodes) {
@@ -84,6 +88,7 @@ class Planner {
       d.title = model::heading_prefix(child) + (title ? model::plain_text(*title) : "");
       d.is_chapter_like = true;
       d.nodes.push_back(&child);
+      chapter_file_[&child] = d.file;
       plan_.spine.push_back(std::move(d));
     }
   }
@@ -110,7 +115,7 @@ class Planner {
   }
 
   // Records ids, anchors, TOC entries and media of one node, in reading order.
-  // Chapters of a part live in their own files, found via the spine.
+  // Chapters of a part live in their own files (chapter_file_).
   void index(const Node& n, const std::string& file, std::vector<TocEntry>& toc) {
     if (!n.id.empty()) plan_.file_of_id[n.id] = file;
     switch (n.kind) {
@@ -132,19 +137,13 @@ class Planner {
     entry.href = file + "#" + anchor;
     for (const Node& child : n.children) {
       if (n.kind == NodeKind::Part && child.kind == NodeKind::Chapter) {
-        index(child, file_of_chapter(child), entry.children);
+        index(child, chapter_file_.at(&child), entry.children);
       } else {
         index(child, file, entry.children);
       }
     }
     if (title) toc.push_back(std::move(entry));
     else for (TocEntry& e : entry.children) toc.push_back(std::move(e));  // untitled sections add no level
-  }
-
-  std::string file_of_chapter(const Node& chapter) const {
-    for (const SpineDocument& d : plan_.spine)
-      if (!d.nodes.empty() && d.nodes.front() == &chapter) return d.file;
-    return {};
   }
 };
 

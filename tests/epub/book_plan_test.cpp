@@ -112,6 +112,35 @@ TEST(EpubPlan, TocNestsChaptersUnderTheirPartAndSectionsUnderTheirChapter) {
   EXPECT_EQ(last.substr(0, last.find('\n') + 1), "后记 -> chapter-005.xhtml#ch3\n");
 }
 
+// A part's chapters are listed once, under the part, with the anchors their
+// own files carry.
+TEST(EpubPlan, TocListsEachChapterOfAPartOnce) {
+  auto doc = load(publication(kBookBody));
+  ASSERT_TRUE(doc);
+  BookPlan plan = plan_book(*doc);
+  EXPECT_EQ(trace_toc(plan),
+            "第一部　上编 -> part-002.xhtml#part1\n"
+            "  第一章　山居 -> chapter-003.xhtml#ch1\n"
+            "    一、春 -> chapter-003.xhtml#sec1\n"
+            "    二、夏 -> chapter-003.xhtml#sec2\n"
+            "  第二章　水居 -> chapter-004.xhtml#ch2\n"
+            "后记 -> chapter-005.xhtml#ch3\n"
+            "  小节甲 -> chapter-005.xhtml#toc-2\n");  // toc-1 is the untitled section's
+
+  auto untitled = load(publication("<part><title>上编</title>\n"
+                                   "<chapter><title>甲</title><p>一</p></chapter>\n"
+                                   "<chapter><title>乙</title><p>二</p></chapter></part>"));
+  ASSERT_TRUE(untitled);
+  BookPlan p = plan_book(*untitled);
+  EXPECT_EQ(trace_toc(p),
+            "上编 -> part-001.xhtml#toc-1\n"
+            "  甲 -> chapter-002.xhtml#toc-2\n"
+            "  乙 -> chapter-003.xhtml#toc-3\n");
+  const model::Node& part = untitled->body[0];
+  EXPECT_EQ(p.anchor_of.at(&part.children[1]), "toc-2");
+  EXPECT_EQ(p.anchor_of.at(&part.children[2]), "toc-3");
+}
+
 TEST(EpubPlan, UntitledSectionsAddNoLevel) {
   auto doc =
       load(publication("<chapter><title>章</title>\n"

@@ -369,5 +369,21 @@ TEST(EpubXhtml, EveryInternalLinkLandsOnAnId) {
   EXPECT_GT(internal, 30u);
 }
 
+// A part's chapters without ids: the TOC (nav.xhtml) lists each once and
+// points at anchors that exist in the chapter files.
+TEST(EpubXhtml, TocLinksToChaptersOfAPartLand) {
+  auto doc = load(publication("<part><title>上编</title>\n"
+                              "<chapter><title>甲</title><section><title>节</title><p>一</p></section></chapter>\n"
+                              "<chapter><title>乙</title><p>二</p></chapter></part>"));
+  ASSERT_TRUE(doc);
+  Epub epub(*doc);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_TRUE(every_link_lands(epub));
+  Xml nav = parse_xml(epub.entry("EPUB/nav.xhtml"));
+  EXPECT_EQ(nav.all("//nav[@epub:type='toc']//a").size(), 4u) << epub.entry("EPUB/nav.xhtml");
+  Xml ncx = parse_xml(epub.entry("EPUB/toc.ncx"));
+  EXPECT_EQ(ncx.all("//navPoint").size(), 4u) << epub.entry("EPUB/toc.ncx");
+}
+
 }  // namespace
 }  // namespace huozi::epub::testing
