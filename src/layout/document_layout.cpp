@@ -428,9 +428,11 @@ class DocumentLayouter {
     }
   }
 
-  void text_block(const Node& n, Measure m, double scale, Align align, double hang, int space_before = 0) {
+  void text_block(const Node& n, Measure m, double scale, Align align, double hang, int space_before = 0,
+                  bool keep_with_next = false) {
     FlowBlock b;
-    b.kind = BlockKind::Text;
+    b.kind = keep_with_next ? BlockKind::Heading : BlockKind::Text;
+    b.keep_with_next = keep_with_next;
     b.space_before = space_before;
     NoteCalls calls;
     b.lines = set(with_note_marks(n), m, scale, align, hang, {}, &calls);
@@ -471,8 +473,15 @@ class DocumentLayouter {
   void container(const Node& n, Measure m, int level) {
     const Node* title = model::title_of(n);
     if (title) heading(n, *title, m, level);
-    for (const Node& c : n.children)
-      if (c.kind != NodeKind::Title) block(c, m, level + 1);
+    bool after_title = title != nullptr;
+    for (const Node& c : n.children) {
+      if (c.kind == NodeKind::Title) continue;
+      // An author line under a title belongs to the heading: it stays with
+      // the first lines of what follows, never alone at a page foot.
+      if (after_title && c.kind == NodeKind::Byline) text_block(c, m, 1, Align::Right, 0, 0, /*keep=*/true);
+      else block(c, m, level + 1);
+      after_title = false;
+    }
   }
 
   void heading(const Node& n, const Node& title, Measure m, int level) {

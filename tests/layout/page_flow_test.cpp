@@ -132,6 +132,32 @@ TEST(PageFlow, HeadingStaysWhenTwoLinesFollowIt) {
   EXPECT_EQ(h.where[11].page, 2);  // and two go over: no widow
 }
 
+TEST(PageFlow, TitleAndAuthorLineStayWhenTwoLinesFollow) {
+  FlowHarness h(10);
+  h.flow->add(h.text(6));     // four lines left
+  h.flow->add(h.heading(1));  // the poem's title
+  h.flow->add(h.heading(1));  // its author line, held with it
+  h.flow->add(h.text(4));     // title + author + 2 lines need 4: they fit
+  h.flow->finish();
+  EXPECT_EQ(h.where[7].page, 1);
+  EXPECT_EQ(h.where[8].page, 1);
+  EXPECT_EQ(h.where[10].page, 1);
+  EXPECT_EQ(h.where[11].page, 2);
+}
+
+TEST(PageFlow, TitleAndAuthorLineMoveOnTogether) {
+  FlowHarness h(10);
+  h.flow->add(h.text(7));     // three lines left
+  h.flow->add(h.heading(1));
+  h.flow->add(h.heading(1));
+  h.flow->add(h.text(4));     // 1 + 1 + 2 do not fit in three: all move on
+  h.flow->finish();
+  EXPECT_EQ(h.where[8].page, 2);
+  EXPECT_EQ(h.where[8].line, 0);
+  EXPECT_EQ(h.where[9].page, 2);
+  EXPECT_EQ(h.where[9].line, 1);
+}
+
 TEST(PageFlow, HeadingWithSpaceBeforeStillKeepsItsLines) {
   FlowHarness h(10, 2);
   h.flow->add(h.text(4));
