@@ -8,7 +8,7 @@ build_packages=(
   libpugixml-dev libzip-dev libharfbuzz-dev libcairo2-dev libfreetype-dev
   libfontconfig-dev libicu-dev
   libqpdf-dev icc-profiles-free
-  fonts-noto-cjk fonts-hanazono
+  fonts-noto-cjk fonts-hanazono fonts-arphic-ukai
 )
 test_packages=(
   libgtest-dev libbenchmark-dev python3 libxml2-utils epubcheck default-jre-headless

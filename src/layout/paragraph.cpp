@@ -49,6 +49,10 @@ struct Collector {
       case NodeKind::Code:
         s.role = text::Role::Code;
         break;
+      case NodeKind::Emphasis:
+        // Han faces have no italics: emphasis is set in a Kai (楷体) face (clreq 6).
+        if (s.role == text::Role::Body) s.role = text::Role::Emphasis;
+        break;
       case NodeKind::Footnote:
         return;  // the note's text goes to the page's foot
       case NodeKind::LineBreak: {

@@ -21,12 +21,13 @@ namespace huozi::text {
 namespace {
 
 constexpr char32_t kCoverageLimit = 0x40000;  // BMP and planes 1–3 (Han extensions)
-constexpr size_t kRoleCount = 4;
+constexpr size_t kRoleCount = static_cast<size_t>(Role::Emphasis) + 1;
 constexpr size_t kVariantCount = 2;
 
 bool parse_role(std::string_view word, FontEntry& e) {
   static const std::map<std::string_view, Role> roles = {
-      {"body", Role::Body}, {"strong", Role::Strong}, {"heading", Role::Heading}, {"code", Role::Code}};
+      {"body", Role::Body},       {"strong", Role::Strong},        {"heading", Role::Heading},
+      {"code", Role::Code},       {"emphasis", Role::Emphasis}};
   if (word == "fallback") {
     e.fallback = true;
     return true;

@@ -14,7 +14,7 @@
 namespace huozi::text {
 
 // What a piece of text is set as; picks the face (see fonts/README.md).
-enum class Role : uint8_t { Body, Strong, Heading, Code };
+enum class Role : uint8_t { Body, Strong, Heading, Code, Emphasis };
 
 using FaceId = uint16_t;
 

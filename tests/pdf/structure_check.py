@@ -32,6 +32,9 @@ expect("Title:           版式样张" in info, "title metadata")
 expect("Author:          活字" in info, "author metadata")
 expect("CreationDate:    Sat Nov 28 00:00:00 2026" in info, "creation date from the source")
 expect("Tagged:          yes" in info, "not tagged")
+fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+expect("UKaiCN" in fonts, "<em> is not set in the Kai face (AR PL UKai CN)")
+expect("NotoSansCJKsc-Bold" in fonts, "<strong> and headings are not in the sans bold face")
 check = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
 expect(check.returncode == 0, "qpdf --check: " + check.stdout[-300:] + check.stderr[-300:])
 for p in problems:
