@@ -354,17 +354,7 @@ class DocumentLayouter {
   // baseline (for furniture and markers); width receives its width.
   std::vector<PageItem> set_string(const std::string& s, text::Role role, double size, double& width,
                                    Color color = {}) {
-    ParagraphSource source;
-    source.input.text = s;
-    source.input.lang = lang_;
-    text::TextSpan span;
-    span.begin = 0;
-    span.end = static_cast<uint32_t>(s.size());
-    span.style.role = role;
-    span.style.size_pt = size;
-    span.style.lang = lang_;
-    source.input.spans.push_back(span);
-    source.em_pt = size;
+    ParagraphSource source = plain_source(s, role, size, lang_);
     SetOptions options;
     options.width_pt = 100000;
     setter_.set(source, options, lines_, &diags_);

@@ -124,6 +124,20 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
   return pieces;
 }
 
+ParagraphSource plain_source(const std::string& text, text::Role role, double size_pt, const std::string& lang) {
+  ParagraphSource source;
+  source.input.text = text;
+  source.input.lang = lang;
+  text::TextSpan span;
+  span.end = static_cast<uint32_t>(text.size());
+  span.style.role = role;
+  span.style.size_pt = size_pt;
+  span.style.lang = lang;
+  source.input.spans.push_back(span);
+  source.em_pt = size_pt;
+  return source;
+}
+
 std::vector<ParagraphSource> collect_paragraphs(const model::Document& doc, const TextStyle& style) {
   std::vector<ParagraphSource> out;
   const std::string lang = doc.metadata.language.empty() ? style.lang : doc.metadata.language;

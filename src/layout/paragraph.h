@@ -40,6 +40,10 @@ struct ParagraphSource {
 std::vector<ParagraphSource> block_sources(const model::Node& block, const model::Document& doc,
                                            const TextStyle& style, const std::string& lang);
 
+// A plain string in one role, size and language as engine input (running
+// heads, folios, markers, labels).
+ParagraphSource plain_source(const std::string& text, text::Role role, double size_pt, const std::string& lang);
+
 // Every block of the document that holds inline content, in reading order.
 std::vector<ParagraphSource> collect_paragraphs(const model::Document& doc, const TextStyle& style);
 
