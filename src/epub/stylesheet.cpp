@@ -154,7 +154,8 @@ section.footnotes aside { margin: 0.3em 0; }
 .book-rights, .book-description { font-size: 0.8em; margin-top: 1.5em; text-align: left; }
 nav ol { list-style: none; padding-left: 1.5em; }
 nav > ol { padding-left: 0; }
-nav li { margin: 0.3em 0; }
+nav li { margin: 0.3em 0; padding-left: 1em; text-indent: -1em; }
+nav a { text-decoration: none; }
 )CSS";
 }
 
