@@ -32,10 +32,15 @@ class XhtmlWriter {
 
   // ---- blocks ----
 
+  // ` id="…"` for a node the author gave an id, or nothing.
+  static std::string id_attribute(const Node& n) {
+    return n.id.empty() ? std::string() : " id=\"" + escaped(n.id) + "\"";
+  }
+
   void open(const char* tag, const Node& n, const char* cls = nullptr, const std::string& extra = {}) {
     out_ += '<';
     out_ += tag;
-    if (!n.id.empty()) out_ += " id=\"" + escaped(n.id) + "\"";
+    out_ += id_attribute(n);
     if (cls) out_ += std::string(" class=\"") + cls + "\"";
     out_ += lang_attributes(n.lang);
     out_ += extra;
@@ -90,7 +95,7 @@ class XhtmlWriter {
     int h = std::min(level, 6);
     if (const Node* title = model::title_of(n)) {
       std::string tag = "h" + std::to_string(h);
-      out_ += "<" + tag + lang_attributes(title->lang) + ">";
+      out_ += "<" + tag + id_attribute(*title) + lang_attributes(title->lang) + ">";
       std::string prefix = model::heading_prefix(n);
       if (!prefix.empty()) out_ += "<span class=\"number\">" + escaped(prefix) + "</span>";
       inlines(title->children);
@@ -134,16 +139,22 @@ class XhtmlWriter {
       if (c.kind == NodeKind::Caption) caption = &c;
       if (c.kind == NodeKind::Credit) credit = &c;
     }
-    std::string caption_text = caption ? model::plain_text(*caption) : std::string();
     for (const Node& c : n.children) {
-      if (c.kind == NodeKind::Image) image(c, caption_text);
+      if (c.kind == NodeKind::Image) image(c, caption);
       if (c.kind == NodeKind::Placeholder) placeholder(c);
     }
     if (caption || credit) {
-      out_ += "<figcaption>";
+      // The figcaption is the caption: it takes the caption's id, and its
+      // language unless a credit shares it (then a span holds the language).
+      bool caption_span = caption && credit && !caption->lang.empty();
+      out_ += "<figcaption";
+      if (caption) out_ += id_attribute(*caption) + (caption_span ? "" : lang_attributes(caption->lang));
+      out_ += ">";
+      if (caption_span) out_ += "<span" + lang_attributes(caption->lang) + ">";
       if (caption) inlines(caption->children);
+      if (caption_span) out_ += "</span>";
       if (credit) {
-        out_ += "<span class=\"credit\"" + lang_attributes(credit->lang) + ">";
+        out_ += "<span class=\"credit\"" + id_attribute(*credit) + lang_attributes(credit->lang) + ">";
         inlines(credit->children);
         out_ += "</span>";
       }
@@ -152,11 +163,13 @@ class XhtmlWriter {
     close("figure");
   }
 
-  void image(const Node& n, const std::string& caption_text) {
-    std::string alt = n.label.empty() ? caption_text : n.label;
+  // The alt text is the image's own, else the caption's text (in the caption's language).
+  void image(const Node& n, const Node* caption) {
+    bool from_caption = n.label.empty() && caption;
+    std::string alt = from_caption ? model::plain_text(*caption) : n.label;
+    const std::string& lang = from_caption && n.lang.empty() ? caption->lang : n.lang;
     out_ += "<img src=\"" + escaped(plan_.media_href.at(n.target)) + "\" alt=\"" + escaped(alt) + "\"";
-    if (!n.id.empty()) out_ += " id=\"" + escaped(n.id) + "\"";
-    out_ += "/>\n";
+    out_ += id_attribute(n) + lang_attributes(lang) + "/>\n";
   }
 
   // FPO: a framed box of the picture's proportions that says what belongs there.
@@ -167,8 +180,8 @@ class XhtmlWriter {
     std::snprintf(padding, sizeof padding, "%.2f%%", 100.0 * h / w);
     std::string description = model::plain_text(n);
     std::string label = "FPO 图片占位" + (description.empty() ? "" : "：" + description);
-    out_ += "<div class=\"fpo\" role=\"img\" aria-label=\"" + escaped(label) + "\" style=\"padding-top: " +
-            padding + ";\"" + lang_attributes(n.lang) + ">";
+    out_ += "<div" + id_attribute(n) + " class=\"fpo\" role=\"img\" aria-label=\"" + escaped(label) +
+            "\" style=\"padding-top: " + padding + ";\"" + lang_attributes(n.lang) + ">";
     out_ += "<div class=\"fpo-inner\"><span class=\"fpo-mark\">FPO</span>";
     out_ += "<span class=\"fpo-note\">图片占位 · 正式图片待补</span>";
     if (!n.children.empty()) {
@@ -226,7 +239,7 @@ class XhtmlWriter {
       case NodeKind::EmphasisDots: wrap("em", n, "dots"); break;
       case NodeKind::Code: wrap("code", n); break;
       case NodeKind::Span: wrap("span", n); break;
-      case NodeKind::LineBreak: out_ += "<br/>"; break;
+      case NodeKind::LineBreak: out_ += "<br" + id_attribute(n) + "/>"; break;
       case NodeKind::Link: {
         std::string href = plan_.resolve_link(n.target, item_.file);
         bool external = n.target.rfind("#", 0) != 0;
@@ -241,9 +254,9 @@ class XhtmlWriter {
         out_ += "<rp>(</rp><rt>" + escaped(n.label) + "</rt><rp>)</rp></ruby>";
         break;
       case NodeKind::Footnote: {
-        std::string key = note_key(n);
-        out_ += "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" id=\"ref-" + key + "\" href=\"#" +
-                key + "\">" + escaped(model::circled_number(n.number)) + "</a>";
+        out_ += "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" id=\"ref-" + note_key(n) +
+                "\" href=\"#" + escaped(aside_id(n)) + "\">" + escaped(model::circled_number(n.number)) +
+                "</a>";
         pending_notes_.push_back(&n);
         break;
       }
@@ -257,14 +270,16 @@ class XhtmlWriter {
            std::to_string(n.where.column);
   }
 
+  // The note's aside carries the author's id, if any, so links to the note land on it.
+  std::string aside_id(const Node& n) const { return n.id.empty() ? note_key(n) : n.id; }
+
   void flush_footnotes() {
     if (pending_notes_.empty()) return;
     out_ += "<section class=\"footnotes\" epub:type=\"footnotes\" role=\"doc-endnotes\">\n";
     for (const Node* note : pending_notes_) {
-      std::string key = note_key(*note);
-      out_ += "<aside id=\"" + key + "\" epub:type=\"footnote\" role=\"doc-footnote\"" +
-              lang_attributes(note->lang) + "><p><a href=\"#ref-" + key + "\" class=\"note-number\">" +
-              escaped(model::circled_number(note->number)) + "</a> ";
+      out_ += "<aside id=\"" + escaped(aside_id(*note)) + "\" epub:type=\"footnote\" role=\"doc-footnote\"" +
+              lang_attributes(note->lang) + "><p><a href=\"#ref-" + note_key(*note) +
+              "\" class=\"note-number\">" + escaped(model::circled_number(note->number)) + "</a> ";
       inlines(note->children);
       out_ += "</p></aside>\n";
     }

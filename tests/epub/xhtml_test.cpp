@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "epub/book_plan.h"
 #include "epub_test_util.h"
 
 namespace huozi::epub::testing {
@@ -372,9 +373,10 @@ TEST(EpubXhtml, EveryInternalLinkLandsOnAnId) {
 // A part's chapters without ids: the TOC (nav.xhtml) lists each once and
 // points at anchors that exist in the chapter files.
 TEST(EpubXhtml, TocLinksToChaptersOfAPartLand) {
-  auto doc = load(publication("<part><title>上编</title>\n"
-                              "<chapter><title>甲</title><section><title>节</title><p>一</p></section></chapter>\n"
-                              "<chapter><title>乙</title><p>二</p></chapter></part>"));
+  auto doc =
+      load(publication("<part><title>上编</title>\n"
+                       "<chapter><title>甲</title><section><title>节</title><p>一</p></section></chapter>\n"
+                       "<chapter><title>乙</title><p>二</p></chapter></part>"));
   ASSERT_TRUE(doc);
   Epub epub(*doc);
   ASSERT_TRUE(epub.ok());
@@ -383,6 +385,85 @@ TEST(EpubXhtml, TocLinksToChaptersOfAPartLand) {
   EXPECT_EQ(nav.all("//nav[@epub:type='toc']//a").size(), 4u) << epub.entry("EPUB/nav.xhtml");
   Xml ncx = parse_xml(epub.entry("EPUB/toc.ncx"));
   EXPECT_EQ(ncx.all("//navPoint").size(), 4u) << epub.entry("EPUB/toc.ncx");
+}
+
+// The ids of a subtree of the model.
+void collect_ids(const std::vector<model::Node>& nodes, std::vector<std::string>& out) {
+  for (const model::Node& n : nodes) {
+    if (!n.id.empty()) out.push_back(n.id);
+    collect_ids(n.children, out);
+  }
+}
+
+// Ids the content model allows on titles, notes, placeholders, figure captions,
+// credits and line breaks: each is written to the file the plan names, so
+// links to them land.
+TEST(EpubXhtml, IdsOnTitlesNotesPlaceholdersCaptionsCreditsAndBreaksSurvive) {
+  auto doc = load(publication(
+      "<chapter><title id=\"h\">章</title>\n"
+      "<p>注<note id=\"n\">注文</note>行<br id=\"b\"/>下</p>\n"
+      "<figure><placeholder id=\"ph\" ratio=\"4:3\">待补</placeholder><caption id=\"cap\">图注</caption>"
+      "<credit id=\"cr\">摄影</credit></figure>\n"
+      "<figure><image id=\"im\" src=\"photo.png\" alt=\"图\"/><caption id=\"cap2\">图二</caption></figure>\n"
+      "</chapter>\n"
+      "<chapter><title>二</title><p><a href=\"#h\">1</a><a href=\"#n\">2</a><a href=\"#b\">3</a>"
+      "<a href=\"#ph\">4</a><a href=\"#cap\">5</a><a href=\"#cr\">6</a>"
+      "<a href=\"#cap2\">7</a></p></chapter>"));
+  ASSERT_TRUE(doc);
+  Epub epub(*doc);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_TRUE(every_link_lands(epub));
+
+  BookPlan plan = plan_book(*doc);
+  std::vector<std::string> ids;
+  collect_ids(doc->body, ids);
+  EXPECT_EQ(ids.size(), 8u);
+  for (const std::string& id : ids) {
+    SCOPED_TRACE(id);
+    ASSERT_TRUE(plan.file_of_id.count(id));
+    Xml x = body_file(epub, plan.file_of_id.at(id));
+    EXPECT_EQ(x.all(("//*[@id='" + id + "']").c_str()).size(), 1u);
+  }
+
+  Xml x = body_file(epub, "chapter-001.xhtml");
+  EXPECT_STREQ(x.one("//*[@id='h']").name(), "h1");
+  EXPECT_STREQ(x.one("//*[@id='b']").name(), "br");
+  EXPECT_STREQ(x.one("//*[@id='ph']").attribute("class").value(), "fpo");
+  EXPECT_STREQ(x.one("//*[@id='cap']").name(), "figcaption");
+  EXPECT_STREQ(x.one("//*[@id='cr']").attribute("class").value(), "credit");
+  // A note's id is its aside's, and its reference points there.
+  pugi::xml_node aside = x.one("//*[@id='n']");
+  EXPECT_STREQ(aside.name(), "aside");
+  EXPECT_STREQ(aside.attribute("epub:type").value(), "footnote");
+  pugi::xml_node ref = x.one("//a[@epub:type='noteref']");
+  EXPECT_STREQ(ref.attribute("href").value(), "#n");
+  EXPECT_EQ("#" + std::string(ref.attribute("id").value()),
+            std::string(aside.select_node("p/a[@class='note-number']").node().attribute("href").value()));
+}
+
+// xml:lang on a figure's image and caption is kept; a credit is not put inside
+// the caption's language.
+TEST(EpubXhtml, LanguageOfFigureCaptionsAndImages) {
+  OneChapter c(
+      "<figure id=\"f1\"><image xml:lang=\"en\" src=\"photo.png\" alt=\"A square\"/>"
+      "<caption xml:lang=\"en\">Figure 1</caption></figure>\n"
+      "<figure id=\"f2\"><image src=\"photo.png\"/><caption xml:lang=\"en\">Figure 2</caption>"
+      "<credit>摄影：某</credit></figure>\n"
+      "<figure id=\"f3\"><image src=\"photo.png\" alt=\"图\"/><caption>图三</caption>"
+      "<credit xml:lang=\"en\">Photo: X</credit></figure>");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c.print("//figure[@id='f1']"),
+            "<figure id=\"f1\"><img src=\"images/001.png\" alt=\"A square\" xml:lang=\"en\" lang=\"en\"/>"
+            "<figcaption xml:lang=\"en\" lang=\"en\">Figure 1</figcaption></figure>");
+  // The alt text comes from the English caption, so the image is English too.
+  EXPECT_EQ(c.print("//figure[@id='f2']"),
+            "<figure id=\"f2\"><img src=\"images/001.png\" alt=\"Figure 2\" xml:lang=\"en\" lang=\"en\"/>"
+            "<figcaption><span xml:lang=\"en\" lang=\"en\">Figure 2</span>"
+            "<span class=\"credit\">摄影：某</span></figcaption></figure>");
+  EXPECT_EQ(c.print("//figure[@id='f3']"),
+            "<figure id=\"f3\"><img src=\"images/001.png\" alt=\"图\"/>"
+            "<figcaption>图三<span class=\"credit\" xml:lang=\"en\" lang=\"en\">Photo: X</span></figcaption>"
+            "</figure>");
 }
 
 }  // namespace
