@@ -3,8 +3,18 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "util/image_header.h"
+
 namespace huozi::model {
 namespace {
+
+// A header may claim any size; decoding 100000×100000 pixels takes 40 GB. These
+// are far beyond any page (300 dpi across an A3 sheet is about 18 megapixels).
+constexpr int64_t kMaxImagePixels = 100'000'000;
+constexpr int64_t kMaxImageSide = 30'000;
+
+const char* const kConvertHint = "convert it to PNG or JPEG, the formats every EPUB reader shows";
+const char* const kReexportHint = "export the picture again, or download it again";
 
 struct IdIndex {
   std::unordered_map<std::string, SourceLocation> first_use;
@@ -92,7 +102,37 @@ class Finisher {
     std::string ext = path.extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
-      error(at, std::string(what) + " \"" + relative + "\" is not PNG or JPEG", "convert it to PNG or JPEG");
+      return error(at, std::string(what) + " \"" + relative + "\" is not PNG or JPEG", kConvertHint);
+    check_image_content(path, ext == ".png", at, std::string(what) + " \"" + relative + "\"");
+  }
+
+  // The file's content, whatever its name: a PNG or JPEG whose structure is
+  // sound and whose size is sane, checked from its headers before any decoder
+  // (an EPUB reader, Cairo) is handed a picture that would exhaust memory.
+  void check_image_content(const std::filesystem::path& path, bool png_name, const SourceLocation& at,
+                           const std::string& name) {
+    std::error_code ec;
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) return error(at, name + " is an empty file", kReexportHint);
+    ImageHeader header = inspect_image(path);
+    if (header.format == ImageFormat::Unknown)
+      return error(at,
+                   name + " is not PNG or JPEG: " +
+                       (header.other_format.empty() ? "its content is not an image"
+                                                    : "it is a " + header.other_format + " image"),
+                   kConvertHint);
+    bool png = header.format == ImageFormat::Png;
+    const std::string format = png ? "PNG" : "JPEG";
+    if (header.width > kMaxImageSide || header.height > kMaxImageSide ||
+        header.width * header.height > kMaxImagePixels)
+      return error(at,
+                   name + " is " + std::to_string(header.width) + "×" + std::to_string(header.height) +
+                       " pixels, more than huozi accepts (" + std::to_string(kMaxImagePixels / 1000000) +
+                       " megapixels, " + std::to_string(kMaxImageSide) + " on a side)",
+                   "scale the picture down: 300 dpi across an A3 page is about 18 megapixels");
+    if (!header.problem.empty()) return error(at, name + " is a corrupt " + format + ": " + header.problem, kReexportHint);
+    if (png != png_name)
+      error(at, name + " is a " + format + " file named " + path.extension().string(),
+            std::string("rename it to ") + (png ? ".png" : ".jpg"));
   }
 };
 
