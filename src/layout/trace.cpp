@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 
 namespace huozi::layout {
@@ -58,7 +59,9 @@ std::string trace_page(const PageFrame& page, int number) {
     } else if (const auto* dot = std::get_if<Dot>(&item)) {
       others.push_back("  dot " + fixed(dot->x) + "," + fixed(dot->y));
     } else if (const auto* image = std::get_if<Image>(&item)) {
-      others.push_back("  image " + fixed(image->rect.x) + "," + fixed(image->rect.y) + " " + image->path);
+      // The file name only: a trace must not depend on where the tree is checked out.
+      others.push_back("  image " + fixed(image->rect.x) + "," + fixed(image->rect.y) + " " +
+                       std::filesystem::path(image->path).filename().string());
     }
   }
   for (const auto& [key, line] : lines)
