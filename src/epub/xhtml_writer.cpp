@@ -273,15 +273,23 @@ class XhtmlWriter {
   // The note's aside carries the author's id, if any, so links to the note land on it.
   std::string aside_id(const Node& n) const { return n.id.empty() ? note_key(n) : n.id; }
 
+  // Writing a note may reference notes inside it, which join pending_notes_:
+  // the loop goes by index (the vector grows) until every note has its aside,
+  // and a note's own notes are moved to follow it, so the asides keep the
+  // order of their numbers.
   void flush_footnotes() {
     if (pending_notes_.empty()) return;
     out_ += "<section class=\"footnotes\" epub:type=\"footnotes\" role=\"doc-endnotes\">\n";
-    for (const Node* note : pending_notes_) {
+    for (size_t i = 0; i < pending_notes_.size(); ++i) {
+      const Node* note = pending_notes_[i];
+      size_t before = pending_notes_.size();
       out_ += "<aside id=\"" + escaped(aside_id(*note)) + "\" epub:type=\"footnote\" role=\"doc-footnote\"" +
               lang_attributes(note->lang) + "><p><a href=\"#ref-" + note_key(*note) +
               "\" class=\"note-number\">" + escaped(model::circled_number(note->number)) + "</a> ";
       inlines(note->children);
       out_ += "</p></aside>\n";
+      std::rotate(pending_notes_.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                  pending_notes_.begin() + static_cast<std::ptrdiff_t>(before), pending_notes_.end());
     }
     out_ += "</section>\n";
     pending_notes_.clear();

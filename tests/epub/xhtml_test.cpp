@@ -466,5 +466,35 @@ TEST(EpubXhtml, LanguageOfFigureCaptionsAndImages) {
             "</figure>");
 }
 
+// A note inside a note (the loader allows it): both get an aside, and every
+// noteref lands.
+TEST(EpubXhtml, ANoteInsideANoteGetsItsOwnAside) {
+  OneChapter c("<p>正文<note>外注<note>内注</note></note></p>");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(texts(c.xml(), "//a[@epub:type='noteref']"), (std::vector<std::string>{"①", "②"}));
+  EXPECT_EQ(texts(c.xml(), "//aside[@epub:type='footnote']"),
+            (std::vector<std::string>{"① 外注②", "② 内注"}));
+  for (const pugi::xpath_node& ref : c.xml().all("//a[@epub:type='noteref']")) {
+    std::string href = ref.node().attribute("href").value();
+    EXPECT_TRUE(c.xml().one(("//aside[@id='" + href.substr(1) + "']").c_str())) << href;
+  }
+}
+
+// Two notes, the first holding a note: flushing appends to the list of notes
+// being written (a use after free when it was iterated directly).
+TEST(EpubXhtml, ANoteInsideTheFirstOfTwoNotes) {
+  auto doc = load(
+      publication("<chapter><title>章</title><p>甲<note>外注<note>内注</note></note>乙<note>二注</note></p>"
+                  "</chapter>"));
+  ASSERT_TRUE(doc);
+  Epub epub(*doc);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_TRUE(every_link_lands(epub));
+  Xml x = body_file(epub, "chapter-001.xhtml");
+  // A note's own notes follow it: the asides are in the order of their numbers.
+  EXPECT_EQ(texts(x, "//aside[@epub:type='footnote']"),
+            (std::vector<std::string>{"① 外注②", "② 内注", "③ 二注"}));
+}
+
 }  // namespace
 }  // namespace huozi::epub::testing
