@@ -464,6 +464,7 @@ def main():
     os.makedirs(work)
     runner = Runner(huozi, work)
     if group == "output":
+        sys.dont_write_bytecode = True  # no __pycache__ in the source tree
         import output_cases
         output_cases.run(runner)
     else:
