@@ -90,7 +90,10 @@ bool build_print(const model::Document& doc, const std::filesystem::path& reader
   options.bleed = setup.bleed;
   options.info = info;
   options.rgb_profile = print::default_rgb_profile();
-  const char* hint = "install icc-profiles-free (scripts/install-deps.sh) and check the output folder";
+  options.output_profile = print::output_profile_from_environment();
+  const char* hint = options.output_profile.empty()
+                         ? "install icc-profiles-free (scripts/install-deps.sh) and check the output folder"
+                         : "HUOZI_OUTPUT_ICC must name the print shop's ICC output profile";
 
   // The book block: reader pages with marks and a slug line each.
   std::filesystem::path print_target = stem + "-print.pdf";

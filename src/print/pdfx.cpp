@@ -33,6 +33,25 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
+OutputIntent output_intent_for_profile(const std::string& profile_path) {
+  std::string bytes = read_file(profile_path);
+  if (bytes.size() < 128 || bytes.compare(36, 4, "acsp") != 0)
+    throw std::runtime_error(profile_path + " is not an ICC profile");
+  std::string device_class = bytes.substr(12, 4), space = bytes.substr(16, 4);
+  if (device_class != "prtr")
+    throw std::runtime_error(profile_path + " is a '" + device_class +
+                             "' profile; the OutputIntent needs an output ('prtr') profile of the printing condition");
+  OutputIntent intent;
+  intent.profile_path = profile_path;
+  intent.components = space == "GRAY" ? 1 : space == "RGB " ? 3 : space == "CMYK" ? 4 : 0;
+  if (intent.components == 0) throw std::runtime_error(profile_path + " is not a Gray, RGB or CMYK profile");
+  std::string name = profile_path.substr(profile_path.find_last_of('/') + 1);
+  intent.condition_identifier = "Custom";
+  intent.condition = name;
+  intent.info = name + " (the print shop's output profile)";
+  return intent;
+}
+
 std::string pdf_date(const std::string& iso_date) {
   std::string digits;
   for (char c : iso_date)

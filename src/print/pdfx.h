@@ -27,6 +27,11 @@ struct OutputIntent {
   std::string info;
 };
 
+// The OutputIntent for a print shop's output profile: Custom, named after the
+// file. Throws std::runtime_error unless it is a readable ICC output ('prtr')
+// profile in Gray, RGB or CMYK.
+OutputIntent output_intent_for_profile(const std::string& profile_path);
+
 // "D:20211231000000Z" for a YYYY-MM-DD date.
 std::string pdf_date(const std::string& iso_date);
 

@@ -101,6 +101,11 @@ std::string default_rgb_profile() {
   return env && *env ? env : HUOZI_SRGB_ICC_PATH;
 }
 
+std::string output_profile_from_environment() {
+  const char* env = std::getenv("HUOZI_OUTPUT_ICC");
+  return env ? env : "";
+}
+
 PrintResult write_print_pdf(const std::filesystem::path& reader, const std::filesystem::path& target,
                             const PrintOptions& options) {
   PrintResult result;
@@ -124,11 +129,15 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       sheet.impose(pages[i], slug);
     }
     OutputIntent intent;
-    intent.profile_path = options.rgb_profile;
-    intent.components = 3;
-    intent.condition_identifier = "sRGB IEC61966-2.1";
-    intent.condition = "sRGB IEC61966-2.1 (device-independent RGB: the print shop converts to its own printing condition)";
-    intent.info = "sRGB";
+    if (!options.output_profile.empty()) {
+      intent = output_intent_for_profile(options.output_profile);
+    } else {
+      intent.profile_path = options.rgb_profile;
+      intent.components = 3;
+      intent.condition_identifier = "sRGB IEC61966-2.1";
+      intent.condition = "sRGB IEC61966-2.1 (device-independent RGB: the print shop converts to its own printing condition)";
+      intent.info = "sRGB";
+    }
     mark_as_pdfx4(pdf, options.info, intent);
 
     AtomicFile file(target);

@@ -23,12 +23,18 @@ struct PrintOptions {
   // Optional: a PDF whose page i is the slug line of page i, set below the trim.
   std::filesystem::path slug_lines;
   DocumentInfo info;
-  std::string rgb_profile;  // sRGB: DefaultRGB and the OutputIntent
+  std::string rgb_profile;  // sRGB: DefaultRGB, and the OutputIntent unless output_profile is set
+  // The printing condition's ICC output (prtr) profile, as a print shop
+  // supplies it; empty: the OutputIntent embeds rgb_profile instead.
+  std::string output_profile;
 };
 
 // The sRGB profile huozi embeds (icc-profiles-free), or the HUOZI_SRGB_ICC
 // environment variable when set.
 std::string default_rgb_profile();
+
+// The HUOZI_OUTPUT_ICC environment variable: a print shop's output profile, or empty.
+std::string output_profile_from_environment();
 
 struct PrintResult {
   std::string error;  // empty on success
