@@ -2,11 +2,24 @@
 
 #include <zip.h>
 
+#include <ctime>
+
 namespace huozi::epub {
 namespace {
 
-// 2000-01-01 00:00 local time; any fixed value will do, DOS time has no zone.
-constexpr time_t kFixedTime = 946684800;
+// Every entry says 2000-01-01 00:00. A zip entry holds DOS time, which has no
+// zone, and libzip makes it from a time_t with local time: so the time_t is
+// local midnight, computed in the zone of the moment (mktime reads TZ again),
+// and the stored bytes are the same in any zone. tm_isdst = -1 lets mktime
+// decide whether summer time applies (it does in January south of the equator).
+time_t fixed_time() {
+  std::tm tm{};
+  tm.tm_year = 2000 - 1900;
+  tm.tm_mon = 0;
+  tm.tm_mday = 1;
+  tm.tm_isdst = -1;
+  return std::mktime(&tm);
+}
 
 }  // namespace
 
@@ -42,7 +55,7 @@ bool ZipArchive::add(const std::string& name, std::string bytes, bool compress) 
   }
   auto i = static_cast<zip_uint64_t>(index);
   if (zip_set_file_compression(archive_.get(), i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, compress ? 9 : 0) < 0 ||
-      zip_file_set_mtime(archive_.get(), i, kFixedTime, 0) < 0) {
+      zip_file_set_mtime(archive_.get(), i, fixed_time(), 0) < 0) {
     error_ = zip_strerror(archive_.get());
     return false;
   }

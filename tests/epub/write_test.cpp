@@ -50,6 +50,34 @@ TEST(EpubWrite, EntriesCarryAFixedTimestampNotTheClock) {
       << "looks like the build time";
 }
 
+std::string epub_bytes_in_zone(const model::Document& doc, const char* tz) {
+  ScopedEnv zone("TZ", tz);
+  Epub epub(doc);
+  return read_bytes(epub.path());
+}
+
+// DOS time has no zone: every entry says 2000-01-01 00:00 whatever the
+// builder's zone (POSIX TZ forms, so no tzdata is needed).
+TEST(EpubWrite, TheTimeZoneDoesNotChangeTheBytes) {
+  auto doc = load(publication("<p>正文</p>"));
+  ASSERT_TRUE(doc);
+  std::string utc = epub_bytes_in_zone(*doc, "UTC0");
+  std::string beijing = epub_bytes_in_zone(*doc, "CST-8");
+  std::string new_york = epub_bytes_in_zone(*doc, "EST5EDT");
+  std::string sydney = epub_bytes_in_zone(*doc, "AEST-10AEDT,M10.1.0,M4.1.0/3");  // summer time in January
+  EXPECT_TRUE(utc == beijing) << "UTC and UTC+8 builds differ";
+  EXPECT_TRUE(utc == new_york) << "UTC and UTC-5 builds differ";
+  EXPECT_TRUE(utc == sydney) << "UTC and UTC+11 builds differ";
+  // The first local file header (mimetype): time 00:00:00, date 2000-01-01.
+  ASSERT_GT(utc.size(), 14u);
+  auto u16 = [&](size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(utc[at])) |
+           static_cast<unsigned>(static_cast<unsigned char>(utc[at + 1])) << 8;
+  };
+  EXPECT_EQ(u16(10), 0u);
+  EXPECT_EQ(u16(12), (20u << 9) | (1u << 5) | 1u);
+}
+
 TEST(EpubWrite, TheDateDecidesTheBytes) {
   ScopedEnv no_epoch("SOURCE_DATE_EPOCH", nullptr);
   auto early = load(publication("<p>正文</p>", "zh-Hans", {}, "2020"));
