@@ -3,7 +3,7 @@
 numbers, and marks outside the trim and bleed by pixel sampling a 50 dpi
 rendering (pdftoppm -png).
 
-usage: check_print.py READER_BOXES PRINT_BOXES COVER_BOXES PRINT_PNG COVER_PNG BLEED_MM THICKNESS_MM
+usage: check_print.py READER_BOXES PRINT_BOXES COVER_BOXES PRINT_PNG COVER_PNG BLEED_MM THICKNESS_MM perfect|saddle
 """
 import math
 import re
@@ -130,7 +130,7 @@ def main():
     pages = len(reader)
     page_w = reader[1]["MediaBox"][2] - reader[1]["MediaBox"][0]
     page_h = reader[1]["MediaBox"][3] - reader[1]["MediaBox"][1]
-    spine = math.ceil(pages / 2) * thickness
+    spine = math.ceil(pages / 2) * thickness if sys.argv[8] == "perfect" else 0
     c = cover[1]
     t = c["TrimBox"]
     check(near((t[2] - t[0], t[3] - t[1]), (2 * page_w + spine, page_h)),

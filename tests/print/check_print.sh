@@ -3,13 +3,15 @@
 # a print shop checks: huozi preflight, qpdf --check, fonts embedded (pdffonts),
 # page boxes as numbers (pdfinfo -box), marks outside the trim and bleed in a
 # 50 dpi rendering, and byte-identical rebuilds.
-# Usage: check_print.sh HUOZI SOURCE.xml WORKDIR
+# Usage: check_print.sh HUOZI SOURCE.xml WORKDIR [BUILD_OPTIONS (default: --pdf --print)]
 set -euo pipefail
-huozi=$(realpath "$1") source=$2 work=$3
+huozi=$(realpath "$1") source=$2 work=$3 options=${4:---pdf --print}
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work" && mkdir -p "$work/a" "$work/b"
-"$huozi" build "$source" --pdf --print -o "$work/a" >"$work/files.txt"
-reader=$(sed -n 1p "$work/files.txt") print=$(sed -n 2p "$work/files.txt") cover=$(sed -n 3p "$work/files.txt")
+# shellcheck disable=SC2086
+"$huozi" build "$source" $options -o "$work/a" >"$work/files.txt" 2>"$work/build-err.txt" || { cat "$work/build-err.txt"; exit 1; }
+reader=$(grep '\.pdf$' "$work/files.txt" | sed -n 1p) print=$(grep '\.pdf$' "$work/files.txt" | sed -n 2p)
+cover=$(grep '\.pdf$' "$work/files.txt" | sed -n 3p)
 [[ "$print" == *-print.pdf && "$cover" == *-cover.pdf ]] || { echo "FAIL: build wrote $(cat "$work/files.txt")"; exit 1; }
 
 for pdf in "$print" "$cover"; do
@@ -34,8 +36,8 @@ pdfinfo -box -f 1 -l "$pages" "$print" >"$work/print-boxes.txt"
 pdfinfo -box "$cover" >"$work/cover-boxes.txt"
 pdftoppm -r 50 -png -f 1 -l 1 -singlefile "$print" "$work/print-1"
 pdftoppm -r 50 -png -singlefile "$cover" "$work/cover"
-# Bleed and paper thickness as the source sets them (defaults 3 mm, 0.1 mm).
-read -r bleed thickness < <(python3 - "$source" <<'PY'
+# Bleed, paper thickness and binding as the source sets them (defaults 3 mm, 0.1 mm, perfect).
+read -r bleed thickness binding < <(python3 - "$source" <<'PY'
 import re, sys
 s = open(sys.argv[1]).read()
 layout = re.search(r"<layout\b[^>]*>", s)
@@ -43,14 +45,16 @@ layout = layout.group(0) if layout else ""
 def mm(name, default):
     m = re.search(name + r'="([0-9.]+)mm"', layout)
     return m.group(1) if m else default
-print(mm("bleed", "3"), mm("paper-thickness", "0.1"))
+binding = re.search(r'binding="(\w+)"', layout)
+print(mm("bleed", "3"), mm("paper-thickness", "0.1"), binding.group(1) if binding else "perfect")
 PY
 )
 python3 "$here/check_print.py" "$work/reader-boxes.txt" "$work/print-boxes.txt" "$work/cover-boxes.txt" \
-  "$work/print-1.png" "$work/cover.png" "$bleed" "$thickness"
+  "$work/print-1.png" "$work/cover.png" "$bleed" "$thickness" "$binding"
 
 echo "== reproducible"
-"$huozi" build "$source" --pdf --print -o "$work/b" >/dev/null
+# shellcheck disable=SC2086
+"$huozi" build "$source" $options -o "$work/b" >/dev/null 2>&1
 cmp "$print" "$work/b/$(basename "$print")" || { echo "FAIL: two print builds differ"; exit 1; }
 cmp "$cover" "$work/b/$(basename "$cover")" || { echo "FAIL: two cover builds differ"; exit 1; }
 echo "ok"
