@@ -34,8 +34,10 @@ print::DocumentInfo document_info(const model::Document& doc) {
   for (const model::Creator& c : m.creators)
     if (c.role == "aut") info.authors.push_back(c.name);
   std::string date = m.date;
-  if (date.size() == 4) date += "-01-01";
-  else if (date.size() == 7) date += "-01";
+  if (date.size() == 4)
+    date += "-01-01";
+  else if (date.size() == 7)
+    date += "-01";
   info.date = date;
   info.document_id = m.identifier_scheme == "isbn" ? "urn:isbn:" + m.identifier : m.identifier;
   info.creator = "huozi " HUOZI_VERSION;
@@ -52,8 +54,8 @@ std::vector<layout::FontRef> font_refs(const text::FontDb& fonts) {
 }
 
 // Draws frames into a scratch PDF with the reader PDF's writer.
-bool draw(const std::vector<layout::PageFrame>& frames, const text::FontDb& fonts, const print::DocumentInfo& info,
-          const std::filesystem::path& path, std::string& error) {
+bool draw(const std::vector<layout::PageFrame>& frames, const text::FontDb& fonts,
+          const print::DocumentInfo& info, const std::filesystem::path& path, std::string& error) {
   pdf::PdfInfo pdf_info;
   pdf_info.title = info.title;
   pdf_info.create_date = info.date + "T00:00:00";
@@ -98,7 +100,8 @@ bool build_print(const model::Document& doc, const std::filesystem::path& reader
   // The book block: reader pages with marks and a slug line each.
   std::filesystem::path print_target = stem + "-print.pdf";
   ScratchPdf slugs("slugs");
-  auto slug_lines = print::slug_frames(doc, *fonts, pages, setup.page_width, print_target.filename().string());
+  auto slug_lines =
+      print::slug_frames(doc, *fonts, pages, setup.page_width, print_target.filename().string());
   if (!draw(slug_lines, *fonts, info, slugs.path, error)) {
     diagnostics.error(print_target.string(), 0, 0, "cannot draw the slug lines: " + error);
     return false;

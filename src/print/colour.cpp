@@ -1,11 +1,10 @@
 #include "print/colour.h"
 
 #include <fstream>
+#include <qpdf/QPDFTokenizer.hh>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
-
-#include <qpdf/QPDFTokenizer.hh>
 
 namespace huozi::print {
 namespace {
@@ -22,10 +21,12 @@ class NeutralToGray : public QPDFObjectHandle::TokenFilter {
     const std::string& op = token.getValue();
     std::vector<const Token*> operands;
     for (const Token& t : pending_)
-      if (t.getType() != QPDFTokenizer::tt_space && t.getType() != QPDFTokenizer::tt_comment) operands.push_back(&t);
+      if (t.getType() != QPDFTokenizer::tt_space && t.getType() != QPDFTokenizer::tt_comment)
+        operands.push_back(&t);
     bool neutral = (op == "rg" || op == "RG") && operands.size() == 3;
     for (const Token* t : operands)
-      neutral = neutral && (t->getType() == QPDFTokenizer::tt_integer || t->getType() == QPDFTokenizer::tt_real);
+      neutral =
+          neutral && (t->getType() == QPDFTokenizer::tt_integer || t->getType() == QPDFTokenizer::tt_real);
     if (neutral) {
       double r = std::stod(operands[0]->getValue());
       neutral = r == std::stod(operands[1]->getValue()) && r == std::stod(operands[2]->getValue());
@@ -79,14 +80,15 @@ QPDFObjectHandle icc_colour_space(QPDF& pdf, const std::string& profile_path, in
   QPDFObjectHandle stream = pdf.newStream(bytes.str());
   stream.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(components));
   stream.getDict().replaceKey("/Alternate", QPDFObjectHandle::newName(components == 4   ? "/DeviceCMYK"
-                                                                       : components == 3 ? "/DeviceRGB"
-                                                                                         : "/DeviceGray"));
-  return pdf.makeIndirectObject(
-      QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{QPDFObjectHandle::newName("/ICCBased"), stream}));
+                                                                      : components == 3 ? "/DeviceRGB"
+                                                                                        : "/DeviceGray"));
+  return pdf.makeIndirectObject(QPDFObjectHandle::newArray(
+      std::vector<QPDFObjectHandle>{QPDFObjectHandle::newName("/ICCBased"), stream}));
 }
 
 QPDFObjectHandle registration_colour_space(QPDF& pdf) {
-  QPDFObjectHandle tint = QPDFObjectHandle::parse("<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>");
+  QPDFObjectHandle tint =
+      QPDFObjectHandle::parse("<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>");
   return pdf.makeIndirectObject(QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
       QPDFObjectHandle::newName("/Separation"), QPDFObjectHandle::newName("/All"),
       QPDFObjectHandle::newName("/DeviceCMYK"), tint}));
@@ -106,7 +108,8 @@ void make_rgb_device_independent(QPDFObjectHandle object, QPDFObjectHandle srgb,
   if (is_name(dict.getKey("/S"), "/Transparency") && is_name(dict.getKey("/CS"), "/DeviceRGB"))
     dict.replaceKey("/CS", srgb);
   if (dict.getKey("/Resources").isDictionary()) add_default_rgb(dict.getKey("/Resources"), srgb);
-  if (object.isStream() && (is_name(dict.getKey("/Subtype"), "/Form") || dict.getKey("/PatternType").isInteger()))
+  if (object.isStream() &&
+      (is_name(dict.getKey("/Subtype"), "/Form") || dict.getKey("/PatternType").isInteger()))
     object.addTokenFilter(make_neutral_to_gray_filter());
   for (const auto& [key, value] : dict.ditems()) {
     if (key == "/Parent" || key == "/ColorSpace" || key == "/CS") continue;

@@ -4,10 +4,9 @@
 // prints it on the black plate only, and the registration colour.
 #pragma once
 
+#include <memory>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-
-#include <memory>
 #include <set>
 #include <string>
 

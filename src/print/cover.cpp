@@ -50,8 +50,8 @@ class Setter {
   }
 
   // One line placed with its left end at x (or centred on x) on baseline y.
-  double place(std::vector<PageItem>& into, const std::string& s, text::Role role, double size, double x, double y,
-               bool centred, Color color = {}, bool outlined = false) {
+  double place(std::vector<PageItem>& into, const std::string& s, text::Role role, double size, double x,
+               double y, bool centred, Color color = {}, bool outlined = false) {
     std::vector<double> widths;
     auto set = lines(s, role, size, 0, widths, color);
     if (set.empty()) return 0;
@@ -89,14 +89,15 @@ std::vector<std::string> characters(const std::string& s) {
 std::string authors(const model::Document& doc) {
   std::string out;
   for (const model::Creator& c : doc.metadata.creators)
-    if (c.role == "aut" || c.role == "edt") out += (out.empty() ? "" : "　") + c.name + (c.role == "edt" ? " 编" : "");
+    if (c.role == "aut" || c.role == "edt")
+      out += (out.empty() ? "" : "　") + c.name + (c.role == "edt" ? " 编" : "");
   return out;
 }
 
 }  // namespace
 
-std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::FontDb& fonts, int pages, double width,
-                                           const std::string& note) {
+std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::FontDb& fonts, int pages,
+                                           double width, const std::string& note) {
   Setter setter(fonts, language(doc));
   std::vector<layout::PageFrame> out;
   for (int i = 1; i <= pages; ++i) {
@@ -105,7 +106,8 @@ std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::Fon
     frame.height = kSlugSheetHeight;
     std::string line = doc.metadata.title + "　第 " + std::to_string(i) + " 页，共 " + std::to_string(pages) +
                        " 页　" + doc.metadata.date + "　" + note;
-    setter.place(frame.items, line, text::Role::Body, kSlugSize, 0, kSlugSheetBaseline, false, Color::black(), true);
+    setter.place(frame.items, line, text::Role::Body, kSlugSize, 0, kSlugSheetBaseline, false, Color::black(),
+                 true);
     out.push_back(std::move(frame));
   }
   return out;
@@ -128,11 +130,13 @@ layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, c
   double y = b + H * 0.18 + H * 0.1 + title_size * 0.35;
   setter.place(frame.items, m.title, text::Role::Heading, title_size, centre, y, true, Color{1, 1, 1});
   if (!m.subtitle.empty())
-    setter.place(frame.items, m.subtitle, text::Role::Body, title_size * 0.5, centre, b + H * 0.45, true, kCoverInk);
+    setter.place(frame.items, m.subtitle, text::Role::Body, title_size * 0.5, centre, b + H * 0.45, true,
+                 kCoverInk);
   if (std::string a = authors(doc); !a.empty())
     setter.place(frame.items, a, text::Role::Body, title_size * 0.45, centre, b + H * 0.55, true, kCoverInk);
   if (!m.publisher.empty())
-    setter.place(frame.items, m.publisher, text::Role::Body, title_size * 0.4, centre, b + H * 0.9, true, kCoverInk);
+    setter.place(frame.items, m.publisher, text::Role::Body, title_size * 0.4, centre, b + H * 0.9, true,
+                 kCoverInk);
 
   // The spine: the title set downwards, one upright character under another.
   double spine_size = std::min(S * 0.6, 14.0);

@@ -25,8 +25,10 @@ std::string format_mm(double width, double height) {
   auto one = [](double pt) {
     char buf[32];
     double v = std::round(pt / kPtPerMm * 10) / 10;
-    if (v == std::floor(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%.1f", v);
+    if (v == std::floor(v))
+      std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+      std::snprintf(buf, sizeof buf, "%.1f", v);
     return std::string(buf);
   };
   return one(width) + " × " + one(height) + " mm";

@@ -12,8 +12,8 @@ inline double mm(double v) { return v * kPtPerMm; }
 
 // The print sheet's distances, measured outwards from the trim edge.
 constexpr double kDefaultBleed = 3 * kPtPerMm;
-constexpr double kMarkGap = 2 * kPtPerMm;      // from the bleed edge to where marks start
-constexpr double kMarkLength = 5 * kPtPerMm;   // crop and fold marks; bleed marks are half as long
+constexpr double kMarkGap = 2 * kPtPerMm;     // from the bleed edge to where marks start
+constexpr double kMarkLength = 5 * kPtPerMm;  // crop and fold marks; bleed marks are half as long
 constexpr double kRegistrationRadius = 2 * kPtPerMm;
 constexpr double kSlugBaseline = 14 * kPtPerMm;  // the slug line's baseline, below the bleed edge
 constexpr double kSlugDepth = 3 * kPtPerMm;      // room left under that baseline

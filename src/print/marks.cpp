@@ -27,12 +27,12 @@ void circle(std::string& out, Point c, double r) {
   out += num(c.x + r) + " " + num(c.y) + " m\n";
   out += num(c.x + r) + " " + num(c.y + k) + " " + num(c.x + k) + " " + num(c.y + r) + " " + num(c.x) + " " +
          num(c.y + r) + " c\n";
-  out += num(c.x - k) + " " + num(c.y + r) + " " + num(c.x - r) + " " + num(c.y + k) + " " + num(c.x - r) + " " +
-         num(c.y) + " c\n";
+  out += num(c.x - k) + " " + num(c.y + r) + " " + num(c.x - r) + " " + num(c.y + k) + " " + num(c.x - r) +
+         " " + num(c.y) + " c\n";
   out += num(c.x - r) + " " + num(c.y - k) + " " + num(c.x - k) + " " + num(c.y - r) + " " + num(c.x) + " " +
          num(c.y - r) + " c\n";
-  out += num(c.x + k) + " " + num(c.y - r) + " " + num(c.x + r) + " " + num(c.y - k) + " " + num(c.x + r) + " " +
-         num(c.y) + " c\n";
+  out += num(c.x + k) + " " + num(c.y - r) + " " + num(c.x + r) + " " + num(c.y - k) + " " + num(c.x + r) +
+         " " + num(c.y) + " c\n";
 }
 
 }  // namespace
@@ -42,11 +42,15 @@ std::vector<MarkLine> crop_marks(const SheetGeometry& g) {
   double a = mark_start(g), b = a + kMarkLength;
   return {
       // Horizontal marks on the trim's top and bottom lines, left and right of the sheet.
-      {t.x0 - b, t.y0, t.x0 - a, t.y0}, {t.x1 + a, t.y0, t.x1 + b, t.y0},
-      {t.x0 - b, t.y1, t.x0 - a, t.y1}, {t.x1 + a, t.y1, t.x1 + b, t.y1},
+      {t.x0 - b, t.y0, t.x0 - a, t.y0},
+      {t.x1 + a, t.y0, t.x1 + b, t.y0},
+      {t.x0 - b, t.y1, t.x0 - a, t.y1},
+      {t.x1 + a, t.y1, t.x1 + b, t.y1},
       // Vertical marks on the trim's left and right lines, below and above.
-      {t.x0, t.y0 - b, t.x0, t.y0 - a}, {t.x1, t.y0 - b, t.x1, t.y0 - a},
-      {t.x0, t.y1 + a, t.x0, t.y1 + b}, {t.x1, t.y1 + a, t.x1, t.y1 + b},
+      {t.x0, t.y0 - b, t.x0, t.y0 - a},
+      {t.x1, t.y0 - b, t.x1, t.y0 - a},
+      {t.x0, t.y1 + a, t.x0, t.y1 + b},
+      {t.x1, t.y1 + a, t.x1, t.y1 + b},
   };
 }
 
@@ -56,9 +60,8 @@ std::vector<MarkLine> bleed_marks(const SheetGeometry& g) {
   double w = g.bleed_width;  // marks start as far from the bleed edge as crop marks do from the trim's
   a -= w, b -= w;
   return {
-      {e.x0 - b, e.y0, e.x0 - a, e.y0}, {e.x1 + a, e.y0, e.x1 + b, e.y0},
-      {e.x0 - b, e.y1, e.x0 - a, e.y1}, {e.x1 + a, e.y1, e.x1 + b, e.y1},
-      {e.x0, e.y0 - b, e.x0, e.y0 - a}, {e.x1, e.y0 - b, e.x1, e.y0 - a},
+      {e.x0 - b, e.y0, e.x0 - a, e.y0}, {e.x1 + a, e.y0, e.x1 + b, e.y0}, {e.x0 - b, e.y1, e.x0 - a, e.y1},
+      {e.x1 + a, e.y1, e.x1 + b, e.y1}, {e.x0, e.y0 - b, e.x0, e.y0 - a}, {e.x1, e.y0 - b, e.x1, e.y0 - a},
       {e.x0, e.y1 + a, e.x0, e.y1 + b}, {e.x1, e.y1 + a, e.x1, e.y1 + b},
   };
 }
@@ -80,14 +83,16 @@ std::vector<Point> registration_centres(const SheetGeometry& g, const MarkOption
   double d = mark_start(g) + kMarkLength / 2;
   double cy = (t.y0 + t.y1) / 2;
   std::vector<double> xs{(t.x0 + t.x1) / 2};
-  if (!options.folds.empty()) xs = {t.x0 + options.folds.front() / 2, (t.x0 + options.folds.back() + t.x1) / 2};
+  if (!options.folds.empty())
+    xs = {t.x0 + options.folds.front() / 2, (t.x0 + options.folds.back() + t.x1) / 2};
   std::vector<Point> out{{t.x0 - d, cy}, {t.x1 + d, cy}};
   for (double x : xs) out.insert(out.end(), {{x, t.y0 - d}, {x, t.y1 + d}});
   return out;
 }
 
 std::string marks_content(const SheetGeometry& g, const MarkOptions& options) {
-  std::string out = "q\n" + std::string(kRegistrationName) + " CS 1 SCN " + num(kMarkWidth) + " w 0 J [] 0 d\n";
+  std::string out =
+      "q\n" + std::string(kRegistrationName) + " CS 1 SCN " + num(kMarkWidth) + " w 0 J [] 0 d\n";
   for (const MarkLine& l : crop_marks(g)) line(out, l);
   for (const MarkLine& l : bleed_marks(g)) line(out, l);
   for (const MarkLine& l : fold_marks(g, options)) {

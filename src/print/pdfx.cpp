@@ -1,10 +1,9 @@
 #include "print/pdfx.h"
 
 #include <fstream>
+#include <qpdf/QPDFObjectHandle.hh>
 #include <sstream>
 #include <stdexcept>
-
-#include <qpdf/QPDFObjectHandle.hh>
 
 namespace huozi::print {
 namespace {
@@ -12,11 +11,16 @@ namespace {
 std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -39,8 +43,9 @@ OutputIntent output_intent_for_profile(const std::string& profile_path) {
     throw std::runtime_error(profile_path + " is not an ICC profile");
   std::string device_class = bytes.substr(12, 4), space = bytes.substr(16, 4);
   if (device_class != "prtr")
-    throw std::runtime_error(profile_path + " is a '" + device_class +
-                             "' profile; the OutputIntent needs an output ('prtr') profile of the printing condition");
+    throw std::runtime_error(
+        profile_path + " is a '" + device_class +
+        "' profile; the OutputIntent needs an output ('prtr') profile of the printing condition");
   OutputIntent intent;
   intent.profile_path = profile_path;
   intent.components = space == "GRAY" ? 1 : space == "RGB " ? 3 : space == "CMYK" ? 4 : 0;
@@ -75,16 +80,31 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
       "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
       "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
       "   <dc:format>application/pdf</dc:format>\n"
-      "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(info.title) + "</rdf:li></rdf:Alt></dc:title>\n";
-  if (!creators.empty()) out += "   <dc:creator>\n    <rdf:Seq>\n" + creators + "    </rdf:Seq>\n   </dc:creator>\n";
-  out += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n"
-         "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n"
-         "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n"
-         "   <xmp:CreatorTool>" + xml_escape(info.creator) + "</xmp:CreatorTool>\n"
-         "   <pdf:Producer>" + xml_escape(producer) + "</pdf:Producer>\n"
+      "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+      xml_escape(info.title) + "</rdf:li></rdf:Alt></dc:title>\n";
+  if (!creators.empty())
+    out += "   <dc:creator>\n    <rdf:Seq>\n" + creators + "    </rdf:Seq>\n   </dc:creator>\n";
+  out += "   <xmp:CreateDate>" + date +
+         "</xmp:CreateDate>\n"
+         "   <xmp:ModifyDate>" +
+         date +
+         "</xmp:ModifyDate>\n"
+         "   <xmp:MetadataDate>" +
+         date +
+         "</xmp:MetadataDate>\n"
+         "   <xmp:CreatorTool>" +
+         xml_escape(info.creator) +
+         "</xmp:CreatorTool>\n"
+         "   <pdf:Producer>" +
+         xml_escape(producer) +
+         "</pdf:Producer>\n"
          "   <pdf:Trapped>False</pdf:Trapped>\n"
-         "   <xmpMM:DocumentID>" + xml_escape(info.document_id) + "</xmpMM:DocumentID>\n"
-         "   <xmpMM:InstanceID>" + xml_escape(info.document_id) + "#print</xmpMM:InstanceID>\n"
+         "   <xmpMM:DocumentID>" +
+         xml_escape(info.document_id) +
+         "</xmpMM:DocumentID>\n"
+         "   <xmpMM:InstanceID>" +
+         xml_escape(info.document_id) +
+         "#print</xmpMM:InstanceID>\n"
          "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
          "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
          "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
@@ -125,7 +145,8 @@ void mark_as_pdfx4(QPDF& pdf, const DocumentInfo& info, const OutputIntent& inte
   oi.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
   oi.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFX"));
   oi.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newString(intent.condition_identifier));
-  if (!intent.condition.empty()) oi.replaceKey("/OutputCondition", QPDFObjectHandle::newUnicodeString(intent.condition));
+  if (!intent.condition.empty())
+    oi.replaceKey("/OutputCondition", QPDFObjectHandle::newUnicodeString(intent.condition));
   if (!intent.info.empty()) oi.replaceKey("/Info", QPDFObjectHandle::newUnicodeString(intent.info));
   oi.replaceKey("/RegistryName", QPDFObjectHandle::newString("http://www.color.org"));
   oi.replaceKey("/DestOutputProfile", profile);

@@ -4,18 +4,17 @@
 #pragma once
 
 #include <qpdf/QPDF.hh>
-
 #include <string>
 #include <vector>
 
 namespace huozi::print {
 
 struct DocumentInfo {
-  std::string title;                // as the publication names itself (title：subtitle)
+  std::string title;  // as the publication names itself (title：subtitle)
   std::vector<std::string> authors;
-  std::string date;                 // YYYY-MM-DD: creation and modification date, for reproducible files
-  std::string document_id;          // a URI: the publication's identifier
-  std::string creator = "huozi";    // the tool that made the pages
+  std::string date;               // YYYY-MM-DD: creation and modification date, for reproducible files
+  std::string document_id;        // a URI: the publication's identifier
+  std::string creator = "huozi";  // the tool that made the pages
 };
 
 // What the OutputIntent claims: the profile and how a printer should read it.

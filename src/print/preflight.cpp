@@ -4,12 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
-#include <set>
-
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
+#include <set>
 
 #include "print/geometry.h"
 
@@ -26,7 +25,7 @@ struct Matrix {
 };
 // m then n: the matrix that applies m first.
 Matrix then(const Matrix& m, const Matrix& n) {
-  return {m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d,         m.c * n.a + m.d * n.c,
+  return {m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d,       m.c * n.a + m.d * n.c,
           m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f};
 }
 Matrix matrix_of(const std::vector<Handle>& v) {
@@ -49,7 +48,9 @@ Handle item(Handle array, int i) {
 }
 
 bool is_name(Handle o, const char* name) { return o.isName() && o.getName() == name; }
-std::string name_or(Handle o, const std::string& fallback) { return o.isName() ? o.getName().substr(1) : fallback; }
+std::string name_or(Handle o, const std::string& fallback) {
+  return o.isName() ? o.getName().substr(1) : fallback;
+}
 
 Box box_of(Handle array) {
   QPDFObjectHandle::Rectangle r = array.getArrayAsRectangle();
@@ -64,7 +65,9 @@ std::string mm_text(double pt) {
   return s;
 }
 
-std::string components_name(int n) { return n == 1 ? "Gray" : n == 3 ? "RGB" : n == 4 ? "CMYK" : std::to_string(n) + "-channel"; }
+std::string components_name(int n) {
+  return n == 1 ? "Gray" : n == 3 ? "RGB" : n == 4 ? "CMYK" : std::to_string(n) + "-channel";
+}
 
 // Reads an ICC profile's header: device class and colour space.
 std::string icc_header(Handle stream) {
@@ -198,7 +201,8 @@ class Checker {
     }
     if (subtype == "Type3") {
       use.embedded = true;  // drawn by the file itself, but a printer refuses it
-      add(Level::Failure, "Type 3 font " + use.name + " (bitmap or procedure glyphs: embed an outline font instead)", n);
+      add(Level::Failure,
+          "Type 3 font " + use.name + " (bitmap or procedure glyphs: embed an outline font instead)", n);
     } else if (descriptor.isDictionary()) {
       use.embedded = at(descriptor, "/FontFile").isStream() || at(descriptor, "/FontFile2").isStream() ||
                      at(descriptor, "/FontFile3").isStream();
@@ -229,14 +233,16 @@ class Checker {
           std::string header = icc_header(profile);
           text += ", " + header;
           if (header.find("'prtr'") == std::string::npos)
-            add(Level::Warning, "the OutputIntent's ICC profile is not an output (prtr) profile: PDF/X-4 asks for one");
+            add(Level::Warning,
+                "the OutputIntent's ICC profile is not an output (prtr) profile: PDF/X-4 asks for one");
         } else {
           text += ", no embedded profile";
         }
         report.output_intent = text;
         return;
       }
-    add(Level::Failure, "no PDF/X OutputIntent: the printer cannot tell which printing condition the colours are for");
+    add(Level::Failure,
+        "no PDF/X OutputIntent: the printer cannot tell which printing condition the colours are for");
   }
 
   void check_pdfx(QPDF& pdf) {
@@ -253,7 +259,8 @@ class Checker {
         found == std::string::npos ? "" : xmp.substr(found + 16, xmp.find('<', found) - found - 16);
     if (version.isString()) report.pdfx_version = version.getUTF8Value() + " (Info)";
     if (!in_xmp.empty()) report.pdfx_version += (report.pdfx_version.empty() ? "" : ", ") + in_xmp + " (XMP)";
-    if (report.pdfx_version.empty()) add(Level::Warning, "no GTS_PDFXVersion: the file does not claim to be PDF/X");
+    if (report.pdfx_version.empty())
+      add(Level::Warning, "no GTS_PDFXVersion: the file does not claim to be PDF/X");
     Handle trapped = info.isDictionary() ? at(info, "/Trapped") : Handle::newNull();
     if (!is_name(trapped, "/True") && !is_name(trapped, "/False"))
       add(Level::Warning, "Trapped is not True or False: the printer cannot tell whether to trap");
@@ -263,7 +270,8 @@ class Checker {
     bool rgb_intent = report.output_intent.find("RGB profile") != std::string::npos;
     bool cmyk_intent = report.output_intent.find("CMYK profile") != std::string::npos;
     for (int n : plain_rgb_pages)
-      if (!rgb_intent) add(Level::Warning, "device-dependent RGB (DeviceRGB without DefaultRGB or an RGB OutputIntent)", n);
+      if (!rgb_intent)
+        add(Level::Warning, "device-dependent RGB (DeviceRGB without DefaultRGB or an RGB OutputIntent)", n);
     for (int n : cmyk_pages)
       if (!cmyk_intent) add(Level::Warning, "DeviceCMYK without a CMYK OutputIntent", n);
   }
@@ -277,7 +285,8 @@ class Checker {
         std::string fallback = "/Default" + plain.substr(6);  // DefaultRGB, DefaultGray, DefaultCMYK
         Handle spaces = resources.isDictionary() ? at(resources, "/ColorSpace") : Handle::newNull();
         if (spaces.isDictionary() && spaces.hasKey(fallback))
-          return plain + " as " + fallback.substr(1) + " (" + describe(at(spaces, fallback), Handle::newNull(), n) + ")";
+          return plain + " as " + fallback.substr(1) + " (" +
+                 describe(at(spaces, fallback), Handle::newNull(), n) + ")";
         if (name == "/DeviceRGB") plain_rgb_pages.insert(n);
         if (name == "/DeviceCMYK") cmyk_pages.insert(n);
         return plain;
@@ -291,9 +300,7 @@ class Checker {
     std::string family = name_or(item(space, 0), "?");
     if (family == "ICCBased") {
       Handle stream = item(space, 1);
-      int comps = stream.isStream() && at(stream, "/N").isInteger()
-                      ? at(stream, "/N").getIntValueAsInt()
-                      : 0;
+      int comps = stream.isStream() && at(stream, "/N").isInteger() ? at(stream, "/N").getIntValueAsInt() : 0;
       return "ICCBased " + components_name(comps);
     }
     if (family == "Separation") return "Separation " + name_or(item(space, 1), "?");
@@ -303,7 +310,9 @@ class Checker {
     return family;
   }
 
-  void use_space(Handle space, Handle resources, int n) { report.colour_spaces[describe(space, resources, n)]++; }
+  void use_space(Handle space, Handle resources, int n) {
+    report.colour_spaces[describe(space, resources, n)]++;
+  }
 
   void image(Handle stream, const std::string& name, const Matrix& ctm, Handle resources, int n) {
     Handle dict = stream.getDict();
@@ -314,9 +323,11 @@ class Checker {
     use.height_px = at(dict, "/Height").isInteger() ? at(dict, "/Height").getIntValueAsInt() : 0;
     // The image's unit square on the page: its sides' lengths in points.
     double w_pt = std::hypot(ctm.a, ctm.b), h_pt = std::hypot(ctm.c, ctm.d);
-    double ppi_x = w_pt > 0 ? use.width_px / (w_pt / 72) : 0, ppi_y = h_pt > 0 ? use.height_px / (h_pt / 72) : 0;
+    double ppi_x = w_pt > 0 ? use.width_px / (w_pt / 72) : 0,
+           ppi_y = h_pt > 0 ? use.height_px / (h_pt / 72) : 0;
     use.ppi = std::min(ppi_x, ppi_y);
-    if (at(dict, "/ImageMask").isBool() && at(dict, "/ImageMask").getBoolValue()) use.colour_space = "stencil mask";
+    if (at(dict, "/ImageMask").isBool() && at(dict, "/ImageMask").getBoolValue())
+      use.colour_space = "stencil mask";
     else {
       use.colour_space = describe(at(dict, "/ColorSpace"), resources, n);
       report.colour_spaces[use.colour_space]++;
@@ -337,16 +348,24 @@ void ContentWalker::handleObject(Handle object) {
     return;
   }
   std::string op = object.getOperatorValue();
-  if (op == "q") stack_.push_back(ctm_);
+  if (op == "q")
+    stack_.push_back(ctm_);
   else if (op == "Q") {
     if (!stack_.empty()) ctm_ = stack_.back(), stack_.pop_back();
-  } else if (op == "cm") ctm_ = then(matrix_of(operands_), ctm_);
-  else if (op == "rg" || op == "RG") checker_.use_space(Handle::newName("/DeviceRGB"), resources_, page_);
-  else if (op == "k" || op == "K") checker_.use_space(Handle::newName("/DeviceCMYK"), resources_, page_);
-  else if (op == "g" || op == "G") checker_.use_space(Handle::newName("/DeviceGray"), resources_, page_);
-  else if ((op == "cs" || op == "CS") && !operands_.empty()) checker_.use_space(operands_.back(), resources_, page_);
-  else if (op == "Do" && !operands_.empty() && operands_.back().isName()) draw_xobject(operands_.back().getName());
-  else if (op == "ID") checker_.add(Level::Note, "inline images (their resolution is not measured)", page_);
+  } else if (op == "cm")
+    ctm_ = then(matrix_of(operands_), ctm_);
+  else if (op == "rg" || op == "RG")
+    checker_.use_space(Handle::newName("/DeviceRGB"), resources_, page_);
+  else if (op == "k" || op == "K")
+    checker_.use_space(Handle::newName("/DeviceCMYK"), resources_, page_);
+  else if (op == "g" || op == "G")
+    checker_.use_space(Handle::newName("/DeviceGray"), resources_, page_);
+  else if ((op == "cs" || op == "CS") && !operands_.empty())
+    checker_.use_space(operands_.back(), resources_, page_);
+  else if (op == "Do" && !operands_.empty() && operands_.back().isName())
+    draw_xobject(operands_.back().getName());
+  else if (op == "ID")
+    checker_.add(Level::Note, "inline images (their resolution is not measured)", page_);
   operands_.clear();
 }
 
@@ -413,7 +432,8 @@ PreflightReport preflight(const std::filesystem::path& path) {
 std::string format_report(const PreflightReport& r) {
   auto counted = [](const std::map<std::string, int>& m, const char* unit) {
     std::string out;
-    for (const auto& [k, v] : m) out += (out.empty() ? "" : "; ") + k + " (" + std::to_string(v) + " " + unit + ")";
+    for (const auto& [k, v] : m)
+      out += (out.empty() ? "" : "; ") + k + " (" + std::to_string(v) + " " + unit + ")";
     return out.empty() ? std::string("none") : out;
   };
   std::string out = "preflight " + r.file + "\n";
@@ -423,11 +443,13 @@ std::string format_report(const PreflightReport& r) {
   out += "  media size     " + counted(r.media_sizes, "pages") + "\n";
   int embedded = 0;
   for (const FontUse& f : r.fonts) embedded += f.embedded;
-  out += "  fonts          " + std::to_string(r.fonts.size()) + ", " + std::to_string(embedded) + " embedded\n";
+  out +=
+      "  fonts          " + std::to_string(r.fonts.size()) + ", " + std::to_string(embedded) + " embedded\n";
   for (const FontUse& f : r.fonts)
     out += "                   " + f.name + " (" + f.type + ")" + (f.embedded ? "" : " NOT EMBEDDED") + "\n";
   out += "  colour spaces  " + counted(r.colour_spaces, "uses") + "\n";
-  if (r.images.empty()) out += "  images         none\n";
+  if (r.images.empty())
+    out += "  images         none\n";
   else {
     double lowest = 1e9;
     for (const ImageUse& i : r.images) lowest = std::min(lowest, i.ppi);
@@ -443,8 +465,9 @@ std::string format_report(const PreflightReport& r) {
     out += "\n";
   }
   int failures = r.count(Level::Failure), warnings = r.count(Level::Warning);
-  out += std::string(failures ? "result: FAIL" : "result: ok") + " (" + std::to_string(failures) + " failure" +
-         (failures == 1 ? "" : "s") + ", " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") + ")\n";
+  out += std::string(failures ? "result: FAIL" : "result: ok") + " (" + std::to_string(failures) +
+         " failure" + (failures == 1 ? "" : "s") + ", " + std::to_string(warnings) + " warning" +
+         (warnings == 1 ? "" : "s") + ")\n";
   return out;
 }
 

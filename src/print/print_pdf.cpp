@@ -2,13 +2,12 @@
 
 #include <cstdlib>
 #include <exception>
-#include <set>
-
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <set>
 
 #include "print/colour.h"
 #include "print/marks.h"
@@ -89,7 +88,8 @@ struct Sheet {
     p.replaceKey("/CropBox", array_of(g.media));
     p.replaceKey("/BleedBox", array_of(g.bleed));
     p.replaceKey("/TrimBox", array_of(g.trim));
-    for (const char* key : {"/ArtBox", "/Annots", "/StructParents", "/Tabs", "/Rotate", "/UserUnit"}) p.removeKey(key);
+    for (const char* key : {"/ArtBox", "/Annots", "/StructParents", "/Tabs", "/Rotate", "/UserUnit"})
+      p.removeKey(key);
     make_rgb_device_independent(p, srgb, seen);
   }
 };
@@ -121,11 +121,13 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       slug_pages = QPDFPageDocumentHelper(slugs).getAllPages();
     }
     drop_interactive_parts(pdf);
-    Sheet sheet{pdf, options, icc_colour_space(pdf, options.rgb_profile, 3), registration_colour_space(pdf), {}};
+    Sheet sheet{
+        pdf, options, icc_colour_space(pdf, options.rgb_profile, 3), registration_colour_space(pdf), {}};
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
     for (size_t i = 0; i < pages.size(); ++i) {
       Handle slug;
-      if (i < slug_pages.size()) slug = pdf.copyForeignObject(materialised(slug_pages[i].getFormXObjectForPage()));
+      if (i < slug_pages.size())
+        slug = pdf.copyForeignObject(materialised(slug_pages[i].getFormXObjectForPage()));
       sheet.impose(pages[i], slug);
     }
     OutputIntent intent;
@@ -135,7 +137,8 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       intent.profile_path = options.rgb_profile;
       intent.components = 3;
       intent.condition_identifier = "sRGB IEC61966-2.1";
-      intent.condition = "sRGB IEC61966-2.1 (device-independent RGB: the print shop converts to its own printing condition)";
+      intent.condition =
+          "sRGB IEC61966-2.1 (device-independent RGB: the print shop converts to its own printing condition)";
       intent.info = "sRGB";
     }
     mark_as_pdfx4(pdf, options.info, intent);

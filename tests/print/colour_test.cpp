@@ -1,6 +1,8 @@
 // The colour stage on a PDF made in memory: neutral RGB becomes DeviceGray,
 // DeviceRGB images and groups become ICC-based sRGB, and every resource
 // dictionary gets a DefaultRGB; the PDF/X identification is complete.
+#include "print/colour.h"
+
 #include <gtest/gtest.h>
 
 #include <qpdf/Buffer.hh>
@@ -8,7 +10,6 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
-#include "print/colour.h"
 #include "print/pdfx.h"
 #include "print/print_pdf.h"
 
@@ -44,7 +45,8 @@ TEST(DeviceIndependentRgb, ImagesGroupsAndResources) {
   QPDFObjectHandle image = pdf.newStream(std::string(3, '\0'));
   image.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/Image"));
   image.getDict().replaceKey("/ColorSpace", QPDFObjectHandle::newName("/DeviceRGB"));
-  QPDFObjectHandle page = QPDFObjectHandle::parse("<< /Type /Page /Group << /S /Transparency /CS /DeviceRGB >> >>");
+  QPDFObjectHandle page =
+      QPDFObjectHandle::parse("<< /Type /Page /Group << /S /Transparency /CS /DeviceRGB >> >>");
   QPDFObjectHandle resources = QPDFObjectHandle::parse("<< /XObject << >> >>");
   resources.getKey("/XObject").replaceKey("/Im0", image);
   page.replaceKey("/Resources", resources);

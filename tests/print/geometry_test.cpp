@@ -1,8 +1,9 @@
 // Sheet geometry, spine widths and the marks' positions: every mark lies in
 // the slug, outside the bleed box and inside the media box.
+#include "print/geometry.h"
+
 #include <gtest/gtest.h>
 
-#include "print/geometry.h"
 #include "print/marks.h"
 #include "print/preflight.h"
 
@@ -50,13 +51,14 @@ TEST(Marks, AllOutsideTheBleedAndInsideTheMedia) {
   EXPECT_EQ(all.size(), 8u + 8u + 2u);
   for (const MarkLine& l : all) {
     EXPECT_TRUE(outside(g.bleed, l)) << l.x0 << "," << l.y0 << " " << l.x1 << "," << l.y1;
-    EXPECT_TRUE(g.media.contains({std::min(l.x0, l.x1), std::min(l.y0, l.y1), std::max(l.x0, l.x1),
-                                  std::max(l.y0, l.y1)}));
+    EXPECT_TRUE(g.media.contains(
+        {std::min(l.x0, l.x1), std::min(l.y0, l.y1), std::max(l.x0, l.x1), std::max(l.y0, l.y1)}));
   }
   for (Point c : registration_centres(g, options)) {
     Box target{c.x - kRegistrationRadius - mm(1), c.y - kRegistrationRadius - mm(1),
                c.x + kRegistrationRadius + mm(1), c.y + kRegistrationRadius + mm(1)};
-    bool clear = target.x1 < g.bleed.x0 || target.x0 > g.bleed.x1 || target.y1 < g.bleed.y0 || target.y0 > g.bleed.y1;
+    bool clear =
+        target.x1 < g.bleed.x0 || target.x0 > g.bleed.x1 || target.y1 < g.bleed.y0 || target.y0 > g.bleed.y1;
     EXPECT_TRUE(clear) << c.x << "," << c.y;
     EXPECT_TRUE(g.media.contains(target));
   }
