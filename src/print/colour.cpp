@@ -86,12 +86,20 @@ QPDFObjectHandle icc_colour_space(QPDF& pdf, const std::string& profile_path, in
       std::vector<QPDFObjectHandle>{QPDFObjectHandle::newName("/ICCBased"), stream}));
 }
 
-QPDFObjectHandle registration_colour_space(QPDF& pdf) {
-  QPDFObjectHandle tint =
-      QPDFObjectHandle::parse("<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>");
+QPDFObjectHandle registration_colour_space(QPDF& pdf, int intent_components, QPDFObjectHandle rgb) {
+  QPDFObjectHandle alternate = rgb;
+  std::string white = "1 1 1", full = "0 0 0";
+  if (intent_components == 4) {
+    alternate = QPDFObjectHandle::newName("/DeviceCMYK");
+    white = "0 0 0 0", full = "1 1 1 1";
+  } else if (intent_components == 1) {
+    alternate = QPDFObjectHandle::newName("/DeviceGray");
+    white = "1", full = "0";
+  }
+  QPDFObjectHandle tint = QPDFObjectHandle::parse("<< /FunctionType 2 /Domain [0 1] /C0 [" + white +
+                                                  "] /C1 [" + full + "] /N 1 >>");
   return pdf.makeIndirectObject(QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
-      QPDFObjectHandle::newName("/Separation"), QPDFObjectHandle::newName("/All"),
-      QPDFObjectHandle::newName("/DeviceCMYK"), tint}));
+      QPDFObjectHandle::newName("/Separation"), QPDFObjectHandle::newName("/All"), alternate, tint}));
 }
 
 void make_rgb_device_independent(QPDFObjectHandle object, QPDFObjectHandle srgb, std::set<QPDFObjGen>& seen) {

@@ -20,8 +20,11 @@ std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter();
 // Throws std::runtime_error if the file cannot be read.
 QPDFObjectHandle icc_colour_space(QPDF& pdf, const std::string& profile_path, int components);
 
-// [/Separation /All /DeviceCMYK f]: 100 % tint on every plate.
-QPDFObjectHandle registration_colour_space(QPDF& pdf);
+// [/Separation /All alternate f]: 100 % tint on every plate. The alternate
+// (how a device without separations shows it) is black in the output
+// intent's own terms: DeviceCMYK 1 1 1 1 for a CMYK intent, DeviceGray 0 for
+// gray, and `rgb` (the ICC-based sRGB) 0 0 0 for an RGB intent.
+QPDFObjectHandle registration_colour_space(QPDF& pdf, int intent_components, QPDFObjectHandle rgb);
 
 // Walks everything reachable from `object` (resources, forms, images,
 // patterns, shadings, groups; not /Parent): DeviceRGB images, shadings and

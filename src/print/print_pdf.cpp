@@ -121,15 +121,6 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       slug_pages = QPDFPageDocumentHelper(slugs).getAllPages();
     }
     drop_interactive_parts(pdf);
-    Sheet sheet{
-        pdf, options, icc_colour_space(pdf, options.rgb_profile, 3), registration_colour_space(pdf), {}};
-    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
-    for (size_t i = 0; i < pages.size(); ++i) {
-      Handle slug;
-      if (i < slug_pages.size())
-        slug = pdf.copyForeignObject(materialised(slug_pages[i].getFormXObjectForPage()));
-      sheet.impose(pages[i], slug);
-    }
     OutputIntent intent;
     if (!options.output_profile.empty()) {
       intent = output_intent_for_profile(options.output_profile);
@@ -140,6 +131,15 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       intent.condition =
           "sRGB IEC61966-2.1 (device-independent RGB: the print shop converts to its own printing condition)";
       intent.info = "sRGB";
+    }
+    Handle srgb = icc_colour_space(pdf, options.rgb_profile, 3);
+    Sheet sheet{pdf, options, srgb, registration_colour_space(pdf, intent.components, srgb), {}};
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    for (size_t i = 0; i < pages.size(); ++i) {
+      Handle slug;
+      if (i < slug_pages.size())
+        slug = pdf.copyForeignObject(materialised(slug_pages[i].getFormXObjectForPage()));
+      sheet.impose(pages[i], slug);
     }
     mark_as_pdfx4(pdf, options.info, intent);
 
