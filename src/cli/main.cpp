@@ -69,7 +69,7 @@ struct BuildArgs {
   std::string out_dir = "output";
   bool epub = false;
   bool pdf = false;
-  bool print = false;  // implies pdf
+  bool print = false;  // needs the PDF: adds it to whatever else is asked for
 };
 
 // Returns an empty string or the usage problem.
@@ -78,7 +78,7 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
     const std::string& a = args[i];
     if (a == "--epub") out.epub = true;
     else if (a == "--pdf") out.pdf = true;
-    else if (a == "--print") out.print = out.pdf = true;
+    else if (a == "--print") out.print = true;
     else if (a == "-o" || a == "--output") {
       if (i + 1 == args.size()) return a + " needs a folder";
       out.out_dir = args[++i];
@@ -88,6 +88,7 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
   }
   if (out.source.empty()) return "no SOURCE.xml given";
   if (!out.epub && !out.pdf) out.epub = out.pdf = true;
+  if (out.print) out.pdf = true;
   return {};
 }
 

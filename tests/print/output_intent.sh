@@ -7,7 +7,8 @@ huozi=$(realpath "$1") source=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work" && mkdir -p "$work" && python3 "$here/make_bad_pdfs.py" "$work/profiles"
 HUOZI_OUTPUT_ICC="$work/profiles/press-cmyk.icc" "$huozi" build "$source" --print -o "$work/out" >"$work/files.txt"
-print=$(sed -n 2p "$work/files.txt")
+print=$(grep -- '-print\.pdf$' "$work/files.txt")
+grep -q '\.epub$' "$work/files.txt" || { echo "FAIL: --print alone should build the EPUB too"; exit 1; }
 "$huozi" preflight "$print" | tee "$work/preflight.txt"
 grep -q "output intent  GTS_PDFX \"Custom\", CMYK profile, class 'prtr'" "$work/preflight.txt"
 grep -q "result: ok (0 failures, 0 warnings)" "$work/preflight.txt"
