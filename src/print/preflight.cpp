@@ -81,6 +81,27 @@ std::string icc_header(Handle stream) {
   return space + " profile, class '" + cls + "', ICC " + version;
 }
 
+// BI /W 10 /H 10 /CS /G … ID: the operands as an image dictionary with the
+// full key and colour space names.
+Handle inline_image_dict(const std::vector<Handle>& operands) {
+  static const std::map<std::string, std::string> keys{
+      {"/W", "/Width"}, {"/H", "/Height"}, {"/CS", "/ColorSpace"}, {"/IM", "/ImageMask"}};
+  static const std::map<std::string, std::string> spaces{
+      {"/G", "/DeviceGray"}, {"/RGB", "/DeviceRGB"}, {"/CMYK", "/DeviceCMYK"}};
+  Handle dict = Handle::newDictionary();
+  for (size_t i = 0; i + 1 < operands.size(); i += 2) {
+    Handle key = operands[i], value = operands[i + 1];
+    if (!key.isName()) continue;
+    auto k = keys.find(key.getName());
+    if (value.isName()) {
+      auto v = spaces.find(value.getName());
+      if (v != spaces.end()) value = Handle::newName(v->second);
+    }
+    dict.replaceKey(k == keys.end() ? key.getName() : k->second, value);
+  }
+  return dict;
+}
+
 class Checker;
 
 // Follows one content stream: the graphics state's matrix for images, the
@@ -314,8 +335,8 @@ class Checker {
     report.colour_spaces[describe(space, resources, n)]++;
   }
 
-  void image(Handle stream, const std::string& name, const Matrix& ctm, Handle resources, int n) {
-    Handle dict = stream.getDict();
+  // An image XObject's dictionary, or an inline image's (with full key names).
+  void image(Handle dict, const std::string& name, const Matrix& ctm, Handle resources, int n) {
     ImageUse use;
     use.page = n;
     use.name = name;
@@ -365,7 +386,7 @@ void ContentWalker::handleObject(Handle object) {
   else if (op == "Do" && !operands_.empty() && operands_.back().isName())
     draw_xobject(operands_.back().getName());
   else if (op == "ID")
-    checker_.add(Level::Note, "inline images (their resolution is not measured)", page_);
+    checker_.image(inline_image_dict(operands_), "(inline)", ctm_, resources_, page_);
   operands_.clear();
 }
 
@@ -375,7 +396,7 @@ void ContentWalker::draw_xobject(const std::string& name) {
   if (!x.isStream()) return;
   Handle dict = x.getDict();
   if (is_name(at(dict, "/Subtype"), "/Image")) {
-    checker_.image(x, name, ctm_, resources_, page_);
+    checker_.image(x.getDict(), name, ctm_, resources_, page_);
     return;
   }
   if (!is_name(at(dict, "/Subtype"), "/Form") || depth_ >= kMaxFormDepth) return;

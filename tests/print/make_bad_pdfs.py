@@ -70,6 +70,9 @@ files = {
     "lowres.pdf": document([GOOD_BOXES], b"<< /XObject << /Im1 EXTRA 0 R >> >>", b"q 72 0 0 72 100 500 cm /Im1 Do Q",
                            extra_objects=[stream(zlib.compress(bytes(300)), b"/Type /XObject /Subtype /Image /Width 10 "
                                                  b"/Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode")]),
+    # Good, but an inline 4 x 4 px RGB image spread over half an inch: 8 ppi.
+    "inline.pdf": document([GOOD_BOXES], content=b"q 36 0 0 36 100 500 cm BI /W 4 /H 4 /CS /RGB /BPC 8 ID "
+                           + bytes(48) + b" EI Q"),
 }
 os.makedirs(sys.argv[1], exist_ok=True)
 for name, data in files.items():

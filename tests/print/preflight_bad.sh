@@ -22,6 +22,7 @@ expect notrim.pdf 1 "FAIL: no TrimBox: the printer cannot tell where the page is
 expect nointent.pdf 1 "FAIL: no PDF/X OutputIntent"
 expect type3.pdf 1 "FAIL: Type 3 font"
 expect lowres.pdf 0 "warning: image /Im1 is 10 × 10 px at 10 ppi at print size (under 300 ppi) (page 1)"
+expect inline.pdf 0 "warning: image (inline) is 4 × 4 px at 8 ppi at print size (under 300 ppi) (page 1)"
 expect notapdf.pdf 1 "FAIL: cannot read the PDF"
 # Usage: one file.
 "$huozi" preflight >/dev/null 2>&1; [[ $? == 2 ]] || { echo "FAIL: preflight without a file should exit 2"; status=1; }
