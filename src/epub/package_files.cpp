@@ -103,7 +103,7 @@ const char* role_word(const std::string& role, bool traditional) {
   if (role == "aut") return "著";
   if (role == "edt") return traditional ? "編" : "编";
   if (role == "trl") return traditional ? "譯" : "译";
-  if (role == "ill") return "绘";
+  if (role == "ill") return traditional ? "繪" : "绘";
   if (role == "pht") return traditional ? "攝影" : "摄影";
   return "";
 }

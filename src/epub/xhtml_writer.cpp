@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "epub/markup.h"
+#include "epub/package_files.h"
 
 namespace huozi::epub {
 namespace {
@@ -179,11 +180,14 @@ class XhtmlWriter {
     char padding[32];
     std::snprintf(padding, sizeof padding, "%.2f%%", 100.0 * h / w);
     std::string description = model::plain_text(n);
-    std::string label = "FPO 图片占位" + (description.empty() ? "" : "：" + description);
+    bool traditional = is_traditional(doc_.metadata.language);  // the words follow the publication's script
+    std::string label = std::string("FPO ") + (traditional ? "圖片佔位" : "图片占位") +
+                        (description.empty() ? "" : "：" + description);
     out_ += "<div" + id_attribute(n) + " class=\"fpo\" role=\"img\" aria-label=\"" + escaped(label) +
             "\" style=\"padding-top: " + padding + ";\"" + lang_attributes(n.lang) + ">";
     out_ += "<div class=\"fpo-inner\"><span class=\"fpo-mark\">FPO</span>";
-    out_ += "<span class=\"fpo-note\">图片占位 · 正式图片待补</span>";
+    out_ += traditional ? "<span class=\"fpo-note\">圖片佔位 · 正式圖片待補</span>"
+                        : "<span class=\"fpo-note\">图片占位 · 正式图片待补</span>";
     if (!n.children.empty()) {
       out_ += "<span class=\"fpo-desc\">";
       inlines(n.children);

@@ -457,6 +457,23 @@ TEST(EpubTraditional, NavHeadingAndLanguage) {
             (std::vector<std::string>{"李白 著", "杜甫 著", "编者 編", "译者 譯"}));
 }
 
+// Every role word in both scripts: 著, 编/編, 译/譯, 绘/繪, 摄影/攝影.
+TEST(EpubTraditional, RoleWordsOnTheTitlePage) {
+  const char* creators =
+      "<creator role=\"aut\">甲</creator>\n<creator role=\"edt\">乙</creator>\n"
+      "<creator role=\"trl\">丙</creator>\n<creator role=\"ill\">丁</creator>\n"
+      "<creator role=\"pht\">戊</creator>\n";
+  auto hant = load(publication("<p>正文</p>", "zh-Hant", creators));
+  auto hans = load(publication("<p>正文</p>", "zh-Hans", creators));
+  ASSERT_TRUE(hant && hans);
+  Epub hant_epub(*hant), hans_epub(*hans);
+  ASSERT_TRUE(hant_epub.ok() && hans_epub.ok());
+  EXPECT_EQ(texts(parse_xml(hant_epub.entry("EPUB/titlepage.xhtml")), "//p[@class='book-creator']"),
+            (std::vector<std::string>{"甲 著", "乙 編", "丙 譯", "丁 繪", "戊 攝影"}));
+  EXPECT_EQ(texts(parse_xml(hans_epub.entry("EPUB/titlepage.xhtml")), "//p[@class='book-creator']"),
+            (std::vector<std::string>{"甲 著", "乙 编", "丙 译", "丁 绘", "戊 摄影"}));
+}
+
 TEST(EpubTraditional, WhichTagsAreTraditional) {
   for (const char* lang : {"zh-Hant", "zh-Hant-TW", "zh-TW", "zh-HK", "zh-MO"})
     EXPECT_TRUE(is_traditional(lang)) << lang;

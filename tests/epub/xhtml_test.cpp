@@ -198,6 +198,25 @@ TEST(EpubXhtml, PlaceholderIsAnFpoBoxOfThePicturesProportions) {
   EXPECT_EQ(text_of(c.xml().one("//figure[@id='f1']/figcaption")), "图注");
 }
 
+// The words in an FPO box follow the publication's script.
+TEST(EpubXhtml, PlaceholderWordsFollowThePublicationsScript) {
+  struct Case {
+    const char* lang;
+    const char* label;
+    const char* note;
+  };
+  for (const Case& k : {Case{"zh-Hans", "FPO 图片占位：山景", "图片占位 · 正式图片待补"},
+                        Case{"zh-Hant", "FPO 圖片佔位：山景", "圖片佔位 · 正式圖片待補"},
+                        Case{"zh-TW", "FPO 圖片佔位：山景", "圖片佔位 · 正式圖片待補"}}) {
+    SCOPED_TRACE(k.lang);
+    OneChapter c("<figure><placeholder ratio=\"4:3\">山景</placeholder></figure>", k.lang);
+    ASSERT_TRUE(c.ok());
+    pugi::xml_node box = c.xml().one("//div[@class='fpo']");
+    EXPECT_STREQ(box.attribute("aria-label").value(), k.label);
+    EXPECT_EQ(text_of(box.select_node(".//span[@class='fpo-note']").node()), k.note);
+  }
+}
+
 TEST(EpubXhtml, InlineElements) {
   OneChapter c(
       "<p>甲<em>强调</em><strong>粗体</strong><dot>着重</dot><code>x &lt; 1</code>"
