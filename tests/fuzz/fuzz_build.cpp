@@ -1,0 +1,89 @@
+// libFuzzer target: one XML source -> the content model -> an EPUB, the path a
+// build server takes with a stranger's file. Any crash, sanitizer report, leak
+// or timeout is a finding. The source may include and show the fixtures below,
+// so includes, paths and image checks are reached too.
+//
+// The PDF back end joins here once it is settled: load -> layout -> PDF into
+// the same scratch folder.
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include "epub/epub_writer.h"
+#include "model/loader.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder in memory (/dev/shm) for the publication's files and the EPUB.
+fs::path scratch;
+
+void write(const fs::path& path, std::string_view bytes) {
+  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string png_1x1() {
+  static const unsigned char kPng[] = {
+      0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00,
+      0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00,
+      0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05,
+      0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42,
+      0x60, 0x82};
+  return std::string(reinterpret_cast<const char*>(kPng), sizeof kPng);
+}
+
+// An 8×8 grey baseline JPEG (as tests/model's jpeg_bytes).
+std::string jpeg_8x8() {
+  std::string dqt = std::string("\xFF\xDB\x00\x43\x00", 5) + std::string(64, '\x01');
+  std::string dht = std::string(15, '\0') + std::string(1, '\0');
+  return std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20) + dqt +
+         std::string("\xFF\xC0\x00\x0B\x08\x00\x08\x00\x08\x01\x01\x11\x00", 13) +
+         std::string("\xFF\xC4\x00\x14\x00\x01", 6) + dht + std::string("\xFF\xC4\x00\x14\x10\x01", 6) + dht +
+         std::string("\xFF\xDA\x00\x08\x01\x01\x00\x00\x3F\x00\x3F\xFF\xD9", 13);
+}
+
+// The files a fuzzed source can name (tests/fuzz/huozi.dict lists them).
+void make_fixtures() {
+  fs::path base = fs::exists("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
+  scratch = base / ("huozi-fuzz-" + std::to_string(getpid()));
+  fs::create_directories(scratch / "pub" / "sub");
+  fs::create_directories(scratch / "out");
+  fs::path pub = scratch / "pub";
+  write(pub / "pic.png", png_1x1());
+  write(pub / "bad.png", png_1x1().substr(0, 30));
+  write(pub / "pic.jpg", jpeg_8x8());
+  write(pub / "frag.xml", "<fragment><chapter><title>章</title><p>片段<note>注</note></p></chapter></fragment>");
+  write(pub / "blocks.xml", "<fragment><p id=\"b\">段</p><include src=\"sub/more.xml\"/></fragment>");
+  write(pub / "sub" / "more.xml", "<fragment><quote><p>引</p></quote></fragment>");
+  write(pub / "loop.xml", "<fragment><include src=\"loop.xml\"/></fragment>");
+  std::error_code ec;
+  fs::create_symlink("/etc/passwd", pub / "out.xml", ec);
+}
+
+void remove_fixtures() {
+  std::error_code ec;
+  if (!scratch.empty()) fs::remove_all(scratch, ec);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  make_fixtures();
+  std::atexit(remove_fixtures);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view xml(reinterpret_cast<const char*>(data), size);
+  huozi::model::LoadResult loaded = huozi::model::load_publication_from_string(xml, "fuzz.xml", scratch / "pub");
+  if (!loaded) return 0;
+  huozi::DiagnosticList written;
+  huozi::epub::write_epub(*loaded.document, scratch / "out" / "fuzz.epub", {"2021-01-01T00:00:00Z"}, written);
+  return 0;
+}
