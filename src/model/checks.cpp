@@ -26,7 +26,16 @@ class Finisher {
 
   void run() {
     number_containers(doc_.body, "");
-    for (Node& node : doc_.body) walk(node);
+    // Footnotes are numbered per top-level unit, the EPUB's files: each part,
+    // chapter and top-level section, and each run of blocks between them,
+    // starts again at ① (walk restarts at a part's chapters too).
+    bool in_loose_run = false;
+    for (Node& node : doc_.body) {
+      bool container = is_container(node.kind);
+      if (container || !in_loose_run) footnote_counter_ = 0;
+      in_loose_run = !container;
+      walk(node);
+    }
     for (const Node* link : links_) check_link(*link);
     if (!doc_.metadata.cover_image.empty()) check_image_file(doc_.metadata.cover_image, {}, "cover image");
   }
@@ -67,7 +76,7 @@ class Finisher {
   }
 
   void walk(Node& node) {
-    // Footnotes are numbered per chapter (and per top-level unit outside chapters).
+    // Footnotes are numbered per chapter (and per top-level unit outside chapters, see run).
     bool restarts = node.kind == NodeKind::Chapter || node.kind == NodeKind::Part;
     if (restarts) footnote_counter_ = 0;
     if (!node.id.empty()) {

@@ -305,6 +305,27 @@ TEST(EpubXhtml, FootnotesAreNumberedPerChapterAndCollectedAtItsEnd) {
   EXPECT_FALSE(body_file(epub, "chapter-005.xhtml").one("//section[@epub:type='footnotes']"));
 }
 
+// Each top-level section is a file of its own, and so is a run of top-level
+// blocks after it: the numbers start again at ① in each.
+TEST(EpubXhtml, FootnotesRestartInEachTopLevelSection) {
+  auto doc = load(publication("<p>前<note>注零</note></p>\n"
+                              "<section><title>甲</title><p>一<note>注一</note></p></section>\n"
+                              "<section><title>乙</title><p>二<note>注二</note><note>注三</note></p></section>\n"
+                              "<p>后<note>注四</note></p>"));
+  ASSERT_TRUE(doc);
+  Epub epub(*doc);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_EQ(texts(body_file(epub, "text-001.xhtml"), "//a[@epub:type='noteref']"),
+            (std::vector<std::string>{"①"}));
+  EXPECT_EQ(texts(body_file(epub, "chapter-002.xhtml"), "//a[@epub:type='noteref']"),
+            (std::vector<std::string>{"①"}));
+  Xml second = body_file(epub, "chapter-003.xhtml");
+  EXPECT_EQ(texts(second, "//a[@epub:type='noteref']"), (std::vector<std::string>{"①", "②"}));
+  EXPECT_EQ(texts(second, "//aside[@epub:type='footnote']"), (std::vector<std::string>{"① 注二", "② 注三"}));
+  EXPECT_EQ(texts(body_file(epub, "text-004.xhtml"), "//aside[@epub:type='footnote']"),
+            (std::vector<std::string>{"① 注四"}));
+}
+
 TEST(EpubXhtml, FootnoteIdsAreUniqueInTheBook) {
   auto doc = load(publication(kBookBody));
   ASSERT_TRUE(doc);
