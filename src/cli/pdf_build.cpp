@@ -3,6 +3,7 @@
 #include "layout/document_layout.h"
 #include "layout/trace.h"
 #include "pdf/pdf_writer.h"
+#include "print/bleed.h"
 #include "text/font_db.h"
 
 namespace huozi::cli {
@@ -42,7 +43,10 @@ bool build_pdf(const model::Document& doc, const std::filesystem::path& target, 
     return false;
   }
   layout::LayoutResult result =
-      layout::layout_document(doc, *fonts, [&](layout::PageFrame&& page) { writer.add_page(page); }, diagnostics);
+      layout::layout_document(doc, *fonts, [&](layout::PageFrame&& page) {
+        print::extend_into_bleed(page, doc.page.bleed);  // past the trim: only the print profile shows it
+        writer.add_page(page);
+      }, diagnostics);
   writer.add_outline(result.outline);
   if (!writer.finish()) {
     diagnostics.error(target.string(), 0, 0, writer.error(), "check the free space and permissions of the output folder");

@@ -64,6 +64,9 @@ struct Sheet {
     Box in = box_of(page.getMediaBox());
     Handle form = materialised(page.getFormXObjectForPage());
     double ib = options.input_bleed;
+    // The form shows the bleed too: whatever the reader PDF draws past its
+    // trim (backgrounds extended for the purpose, layout/bleed.h) prints there.
+    form.getDict().replaceKey("/BBox", array_of(in.inset(ib - options.bleed)));
     SheetGeometry g = sheet_geometry(in.width() - 2 * ib, in.height() - 2 * ib, options.bleed);
     double dx = g.trim.x0 - ib - in.x0, dy = g.trim.y0 - ib - in.y0;
     std::string content = "q 1 0 0 1 " + num(dx) + " " + num(dy) + " cm /HzPage Do Q\n";
