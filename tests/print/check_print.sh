@@ -4,8 +4,10 @@
 # page boxes as numbers (pdfinfo -box), marks outside the trim and bleed in a
 # 50 dpi rendering, and byte-identical rebuilds.
 # Usage: check_print.sh HUOZI SOURCE.xml WORKDIR [BUILD_OPTIONS (default: --pdf --print)]
+# With HUOZI_SHARED_TOOLS set to shared/tools, also checks that the text still
+# copies out of the print file as written (pdfcheck.py).
 set -euo pipefail
-huozi=$(realpath "$1") source=$2 work=$3 options=${4:---pdf --print}
+huozi=$(realpath "$1") source=$2 work=$3 options=${4:---pdf --print} tools=${HUOZI_SHARED_TOOLS:-}
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work" && mkdir -p "$work/a" "$work/b"
 # shellcheck disable=SC2086
@@ -28,6 +30,18 @@ for pdf in "$print" "$cover"; do
   fi
   if grep -q 'Type 3' "$work/fonts.txt"; then echo "FAIL: Type 3 font"; exit 1; fi
 done
+
+echo "== text still copies out of the print file (shared pdfcheck.py)"
+if [[ -n "$tools" ]]; then
+  python3 "$here/../pdf/source_text.py" "$source" >"$work/source.txt"
+  python3 "$tools/pdfcheck.py" "$print" "$work/source.txt" >"$work/pdfcheck.json"
+  python3 - "$work/pdfcheck.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))["fidelity"]
+print("char_recall", f["char_recall"], "ngram_recall", f["ngram_recall"])
+sys.exit(0 if f["char_recall"] == 1.0 and f["ngram_recall"] >= 0.9 else 1)
+PY
+fi
 
 echo "== pdfinfo -box and pixels"
 pages=$(pdfinfo "$reader" | awk '/^Pages:/ {print $2}')
