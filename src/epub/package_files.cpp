@@ -8,29 +8,60 @@ namespace {
 
 std::string toc_word(const model::Document& doc) { return is_traditional(doc.metadata.language) ? "目錄" : "目录"; }
 
+// What the accessibility statements may claim about the pictures.
+struct Pictures {
+  bool every_image_described = true;  // alt text, else a caption (the img's alt, see xhtml_writer.cpp)
+  bool has_placeholders = false;
+};
+
+void survey(const std::vector<model::Node>& nodes, Pictures& pictures) {
+  for (const model::Node& n : nodes) {
+    if (n.kind == model::NodeKind::Figure) {
+      bool captioned = false;
+      for (const model::Node& c : n.children)
+        if (c.kind == model::NodeKind::Caption && !model::plain_text(c).empty()) captioned = true;
+      for (const model::Node& c : n.children) {
+        if (c.kind == model::NodeKind::Image && c.label.empty() && !captioned)
+          pictures.every_image_described = false;
+        if (c.kind == model::NodeKind::Placeholder) pictures.has_placeholders = true;
+      }
+    }
+    survey(n.children, pictures);
+  }
+}
+
 // EPUB 3 accessibility metadata (schema.org terms, the values Ace by DAISY checks).
-std::string accessibility_metadata(const BookPlan& plan) {
+// Text alone suffices, and alternativeText is claimed, only when every image
+// has a text alternative.
+std::string accessibility_metadata(const model::Document& doc, const BookPlan& plan) {
+  Pictures pictures;
+  survey(doc.body, pictures);
+  bool described = !plan.has_images || pictures.every_image_described;
   std::string out;
   auto meta = [&](const char* property, const std::string& value) {
     out += "    <meta property=\"" + std::string(property) + "\">" + escaped(value) + "</meta>\n";
   };
   meta("schema:accessMode", "textual");
   if (plan.has_images) meta("schema:accessMode", "visual");
-  meta("schema:accessModeSufficient", "textual");
+  if (described) meta("schema:accessModeSufficient", "textual");
   if (plan.has_images) meta("schema:accessModeSufficient", "textual,visual");
   meta("schema:accessibilityFeature", "structuralNavigation");
   meta("schema:accessibilityFeature", "tableOfContents");
   meta("schema:accessibilityFeature", "readingOrder");
   meta("schema:accessibilityFeature", "displayTransformability");
-  if (plan.has_images) meta("schema:accessibilityFeature", "alternativeText");
+  if (plan.has_images && described) meta("schema:accessibilityFeature", "alternativeText");
   if (plan.has_ruby) meta("schema:accessibilityFeature", "rubyAnnotations");
   if (plan.has_tables) meta("schema:accessibilityFeature", "tableHeaders");
   meta("schema:accessibilityHazard", "none");
   std::string summary =
       "Reflowable text with a table of contents and headings for navigation; reading order follows the "
       "source. ";
-  summary += plan.has_images ? "Every image has a text alternative from its caption."
-                             : "Pictures not yet available are marked as placeholders (FPO) with a text description.";
+  if (plan.has_images)
+    summary += described ? "Every image has a text alternative, its alt text or else its caption. "
+                         : "Some images have no text alternative. ";
+  if (pictures.has_placeholders)
+    summary += "Pictures not yet available are marked as placeholders (FPO) with a text description. ";
+  summary.pop_back();
   meta("schema:accessibilitySummary", summary);
   return out;
 }
@@ -140,7 +171,7 @@ std::string package_opf(const model::Document& doc, const BookPlan& plan, const 
          escaped(doc.metadata.language) + "\">\n";
   out += "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   out += dc_metadata(doc, modified);
-  out += accessibility_metadata(plan);
+  out += accessibility_metadata(doc, plan);
   bool has_cover = !doc.metadata.cover_image.empty();
   if (has_cover) out += "    <meta name=\"cover\" content=\"cover-image\"/>\n";
   out += "  </metadata>\n  <manifest>\n";

@@ -53,6 +53,11 @@ class Finisher {
                  std::move(message), std::move(hint));
   }
 
+  void warning(const SourceLocation& at, std::string message, std::string hint = {}) {
+    diags_.warning(doc_.files.at(at.file), static_cast<int>(at.line), static_cast<int>(at.column),
+                   std::move(message), std::move(hint));
+  }
+
   // Numbers containers of each kind among siblings; chinese numbering gives
   // 第一部 / 第一章 / 一、, arabic gives 1 / 1.2 / 1.2.3 (the parent's prefix).
   // Unnumbered containers (a preface, an afterword) take no number.
@@ -92,6 +97,20 @@ class Finisher {
     if (node.kind == NodeKind::Link && !node.target.empty() && node.target[0] == '#') links_.push_back(&node);
     if (node.kind == NodeKind::Image && !node.target.empty()) check_image_file(node.target, node.where, "image");
     for (Node& child : node.children) walk(child);
+    if (node.kind == NodeKind::Figure) check_text_alternative(node);  // after any error about the image's file
+  }
+
+  // An image's text alternative is its alt text, else its caption's text; with
+  // neither, the EPUB can only write alt="" and a reader who cannot see the
+  // picture learns nothing of it. Not an error: a draft may add them later.
+  void check_text_alternative(const Node& figure) {
+    bool captioned = false;
+    for (const Node& c : figure.children)
+      if (c.kind == NodeKind::Caption && !plain_text(c).empty()) captioned = true;
+    for (const Node& c : figure.children)
+      if (c.kind == NodeKind::Image && c.label.empty() && !captioned)
+        warning(c.where, "<image> without alt text or a caption: a reader who cannot see it learns nothing of it",
+                "add alt=\"…\" saying what the picture shows, or a <caption>");
   }
 
   void check_link(const Node& link) {

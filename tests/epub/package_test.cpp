@@ -272,6 +272,55 @@ TEST(EpubPackage, AccessibilityFeaturesFollowTheContent) {
   }
 }
 
+// The warnings of loading a publication (which must load).
+std::vector<std::string> load_warnings(std::string_view xml) {
+  model::LoadResult r = model::load_publication_from_string(xml, "test.xml", data_dir());
+  EXPECT_TRUE(r.document) << describe(r.diagnostics);
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.diagnostics.items())
+    if (d.severity == Severity::Warning) out.push_back(format_diagnostic(d));
+  return out;
+}
+
+// An image with neither alt text nor a caption has no text alternative (its
+// alt is ""): loading warns, and the OPF does not claim that every image has one.
+TEST(EpubPackage, AnImageWithoutAltOrCaptionIsWarnedOfAndNotClaimedDescribed) {
+  const std::string bare = publication("<figure><image src=\"photo.png\"/></figure>");
+  std::vector<std::string> warnings = load_warnings(bare);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("test.xml:8:9: warning:"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("alt"), std::string::npos) << warnings[0];
+  EXPECT_TRUE(load_warnings(publication("<figure><image src=\"photo.png\" alt=\"图\"/></figure>")).empty());
+  EXPECT_TRUE(
+      load_warnings(publication("<figure><image src=\"photo.png\"/><caption>图注</caption></figure>")).empty());
+
+  auto has = [](const Xml& opf, const std::string& feature) {
+    std::vector<std::string> all = meta(opf, "schema:accessibilityFeature");
+    return std::count(all.begin(), all.end(), feature);
+  };
+  auto undescribed = load(publication("<figure><image src=\"photo.png\" alt=\"图\"/></figure>"
+                                      "<figure><image src=\"photo.png\"/></figure>"));
+  auto alt = load(publication("<figure><image src=\"photo.png\" alt=\"图\"/></figure>"));
+  auto caption = load(publication("<figure><image src=\"photo.png\"/><caption>图注</caption></figure>"));
+  ASSERT_TRUE(undescribed && alt && caption);
+  Xml opf = opf_of(*undescribed);
+  EXPECT_EQ(has(opf, "alternativeText"), 0);
+  EXPECT_EQ(meta(opf, "schema:accessModeSufficient"), (std::vector<std::string>{"textual,visual"}));
+  std::vector<std::string> summary = meta(opf, "schema:accessibilitySummary");
+  ASSERT_EQ(summary.size(), 1u);
+  EXPECT_EQ(summary[0].find("Every image"), std::string::npos) << summary[0];
+  EXPECT_NE(summary[0].find("Some images have no text alternative"), std::string::npos) << summary[0];
+  for (const auto* described : {&alt, &caption}) {
+    Xml x = opf_of(**described);
+    EXPECT_EQ(has(x, "alternativeText"), 1);
+    EXPECT_EQ(meta(x, "schema:accessModeSufficient"), (std::vector<std::string>{"textual", "textual,visual"}));
+    std::vector<std::string> s = meta(x, "schema:accessibilitySummary");
+    ASSERT_EQ(s.size(), 1u);
+    EXPECT_NE(s[0].find("Every image has a text alternative"), std::string::npos) << s[0];
+    EXPECT_EQ(s[0].find("FPO"), std::string::npos) << "no placeholders here: " << s[0];
+  }
+}
+
 TEST(EpubPackage, CoverImageIsMarkedInTheManifest) {
   auto doc = load(publication("<p>正文</p>", "zh-Hans", "<cover src=\"cover.png\"/>\n"));
   ASSERT_TRUE(doc);

@@ -107,8 +107,9 @@ const char* const kFine[] = {
     "<include src=\"sub/ok.xml\"/>",   // which includes ../ok.xml: relative to sub/
     "<include src=\"in.xml\"/>",       // a symlink that stays inside
     "<include src=\"sub/../ok.xml\"/>",
-    "<figure><image src=\"photo.png\"/></figure><figure><image src=\"photo.jpg\"/></figure>"
-    "<figure><image src=\"photo.JPEG\"/></figure>",
+    "<figure><image src=\"photo.png\" alt=\"a\"/></figure>"  // alt: an image without one warns
+    "<figure><image src=\"photo.jpg\" alt=\"b\"/></figure>"
+    "<figure><image src=\"photo.JPEG\" alt=\"c\"/></figure>",
 };
 // clang-format on
 
@@ -184,10 +185,10 @@ TEST_F(FilesTest, CoverImage) {
 
 TEST_F(FilesTest, ImageTargetIsRelativeToThePublicationFolder) {
   dir_.write("pub/sub/pic.png", png_bytes());
-  dir_.write("pub/sub/figs.xml", "<fragment><figure><image src=\"pic.png\"/></figure></fragment>");
+  dir_.write("pub/sub/figs.xml", "<fragment><figure><image src=\"pic.png\" alt=\"图\"/></figure></fragment>");
   LoadResult r = load_main("<include src=\"sub/figs.xml\"/>");
   ASSERT_TRUE(loads_cleanly(r));
-  EXPECT_EQ(trace(r.document->body), "(figure (image ->sub/pic.png))");
+  EXPECT_EQ(trace(r.document->body), "(figure (image ->sub/pic.png [图]))");
 }
 
 TEST_F(FilesTest, SourceThatCannotBeRead) {
