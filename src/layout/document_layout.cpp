@@ -155,7 +155,7 @@ class DocumentLayouter {
   }
 
   void draw_toc(const std::vector<TocEntry>& toc, int front) {
-    const char* word = lang_.rfind("zh-Hant", 0) == 0 || lang_ == "zh-TW" || lang_ == "zh-HK" ? "目錄" : "目录";
+    const char* word = model::is_traditional(lang_) ? "目錄" : "目录";
     PageFrame page;
     int number = 1, line = 0;
     auto new_page = [&]() {
@@ -625,7 +625,8 @@ class DocumentLayouter {
     box.diagonals = true;
     items.push_back(box);
     double w = 0;
-    std::vector<PageItem> label = set_string("FPO 图片占位", text::Role::Heading, g_.em * 1.1, w, kFpoInk);
+    std::string mark = model::is_traditional(lang_) ? "FPO 圖片佔位" : "FPO 图片占位";
+    std::vector<PageItem> label = set_string(mark, text::Role::Heading, g_.em * 1.1, w, kFpoInk);
     double cx = rect.x + (rect.width - w) / 2, cy = rect.y + rect.height / 2 + 0.4 * g_.em;
     // A band of the box's grey behind the label keeps it readable over the diagonals.
     Box band;

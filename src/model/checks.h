@@ -6,9 +6,10 @@
 
 namespace huozi::model {
 
-// Numbers containers (label "第一章", "1.2"…) and footnotes (per chapter), and
-// reports duplicate ids, links to ids that do not exist, and missing or
-// unreadable images.
+// Numbers containers (label "第一章", "1.2"…) and footnotes (restarting at
+// each top-level unit, one EPUB file each), reports duplicate ids, links to
+// ids that do not exist, missing or unreadable images, and warns about images
+// with neither alt text nor a caption.
 void finish_document(Document& doc, DiagnosticList& diagnostics);
 
 }  // namespace huozi::model

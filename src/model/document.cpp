@@ -81,6 +81,11 @@ std::string chinese_number(int n) {
 
 namespace huozi::model {
 
+bool is_traditional(const std::string& lang) {
+  return lang.rfind("zh-Hant", 0) == 0 || lang.rfind("zh-TW", 0) == 0 || lang.rfind("zh-HK", 0) == 0 ||
+         lang.rfind("zh-MO", 0) == 0;
+}
+
 std::string circled_number(int n) {
   std::string out;
   if (n >= 1 && n <= 20) huozi::utf8::append(out, 0x2460 + n - 1);

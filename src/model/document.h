@@ -149,6 +149,9 @@ std::string chinese_number(int n);  // 1 -> 一, 21 -> 二十一, 100 -> 一百
 
 namespace huozi::model {
 
+// Whether a language tag asks for Traditional characters (zh-Hant, zh-TW, zh-HK, zh-MO).
+bool is_traditional(const std::string& lang);
+
 // ① ② … ⑳ ㉑ … ㊿ for footnote marks; "(51)" and up beyond the circled forms.
 std::string circled_number(int n);
 
