@@ -26,16 +26,7 @@ class Setter {
   // starting at x = 0 on a baseline at y = 0; widths in `widths`.
   std::vector<std::vector<PageItem>> lines(const std::string& s, text::Role role, double size, double measure,
                                            std::vector<double>& widths, Color color = {}) {
-    layout::ParagraphSource source;
-    source.input.text = s;
-    source.input.lang = lang_;
-    text::TextSpan span;
-    span.end = static_cast<uint32_t>(s.size());
-    span.style.role = role;
-    span.style.size_pt = size;
-    span.style.lang = lang_;
-    source.input.spans.push_back(span);
-    source.em_pt = size;
+    layout::ParagraphSource source = layout::plain_source(s, role, size, lang_);
     source.justify = measure > 0;
     layout::SetOptions options;
     options.width_pt = measure > 0 ? measure : 100000;
