@@ -13,6 +13,7 @@ build_packages=(
 test_packages=(
   libgtest-dev libbenchmark-dev python3 libxml2-utils epubcheck default-jre-headless
   poppler-utils mupdf-tools qpdf unzip
+  clang libclang-rt-14-dev
 )
 
 want=("${build_packages[@]}")

@@ -1,21 +1,28 @@
 // libFuzzer target: one XML source -> the content model -> an EPUB, the path a
 // build server takes with a stranger's file. Any crash, sanitizer report, leak
-// or timeout is a finding. The source may include and show the fixtures below,
-// so includes, paths and image checks are reached too.
+// or timeout is a finding, and so is an EPUB whose XML entries are not
+// well-formed XML (a reader refuses the book). The source may include and show
+// the fixtures below, so includes, paths and image checks are reached too.
 //
 // The PDF back end joins here once it is settled: load -> layout -> PDF into
 // the same scratch folder.
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
 
+#include <pugixml.hpp>
+#include <zip.h>
+
 #include "epub/epub_writer.h"
 #include "model/loader.h"
+#include "model/xml_text.h"
+#include "util/utf8.h"
 
 namespace {
 
@@ -71,6 +78,39 @@ void remove_fixtures() {
   if (!scratch.empty()) fs::remove_all(scratch, ec);
 }
 
+// Aborts (a finding) when an XML entry of the EPUB is not well-formed: bytes
+// that are not UTF-8, characters XML forbids, or markup pugixml refuses.
+void check_xml_entry(const std::string& name, const std::string& text) {
+  const char* why = nullptr;
+  size_t bad = 0;
+  pugi::xml_document doc;
+  if (!huozi::utf8::is_valid(text, &bad)) why = "not UTF-8";
+  else if (!huozi::model::find_xml_text_problems(text, 1).empty()) why = "a character XML forbids";
+  else if (!doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8)) why = "malformed";
+  if (!why) return;
+  std::fprintf(stderr, "fuzz_build: %s in the EPUB is not well-formed XML (%s)\n%s\n", name.c_str(), why,
+               text.substr(0, 4000).c_str());
+  std::abort();
+}
+
+void check_epub(const fs::path& path) {
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, nullptr);
+  if (!archive) return;
+  for (zip_int64_t i = 0, n = zip_get_num_entries(archive, 0); i < n; ++i) {
+    std::string name = zip_get_name(archive, static_cast<zip_uint64_t>(i), 0);
+    if (!name.ends_with(".xhtml") && !name.ends_with(".opf") && !name.ends_with(".ncx") && !name.ends_with(".xml"))
+      continue;
+    zip_stat_t stat;
+    zip_file_t* entry = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+    if (!entry || zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat) != 0) std::abort();
+    std::string text(stat.size, '\0');
+    if (zip_fread(entry, text.data(), stat.size) != static_cast<zip_int64_t>(stat.size)) std::abort();
+    zip_fclose(entry);
+    check_xml_entry(name, text);
+  }
+  zip_discard(archive);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -84,6 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   huozi::model::LoadResult loaded = huozi::model::load_publication_from_string(xml, "fuzz.xml", scratch / "pub");
   if (!loaded) return 0;
   huozi::DiagnosticList written;
-  huozi::epub::write_epub(*loaded.document, scratch / "out" / "fuzz.epub", {"2021-01-01T00:00:00Z"}, written);
+  fs::path epub = scratch / "out" / "fuzz.epub";
+  if (huozi::epub::write_epub(*loaded.document, epub, {"2021-01-01T00:00:00Z"}, written)) check_epub(epub);
   return 0;
 }
