@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <regex>
 #include <set>
@@ -394,7 +395,8 @@ class Loader {
     length("margin-outer", p.margin_outer);
     if (auto a = e.attribute("leading")) {
       p.leading = a.as_double(0);
-      if (p.leading < 1 || p.leading > 3) error(file, e, "leading must be a multiple of the body size between 1 and 3", "write e.g. leading=\"1.7\"");
+      if (!(p.leading >= 1 && p.leading <= 3))  // also refuses "nan"
+        error(file, e, "leading must be a multiple of the body size between 1 and 3", "write e.g. leading=\"1.7\"");
     }
     if (auto a = e.attribute("columns")) {
       p.columns = a.as_int(0);
@@ -417,6 +419,28 @@ class Loader {
     length("paper-thickness", p.paper_thickness);
     if (p.paper_thickness <= 0 || p.paper_thickness > 5.7)
       error(file, e, "paper-thickness must be more than 0 and at most 2mm", "write e.g. paper-thickness=\"0.1mm\"");
+    check_text_area(file, e);
+  }
+
+  // Margins and column gaps may leave no room on the page: the PDF would be
+  // set on a text area of negative size. One character across a column and
+  // one line down are the least a page can hold.
+  void check_text_area(const ParsedFile& file, const pugi::xml_node& e) {
+    const PageSetup& p = doc_.page;
+    double width = p.page_width - p.margin_inner - p.margin_outer;
+    double height = p.page_height - p.margin_top - p.margin_bottom;
+    double column = (width - (p.columns - 1) * p.column_gap_em * p.body_size) / p.columns;
+    auto mm = [](double pt) { return std::to_string(static_cast<int>(std::lround(pt / kPointsPerMm))) + " mm"; };
+    if (width < p.body_size || height < p.body_size * p.leading)
+      error(file, e,
+            "the margins leave no room for text on a page of " + mm(p.page_width) + " × " + mm(p.page_height) +
+                " (" + mm(std::max(width, 0.0)) + " × " + mm(std::max(height, 0.0)) + " inside them)",
+            "make the margins smaller or the page larger");
+    else if (column < p.body_size)
+      error(file, e,
+            "each of the " + std::to_string(p.columns) + " columns is narrower than one character (" +
+                mm(std::max(column, 0.0)) + ")",
+            "use fewer columns or a smaller column-gap");
   }
 
   template <typename Fn>
@@ -463,7 +487,7 @@ class Loader {
   static bool parse_length(const std::string& text, double em_pt, double& out) {
     char* end = nullptr;
     double v = std::strtod(text.c_str(), &end);
-    if (end == text.c_str() || v < 0 || v > 5000) return false;
+    if (end == text.c_str() || !(v >= 0 && v <= 5000)) return false;  // also refuses "nan"
     std::string unit(end);
     if (unit == "mm") out = v * kPointsPerMm;
     else if (unit == "cm") out = v * 10 * kPointsPerMm;
