@@ -346,7 +346,28 @@ SIZE = [
          contains=["活活活活活活活活"]),
 ]
 
-GROUPS = {"xml": XML, "encoding": ENCODING, "entities": ENTITIES, "paths": PATHS, "images": IMAGES, "size": SIZE}
+def with_layout(attributes):
+    """A publication whose <layout> (line 6, column 12) has these attributes."""
+    return publication(chapter("<p>字</p>")).replace("</metadata>\n", '</metadata><layout %s/>\n' % attributes)
+
+
+LAYOUT = [
+    Case("a page smaller than its margins", {"src.xml": with_layout(
+        'size="60x60mm" margin-top="40mm" margin-bottom="40mm" margin-inner="40mm" margin-outer="40mm"')},
+         [S + "6:12: error: the margins leave no room for text on a page of 60 mm × 60 mm (0 mm × 0 mm inside them) "
+          "(hint: make the margins smaller or the page larger)"]),
+    Case("columns narrower than a character", {"src.xml": with_layout('columns="8" column-gap="100mm"')},
+         [S + "6:12: error: each of the 8 columns is narrower than one character (0 mm)"]),
+    Case("a margin of nan", {"src.xml": with_layout('margin-top="nanmm"')},
+         [S + '6:12: error: margin-top "nanmm" is not a length']),
+    Case("a leading of nan", {"src.xml": with_layout('leading="nan"')},
+         [S + "6:12: error: leading must be a multiple of the body size between 1 and 3"]),
+    Case("a body size of nan", {"src.xml": with_layout('body-size="nanpt"')},
+         [S + '6:12: error: body-size "nanpt" is not a size']),
+]
+
+GROUPS = {"xml": XML, "encoding": ENCODING, "entities": ENTITIES, "paths": PATHS, "images": IMAGES, "size": SIZE,
+          "layout": LAYOUT}
 
 
 # ---- running and checking -----------------------------------------------------------------
