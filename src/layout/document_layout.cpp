@@ -1,6 +1,7 @@
 #include "layout/document_layout.h"
 
 #include <cmath>
+#include <unordered_map>
 
 #include "layout/paragraph.h"
 #include "layout/typeset_line.h"
@@ -15,10 +16,11 @@ using model::NodeKind;
 
 // Sizes as multiples of the body size.
 constexpr double kPartTitleScale = 2.0;
+constexpr double kPartNumberScale = 1.4;  // "第一部" over a part's title
 constexpr double kChapterTitleScale = 1.6;
 constexpr double kSectionTitleScale = 1.15;
 constexpr double kStoryHeadlineScale = 1.3;  // periodicals: a story's headline
-constexpr double kCaptionScale = 1.0;  // smaller type would break the baseline grid
+constexpr double kCaptionScale = 1.0;        // smaller type would break the baseline grid
 constexpr double kNoteScale = 0.85;
 constexpr double kRunningHeadScale = 0.8;
 constexpr int kChapterSinkLines = 3;  // empty lines above a chapter title
@@ -26,10 +28,16 @@ const Color kFpoInk = Color::gray(0.35);
 
 enum class Align { Justify, Left, Centre, Right };
 
+bool has_footnotes(const std::vector<Node>& nodes) {
+  for (const Node& n : nodes)
+    if (n.kind == NodeKind::Footnote || has_footnotes(n.children)) return true;
+  return false;
+}
+
 // A link, 着重号 or ruby over some of a block's text.
 struct Decoration {
-  NodeKind kind;       // Link, EmphasisDots or Ruby
-  std::string target;  // Link: "#id" or a URI; Ruby: the annotation
+  NodeKind kind;                              // Link, EmphasisDots or Ruby
+  std::string target;                         // Link: "#id" or a URI; Ruby: the annotation
   std::vector<model::SourceLocation> places;  // of its text nodes
 };
 
@@ -41,27 +49,29 @@ struct Measure {
 
 class DocumentLayouter {
  public:
-  DocumentLayouter(const model::Document& doc, text::FontDb& fonts, const std::function<void(PageFrame&&)>& sink,
-                   DiagnosticList& diags)
+  DocumentLayouter(const model::Document& doc, text::FontDb& fonts,
+                   const std::function<void(PageFrame&&)>& sink, DiagnosticList& diags)
       : doc_(doc), g_(compute_geometry(doc.page)), setter_(fonts), diags_(diags), sink_(sink) {
     lang_ = doc.metadata.language.empty() ? "zh-Hans" : doc.metadata.language;
   }
 
   LayoutResult run() {
     std::vector<TocEntry> toc = toc_entries();
-    int front = 0;
-    if (!toc.empty()) {
+    const int front = toc.empty() ? 0 : toc_pages(toc);
+    const bool page_notes = doc_.page.footnotes_per_page && has_footnotes(doc_.body);
+    if (!toc.empty() || page_notes) {
       // The TOC's length is known before layout (one line an entry), so the
-      // body's page numbers are too: one quiet pass finds the entries' pages,
-      // then the TOC and the body are drawn.
-      front = toc_pages(toc);
+      // body's page numbers are too: one quiet pass finds the entries' pages
+      // and the page each footnote lands on, then the TOC and the body are drawn.
       std::vector<OutlineEntry> outline = layout_body(front, /*draw=*/false);
-      fill_toc_pages(toc, outline, front);
+      fill_toc_pages(toc, outline);
+      if (page_notes) number_notes_per_page();
       drawing_ = true;
-      draw_toc(toc, front);
+      if (!toc.empty()) draw_toc(toc, front);
     }
     LayoutResult r;
     r.outline = layout_body(front, /*draw=*/true);
+    if (page_notes) check_note_pages();
     r.pages = pages_;
     return r;
   }
@@ -87,23 +97,57 @@ class DocumentLayouter {
   std::vector<Line> lines_;  // scratch
   int anchors_ = 0;
   int pages_ = 0;
-  std::vector<const Node*> pending_notes_;  // footnotes whose marks are being set
-  size_t note_cursor_ = 0;                  // where to look for the next mark in the text
-  std::vector<Decoration> decorations_;  // of the block being set
+  std::vector<const Node*> pending_notes_;                  // footnotes whose marks are being set
+  std::vector<Decoration> decorations_;                     // of the block being set
+  std::vector<const Node*> notes_attached_;                 // this pass's footnotes, by FlowNote::id
+  std::vector<std::pair<int, int>> first_note_pages_;       // (id, page) of the first pass
+  std::unordered_map<const Node*, int> page_note_numbers_;  // footnotes="page": a note's number on its page
 
   std::vector<OutlineEntry> layout_body(int front, bool draw) {
     drawing_ = draw;
     front_pages_ = front;
     anchors_ = 0;
+    notes_attached_.clear();
     PageFlow flow(
-        g_, [this](PageFrame&& page, const PageInfo& info) { finish_page(std::move(page), info); }, front + 1);
+        g_, [this](PageFrame&& page, const PageInfo& info) { finish_page(std::move(page), info); },
+        front + 1);
     flow_ = &flow;
     for (const Node& n : doc_.body) block(n, Measure{0, g_.column_width()}, 1);
     flow.finish();
     if (draw)
       for (const std::string& o : flow.overflows()) diags_.warning("", 0, 0, o);
     flow_ = nullptr;
+    last_note_pages_ = flow.note_pages();
     return flow.outline();
+  }
+
+  // ---- footnotes numbered per page ----------------------------------------
+  // The first pass sets every mark with its chapter number; circled numbers
+  // are all one em wide, so renumbering them moves no line and no note to
+  // another page, and the drawing pass sets the per-page numbers.
+
+  std::vector<std::pair<int, int>> last_note_pages_;  // (FlowNote::id, page) of the last pass
+
+  void number_notes_per_page() {
+    first_note_pages_ = last_note_pages_;
+    int page = -1, number = 0;
+    for (const auto& [id, on_page] : first_note_pages_) {
+      if (on_page != page) page = on_page, number = 0;
+      page_note_numbers_[notes_attached_[static_cast<size_t>(id)]] = ++number;
+    }
+  }
+
+  // Warns, should a renumbered mark have moved a note after all.
+  void check_note_pages() {
+    if (last_note_pages_ == first_note_pages_) return;
+    diags_.warning("", 0, 0,
+                   "footnotes=\"page\": a footnote moved to another page when the marks were renumbered; "
+                   "some notes may be numbered as on the page before");
+  }
+
+  int note_number(const Node& note) const {
+    auto it = page_note_numbers_.find(&note);
+    return it == page_note_numbers_.end() ? note.number : it->second;
   }
 
   // ---- table of contents ----------------------------------------------------
@@ -142,7 +186,7 @@ class DocumentLayouter {
   }
 
   // The outline lists headings in the order the TOC does, with the same texts.
-  void fill_toc_pages(std::vector<TocEntry>& toc, const std::vector<OutlineEntry>& outline, int front) {
+  void fill_toc_pages(std::vector<TocEntry>& toc, const std::vector<OutlineEntry>& outline) {
     size_t k = 0;
     for (TocEntry& e : toc) {
       while (k < outline.size() && outline[k].title != e.label) ++k;
@@ -151,7 +195,6 @@ class DocumentLayouter {
       e.dest = outline[k].dest;
       ++k;
     }
-    (void)front;
   }
 
   void draw_toc(const std::vector<TocEntry>& toc, int front) {
@@ -197,17 +240,20 @@ class DocumentLayouter {
       place_string(page.items, folio, text::Role::Body, g_.em, left + width - nw, y, nw);
       // Dot leaders, drawn (not text), so they never copy out of the PDF.
       double from = left + indent + lw + 0.5 * g_.em, to = left + width - nw - 0.5 * g_.em;
-      if (to > from) page.items.push_back(Rule{from, y - 0.15 * g_.em, to, y - 0.15 * g_.em, 0.9, Color::gray(0.3), false, true});
-      if (!e.dest.empty()) page.links.push_back({Rect{left, y - 0.9 * g_.em, width, g_.line_pitch}, e.dest, {}});
+      if (to > from)
+        page.items.push_back(
+            Rule{from, y - 0.15 * g_.em, to, y - 0.15 * g_.em, 0.9, Color::gray(0.3), false, true});
+      if (!e.dest.empty())
+        page.links.push_back({Rect{left, y - 0.9 * g_.em, width, g_.line_pitch}, e.dest, {}});
       ++line;
     }
     close();
   }
 
   static std::string roman(int n) {
-    static const std::pair<int, const char*> digits[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                         {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                         {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+    static const std::pair<int, const char*> digits[] = {
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
     std::string out;
     for (const auto& [v, s] : digits)
       while (n >= v) out += s, n -= v;
@@ -262,7 +308,7 @@ class DocumentLayouter {
       for (int k = 1; k < grid_lines; ++k) out.emplace_back();
       out.push_back(to_typeset_line(line, source.input.text, x, color));
       if (!decorations_.empty()) decorate(source, line, x, out.back());
-      if (calls) find_note_calls(source.input.text, line, out.size() - 1, *calls);
+      if (calls) find_note_calls(source, line, out.size() - 1, *calls);
     }
   }
 
@@ -308,15 +354,19 @@ class DocumentLayouter {
           x0 = std::min(x0, x + g.x);
           x1 = std::max(x1, x + g.x + g.advance);
           if (d.kind == NodeKind::EmphasisDots && is_dotted(source.input.text, g.cluster))
-            out.items.push_back(Dot{x + g.x + g.advance / 2, (1 - kAscentEm) * run.size_pt + 0.12 * run.size_pt,
-                                    0.08 * run.size_pt, {}});
+            out.items.push_back(Dot{x + g.x + g.advance / 2,
+                                    (1 - kAscentEm) * run.size_pt + 0.12 * run.size_pt,
+                                    0.08 * run.size_pt,
+                                    {}});
         }
       if (x1 <= x0) continue;
       if (d.kind == NodeKind::Link) {
         Link link;
         link.rect = {x0, -kAscentEm * g_.em, x1 - x0, g_.em};
-        if (!d.target.empty() && d.target[0] == '#') link.dest = d.target.substr(1);
-        else link.uri = d.target;
+        if (!d.target.empty() && d.target[0] == '#')
+          link.dest = d.target.substr(1);
+        else
+          link.uri = d.target;
         out.links.push_back(std::move(link));
       } else if (d.kind == NodeKind::Ruby && !d.target.empty()) {
         // The annotation, half the base size, centred over the base (clreq 6).
@@ -337,15 +387,18 @@ class DocumentLayouter {
     return !utf8::is_cjk_punctuation(c) && c != ' ' && !(c < 0x80 && std::ispunct(static_cast<int>(c)));
   }
 
-  // The pending footnote marks (in order) that this line sets.
-  void find_note_calls(const std::string& text, const Line& line, size_t index, NoteCalls& calls) {
+  // The pending footnote marks (in order) that this line sets. A mark is the
+  // text span that stands where its note stood in the source (the note's own
+  // place), so a literal ① in the text is never taken for it, and a mark in a
+  // later piece of a block (after a <br/>) waits for that piece.
+  void find_note_calls(const ParagraphSource& source, const Line& line, size_t index, NoteCalls& calls) {
     while (!pending_notes_.empty()) {
       const Node* note = pending_notes_.front();
-      std::string mark = model::circled_number(note->number);
-      size_t at = text.find(mark, note_cursor_);
-      if (at == std::string::npos || at >= line.text_end) return;
+      const text::TextSpan* mark = nullptr;
+      for (const text::TextSpan& span : source.input.spans)
+        if (same_place(span, note->where)) mark = &span;
+      if (!mark || mark->begin >= line.text_end) return;
       calls.emplace_back(index, note);
-      note_cursor_ = at + mark.size();
       pending_notes_.erase(pending_notes_.begin());
     }
   }
@@ -377,18 +430,33 @@ class DocumentLayouter {
     switch (n.kind) {
       case NodeKind::Part:
       case NodeKind::Chapter:
-      case NodeKind::Section: container(n, m, level); break;
-      case NodeKind::Paragraph: text_block(n, m, 1, Align::Justify, 0); break;
-      case NodeKind::Byline: text_block(n, m, 1, Align::Right, 0); break;
+      case NodeKind::Section:
+        container(n, m, level);
+        break;
+      case NodeKind::Paragraph:
+        text_block(n, m, 1, Align::Justify, 0);
+        break;
+      case NodeKind::Byline:
+        text_block(n, m, 1, Align::Right, 0);
+        break;
       case NodeKind::BlockQuote:
         for (const Node& c : n.children) block(c, Measure{m.x + 2 * g_.em, m.width - 4 * g_.em}, level);
         break;
-      case NodeKind::Verse: verse(n, m); break;
+      case NodeKind::Verse:
+        verse(n, m);
+        break;
       case NodeKind::OrderedList:
-      case NodeKind::UnorderedList: list(n, m); break;
-      case NodeKind::Figure: figure(n, m); break;
-      case NodeKind::Table: table(n, m); break;
-      default: break;
+      case NodeKind::UnorderedList:
+        list(n, m);
+        break;
+      case NodeKind::Figure:
+        figure(n, m);
+        break;
+      case NodeKind::Table:
+        table(n, m);
+        break;
+      default:
+        break;
     }
   }
 
@@ -396,7 +464,6 @@ class DocumentLayouter {
   // queued and set after the block.
   Node with_note_marks(const Node& n) {
     pending_notes_.clear();
-    note_cursor_ = 0;
     Node copy = n;
     replace_notes(copy, n);
     return copy;
@@ -410,7 +477,7 @@ class DocumentLayouter {
         Node mark;
         mark.kind = NodeKind::Text;
         mark.where = c.where;
-        mark.text = model::circled_number(c.number);
+        mark.text = model::circled_number(note_number(original.children[i]));
         c = std::move(mark);
       } else if (!c.children.empty()) {
         replace_notes(c, original.children[i]);
@@ -436,17 +503,18 @@ class DocumentLayouter {
   // of the column whose line calls it.
   void attach_notes(FlowBlock& b, const NoteCalls& calls) {
     for (const auto& [line, note] : calls) {
+      notes_attached_.push_back(note);
       Node p;
       p.kind = NodeKind::Paragraph;
       p.indent = false;
       p.where = note->where;
       Node mark;
       mark.kind = NodeKind::Text;
-      mark.text = model::circled_number(note->number) + "\u3000";
+      mark.text = model::circled_number(note_number(*note)) + "\u3000";
       p.children.push_back(mark);
       for (const Node& c : note->children) p.children.push_back(c);
       std::vector<TypesetLine> lines = set(p, Measure{0, g_.column_width()}, kNoteScale, Align::Justify, 0);
-      b.notes.emplace_back(line, std::move(lines));
+      b.notes.push_back({line, std::move(lines), static_cast<int>(notes_attached_.size() - 1)});
     }
   }
 
@@ -468,13 +536,16 @@ class DocumentLayouter {
       if (c.kind == NodeKind::Title) continue;
       // An author line under a title belongs to the heading: it stays with
       // the first lines of what follows, never alone at a page foot.
-      if (after_title && c.kind == NodeKind::Byline) text_block(c, m, 1, Align::Right, 0, 0, /*keep=*/true);
-      else block(c, m, level + 1);
+      if (after_title && c.kind == NodeKind::Byline)
+        text_block(c, m, 1, Align::Right, 0, 0, /*keep=*/true);
+      else
+        block(c, m, level + 1);
       after_title = false;
     }
   }
 
   void heading(const Node& n, const Node& title, Measure m, int level) {
+    if (n.kind == NodeKind::Part && !periodical()) return part_title_page(n, title, m, level);
     // The title with its number ("第一章　") in front.
     Node t = title;
     std::string prefix = model::heading_prefix(n);
@@ -505,10 +576,47 @@ class DocumentLayouter {
     std::vector<TypesetLine> lines = set(t, m, scale, align);
     for (TypesetLine& l : lines) b.lines.push_back(std::move(l));
     if (opening) b.lines.emplace_back();  // a line of air under a chapter title
+    add_heading(n, level, m, std::move(b));
+  }
+
+  // The anchor and bookmark of a heading block, then the block into the flow.
+  void add_heading(const Node& n, int level, Measure m, FlowBlock b) {
     std::string anchor = n.id.empty() ? "huozi-h" + std::to_string(++anchors_) : n.id;
     b.anchors.push_back({anchor, m.x, 0});
     b.outline.push_back({heading_text(n), level, 0, 0, anchor});
     flow_->add(std::move(b));
+  }
+
+  // A part opens on a title page of its own (篇章页), a recto with a blank
+  // verso behind it: the number ("第一部") over the title, both centred, the
+  // pair a third of the way down the text block.
+  void part_title_page(const Node& n, const Node& title, Measure m, int level) {
+    FlowBlock b;
+    b.kind = BlockKind::Heading;
+    b.source = where(n);
+    b.starts_page = true;
+    b.recto = true;
+    b.title_page = true;
+    b.running_title = heading_text(n);
+    std::vector<TypesetLine> lines;
+    if (!n.label.empty()) {
+      Node label;
+      label.kind = NodeKind::Title;
+      label.where = title.where;
+      Node text;
+      text.kind = NodeKind::Text;
+      text.where = title.where;
+      text.text = n.label;
+      label.children.push_back(text);
+      lines = set(label, m, kPartNumberScale, Align::Centre);
+      lines.emplace_back();  // a line of air between number and title
+    }
+    for (TypesetLine& l : set(title, m, kPartTitleScale, Align::Centre)) lines.push_back(std::move(l));
+    int sink = std::max(0, std::min(g_.lines - static_cast<int>(lines.size()),
+                                    g_.lines / 3 - static_cast<int>(lines.size()) / 2));
+    b.lines.resize(static_cast<size_t>(sink));
+    for (TypesetLine& l : lines) b.lines.push_back(std::move(l));
+    add_heading(n, level, m, std::move(b));
   }
 
   void verse(const Node& n, Measure m) {
@@ -521,7 +629,8 @@ class DocumentLayouter {
       b.source = where(stanza);
       for (const Node& line : stanza.children) {
         NoteCalls calls;
-        std::vector<TypesetLine> lines = set(with_note_marks(line), inset, 1, Align::Left, 2 * g_.em, {}, &calls);
+        std::vector<TypesetLine> lines =
+            set(with_note_marks(line), inset, 1, Align::Left, 2 * g_.em, {}, &calls);
         for (auto& call : calls) call.first += b.lines.size();
         for (TypesetLine& l : lines) b.lines.push_back(std::move(l));
         attach_notes(b, calls);
@@ -538,8 +647,8 @@ class DocumentLayouter {
       FlowBlock b;
       b.source = where(item);
       NoteCalls calls;
-      b.lines = set(with_note_marks(item), Measure{m.x + 2 * g_.em, m.width - 2 * g_.em}, 1, Align::Justify, 0, {},
-                    &calls);
+      b.lines = set(with_note_marks(item), Measure{m.x + 2 * g_.em, m.width - 2 * g_.em}, 1, Align::Justify,
+                    0, {}, &calls);
       attach_notes(b, calls);
       if (b.lines.empty()) continue;
       double w = 0;
@@ -581,8 +690,10 @@ class DocumentLayouter {
     if (!n.id.empty()) b.anchors.push_back({n.id, m.x, 0});
     double top = (picture_lines * g_.line_pitch - height) / 2;  // centred on its grid lines
     Rect rect{x, top, width, height};
-    if (picture->kind == NodeKind::Image) b.figure_items.push_back(Image{rect, doc_.base_dir + "/" + picture->target});
-    else placeholder(*picture, rect, b.figure_items);
+    if (picture->kind == NodeKind::Image)
+      b.figure_items.push_back(Image{rect, doc_.base_dir + "/" + picture->target});
+    else
+      placeholder(*picture, rect, b.figure_items);
     int line = picture_lines;
     for (const Node* part : {caption, credit}) {
       if (!part) continue;
@@ -686,7 +797,8 @@ class DocumentLayouter {
   void finish_page(PageFrame&& page, const PageInfo& info) {
     if (!drawing_) return;
     ++pages_;
-    if (page.label.empty() && info.number > front_pages_) page.label = std::to_string(info.number - front_pages_);
+    if (page.label.empty() && info.number > front_pages_)
+      page.label = std::to_string(info.number - front_pages_);
     if (!info.blank) furniture(page, info);
     sink_(std::move(page));
   }
@@ -703,7 +815,7 @@ class DocumentLayouter {
       double rule_y = baseline + 0.45 * g_.em;
       page.items.push_back(Rule{left, rule_y, left + g_.block_width, rule_y, 0.4, {}, false});
     }
-    if (!periodical() || doc_.page.running_heads) {
+    if ((!periodical() || doc_.page.running_heads) && !info.title_page) {
       double w = 0;
       std::string folio = page.label.empty() ? std::to_string(info.number) : page.label;
       set_string(folio, text::Role::Body, size, w);

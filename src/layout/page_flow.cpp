@@ -52,13 +52,15 @@ void PageFlow::next_column() {
 void PageFlow::start_new_page(bool want_recto) {
   bool used = page_open_ && (column_ > 0 || line_ > 0);
   if (used) close_page();
-  if (want_recto && !recto()) {
-    // A blank verso so the chapter opens on the right: no folio, no running head.
-    open_page();
-    info_.blank = true;
-    close_page();
-  }
+  if (want_recto && !recto()) blank_verso();
   open_page();
+}
+
+// A blank verso so that what follows opens on the right: no folio, no running head.
+void PageFlow::blank_verso() {
+  open_page();
+  info_.blank = true;
+  close_page();
 }
 
 void PageFlow::add(FlowBlock block) {
@@ -74,7 +76,8 @@ void PageFlow::add(FlowBlock block) {
     if (opening) {
       start_new_page(held_.front().recto);
       info_.opening = true;
-    } else if (lines_needed_with(held_, block) > remaining() && !column_empty()) next_column();
+    } else if (lines_needed_with(held_, block) > remaining() && !column_empty())
+      next_column();
     std::vector<FlowBlock> held = std::move(held_);
     held_.clear();
     for (FlowBlock& h : held) {
@@ -87,8 +90,8 @@ void PageFlow::add(FlowBlock block) {
 
 int PageFlow::lines_needed_with(const std::vector<FlowBlock>& held, const FlowBlock& next) const {
   int need = 0;
-  for (const FlowBlock& h : held) need += (column_empty() && &h == &held.front() ? 0 : h.space_before) +
-                                          static_cast<int>(h.lines.size());
+  for (const FlowBlock& h : held)
+    need += (column_empty() && &h == &held.front() ? 0 : h.space_before) + static_cast<int>(h.lines.size());
   if (next.kind == BlockKind::Figure) return need + next.figure_lines;
   return need + next.space_before + std::min<int>(kMinLinesAtFoot, static_cast<int>(next.lines.size()));
 }
@@ -101,8 +104,15 @@ void PageFlow::place(FlowBlock& block) {
     if (column_empty() && column_ == 0) info_.running_title = running_title_;
   }
   if (block.starts_page) info_.opening = true;
-  if (block.kind == BlockKind::Figure) place_figure(block);
-  else place_text(block);
+  if (block.title_page) info_.title_page = true;
+  if (block.kind == BlockKind::Figure)
+    place_figure(block);
+  else
+    place_text(block);
+  if (block.title_page) {
+    close_page();
+    if (!recto()) blank_verso();
+  }
 }
 
 void PageFlow::mark_block_start(FlowBlock& block) {
@@ -120,16 +130,18 @@ void PageFlow::mark_block_start(FlowBlock& block) {
 
 int PageFlow::notes_cost(const FlowBlock& block, size_t line, bool first_in_column) const {
   int cost = 0;
-  for (const auto& [at, lines] : block.notes)
-    if (at == line) cost += static_cast<int>(lines.size());
+  for (const FlowNote& note : block.notes)
+    if (note.line == line) cost += static_cast<int>(note.lines.size());
   return cost > 0 && first_in_column ? cost + 1 : cost;  // the first note brings its rule line
 }
 
 void PageFlow::place_text(FlowBlock& block) {
   int n = static_cast<int>(block.lines.size());
   if (!column_empty()) {
-    if (block.space_before >= remaining()) next_column();
-    else line_ += block.space_before;
+    if (block.space_before >= remaining())
+      next_column();
+    else
+      line_ += block.space_before;
   }
   size_t done = 0;
   while (n > 0) {
@@ -148,7 +160,8 @@ void PageFlow::place_text(FlowBlock& block) {
       if (take < kMinLinesAtFoot || block.kind == BlockKind::Heading) take = 0;
     }
     if (take == 0) {
-      if (column_empty()) take = std::max(1, std::min(n, remaining()));  // cannot do better: fill the column
+      if (column_empty())
+        take = std::max(1, std::min(n, remaining()));  // cannot do better: fill the column
       else {
         next_column();
         continue;
@@ -197,9 +210,11 @@ void PageFlow::place_lines(FlowBlock& block, size_t from, size_t count) {
       link.rect.y += y;
       page_.links.push_back(std::move(link));
     }
-    for (auto& [at, lines] : block.notes)
-      if (at == i)
-        for (TypesetLine& l : lines) foot_.push_back(std::move(l));
+    for (FlowNote& note : block.notes) {
+      if (note.line != i) continue;
+      for (TypesetLine& l : note.lines) foot_.push_back(std::move(l));
+      note_pages_.emplace_back(note.id, info_.number);
+    }
     ++line_;
   }
 }
@@ -246,8 +261,10 @@ void PageFlow::finish() {
   }
   while (!deferred_figures_.empty()) {
     open_page();
-    if (!column_empty()) next_column();
-    else place_deferred_figures();
+    if (!column_empty())
+      next_column();
+    else
+      place_deferred_figures();
   }
   close_page();
 }

@@ -22,6 +22,14 @@ struct TypesetLine {
 
 enum class BlockKind { Text, Heading, Figure };
 
+// A footnote called from a block: the index of the block's line that holds the
+// call, and the note's lines, which go to the foot of that line's column.
+struct FlowNote {
+  size_t line = 0;
+  std::vector<TypesetLine> lines;
+  int id = -1;  // the caller's name for the note; the flow reports the page it lands on
+};
+
 struct FlowBlock {
   BlockKind kind = BlockKind::Text;
   std::vector<TypesetLine> lines;  // Text, Heading: one per grid line
@@ -32,21 +40,24 @@ struct FlowBlock {
   bool keep_with_next = false;  // a heading stays with the first lines of what follows
   bool starts_page = false;     // a chapter opening
   bool recto = false;           // ... on a right-hand page
-  std::vector<Anchor> anchors;  // at the block's first line; x relative to the column, y ignored
+  // A part title page (篇章页): the block has the page to itself, the page shows
+  // no folio or running head, and its verso is left blank (背白), so that what
+  // follows opens on the next recto.
+  bool title_page = false;
+  std::vector<Anchor> anchors;        // at the block's first line; x relative to the column, y ignored
   std::vector<OutlineEntry> outline;  // page and y are filled in when placed
-  std::string running_title;    // the recto running head from this block on
-  std::string source;           // file:line, for warnings
-  // Footnotes called from this block: the index of the line that holds the
-  // call, and the note's lines. They go to the foot of that line's column.
-  std::vector<std::pair<size_t, std::vector<TypesetLine>>> notes;
+  std::string running_title;          // the recto running head from this block on
+  std::string source;                 // file:line, for warnings
+  std::vector<FlowNote> notes;        // called from this block's lines
 };
 
 // What the page decorator needs to know about a finished page.
 struct PageInfo {
   int number = 1;
   bool recto = true;
-  bool blank = false;    // inserted to make a chapter open on a recto
-  bool opening = false;  // a chapter opens on it
+  bool blank = false;       // inserted to make a chapter open on a recto
+  bool opening = false;     // a chapter opens on it
+  bool title_page = false;  // a part title page: counted, but shows no folio (暗码)
   std::string running_title;
 };
 
@@ -65,6 +76,8 @@ class PageFlow {
   int pages_emitted() const { return page_number_ - (page_open_ ? 1 : 0); }
   // Blocks that did not fit anywhere whole (a figure taller than a column).
   const std::vector<std::string>& overflows() const { return overflows_; }
+  // Where each footnote went, in the order they were placed: (FlowNote::id, page number).
+  const std::vector<std::pair<int, int>>& note_pages() const { return note_pages_; }
 
  private:
   PageGeometry g_;
@@ -81,6 +94,7 @@ class PageFlow {
   std::vector<OutlineEntry> outline_;
   std::vector<TypesetLine> foot_;  // footnote lines of the current column
   std::vector<std::string> overflows_;
+  std::vector<std::pair<int, int>> note_pages_;
 
   void place(FlowBlock& block);
   void place_text(FlowBlock& block);
@@ -99,6 +113,7 @@ class PageFlow {
   void next_column();
   void close_page();
   void start_new_page(bool recto);
+  void blank_verso();
   void place_deferred_figures();
   bool recto() const { return page_number_ % 2 == 1; }
 };

@@ -32,7 +32,8 @@ class FlowHarness {
         const Rule& r = std::get<Rule>(item);
         int id = static_cast<int>(r.width);
         double x = r.x0;
-        int column = static_cast<int>((x - g.column_left(0, info.recto) + 1) / (g.column_width() + g.column_gap));
+        int column =
+            static_cast<int>((x - g.column_left(0, info.recto) + 1) / (g.column_width() + g.column_gap));
         int line = static_cast<int>((r.y0 - g.first_baseline) / g.line_pitch + 0.5);
         where[id] = {info.number, column, line};
       }
@@ -109,9 +110,9 @@ TEST(PageFlow, NoSingleWidowLineAtTheHead) {
 
 TEST(PageFlow, HeadingNeverEndsAColumn) {
   FlowHarness h(10);
-  h.flow->add(h.text(7));   // three lines left
+  h.flow->add(h.text(7));  // three lines left
   h.flow->add(h.heading(2));
-  h.flow->add(h.text(5));   // heading (2) + 2 lines needs 4: all move on
+  h.flow->add(h.text(5));  // heading (2) + 2 lines needs 4: all move on
   h.flow->finish();
   EXPECT_EQ(h.where[8].page, 2);
   EXPECT_EQ(h.where[8].line, 0);
@@ -121,7 +122,7 @@ TEST(PageFlow, HeadingNeverEndsAColumn) {
 
 TEST(PageFlow, HeadingStaysWhenTwoLinesFollowIt) {
   FlowHarness h(10);
-  h.flow->add(h.text(5));   // five lines left
+  h.flow->add(h.text(5));  // five lines left
   h.flow->add(h.heading(2));
   h.flow->add(h.text(5));
   h.flow->finish();
@@ -147,10 +148,10 @@ TEST(PageFlow, TitleAndAuthorLineStayWhenTwoLinesFollow) {
 
 TEST(PageFlow, TitleAndAuthorLineMoveOnTogether) {
   FlowHarness h(10);
-  h.flow->add(h.text(7));     // three lines left
+  h.flow->add(h.text(7));  // three lines left
   h.flow->add(h.heading(1));
   h.flow->add(h.heading(1));
-  h.flow->add(h.text(4));     // 1 + 1 + 2 do not fit in three: all move on
+  h.flow->add(h.text(4));  // 1 + 1 + 2 do not fit in three: all move on
   h.flow->finish();
   EXPECT_EQ(h.where[8].page, 2);
   EXPECT_EQ(h.where[8].line, 0);
@@ -226,6 +227,42 @@ TEST(PageFlow, OutlineEntriesGetTheirPage) {
   h.flow->finish();
   ASSERT_EQ(h.flow->outline().size(), 1u);
   EXPECT_EQ(h.flow->outline()[0].page, 2);
+}
+
+TEST(PageFlow, PartTitlePageStandsAloneOnARectoWithABlankVerso) {
+  FlowHarness h(10);
+  h.flow->add(h.text(3));  // page 1
+  FlowBlock part = h.heading(2);
+  part.keep_with_next = false;
+  part.starts_page = true;
+  part.recto = true;
+  part.title_page = true;
+  h.flow->add(std::move(part));  // page 2 is a blank verso, the part page is page 3
+  h.flow->add(h.text(2));        // the verso behind it stays blank: page 5
+  h.flow->finish();
+  ASSERT_EQ(h.infos.size(), 5u);
+  EXPECT_TRUE(h.infos[1].blank);
+  EXPECT_EQ(h.where[4].page, 3);
+  EXPECT_TRUE(h.infos[2].title_page);
+  EXPECT_TRUE(h.infos[2].recto);
+  EXPECT_TRUE(h.infos[3].blank);
+  EXPECT_FALSE(h.infos[4].title_page);
+  EXPECT_EQ(h.where[6].page, 5);
+  EXPECT_EQ(h.where[6].line, 0);
+}
+
+TEST(PageFlow, ReportsThePageEachFootnoteLandsOn) {
+  FlowHarness h(6);
+  FlowBlock a = h.text(4);
+  a.notes.push_back({1, {}, 7});  // a note of no lines: it costs no room
+  h.flow->add(std::move(a));
+  FlowBlock b = h.text(4);  // two lines on page 1, two on page 2
+  b.notes.push_back({3, {}, 8});
+  b.notes.push_back({0, {}, 9});
+  h.flow->add(std::move(b));
+  h.flow->finish();
+  std::vector<std::pair<int, int>> expected = {{7, 1}, {9, 1}, {8, 2}};
+  EXPECT_EQ(h.flow->note_pages(), expected);
 }
 
 }  // namespace

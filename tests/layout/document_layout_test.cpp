@@ -1,0 +1,225 @@
+// Whole documents through layout_document, read back from the page frames:
+// the text each page shows, line by line, with positions. These are the rules
+// that need the model, the text engine and the page flow together.
+#include "layout/document_layout.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "model/loader.h"
+
+namespace huozi::layout {
+namespace {
+
+// One line of a page as a reader sees it: the runs that share a baseline.
+struct PageLine {
+  double x = 0, y = 0, right = 0, size = 0;
+  std::string text;
+};
+
+struct LaidOut {
+  std::vector<PageFrame> pages;
+  DiagnosticList diags;
+
+  // The page's text lines, top to bottom.
+  std::vector<PageLine> lines(size_t page) const {
+    std::map<long, PageLine> by_baseline;
+    for (const PageItem& item : pages.at(page).items) {
+      const TextRun* run = std::get_if<TextRun>(&item);
+      if (!run || run->glyphs.empty() || run->outlined) continue;
+      long key = std::lround(run->glyphs.front().y * 10);
+      PageLine& l = by_baseline[key];
+      if (l.text.empty()) l.x = run->glyphs.front().x, l.size = run->size;
+      l.y = run->glyphs.front().y;
+      l.x = std::min(l.x, run->glyphs.front().x);
+      l.right = std::max(l.right, run->glyphs.back().x);
+      l.text += run->text;
+    }
+    std::vector<PageLine> out;
+    for (auto& [key, l] : by_baseline) out.push_back(l);
+    return out;
+  }
+
+  // Lines of the page set at `size` points (footnotes, folios) or, with 0, all.
+  std::vector<std::string> texts(size_t page, double size = 0) const {
+    std::vector<std::string> out;
+    for (const PageLine& l : lines(page))
+      if (size == 0 || std::abs(l.size - size) < 0.05) out.push_back(l.text);
+    return out;
+  }
+};
+
+text::FontDb& fonts() {
+  static std::unique_ptr<text::FontDb> db = [] {
+    DiagnosticList diags;
+    return text::FontDb::open(text::FontDb::default_config(), diags);
+  }();
+  return *db;
+}
+
+std::string publication(const std::string& layout, const std::string& body) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<publication xml:lang=\"zh-Hans\"><metadata>"
+         "<title>测试之书</title><identifier scheme=\"uuid\">urn:uuid:12345678-1234-1234-1234-123456789abc"
+         "</identifier><date>2021</date></metadata>" +
+         layout + "<body>" + body + "</body></publication>";
+}
+
+LaidOut lay_out(const std::string& xml) {
+  model::LoadResult loaded = model::load_publication_from_string(xml, "test.xml", ".");
+  EXPECT_TRUE(loaded) << (loaded.diagnostics.items().empty() ? "" : loaded.diagnostics.items()[0].message);
+  LaidOut out;
+  if (!loaded) return out;
+  layout_document(
+      *loaded.document, fonts(), [&](PageFrame&& page) { out.pages.push_back(std::move(page)); }, out.diags);
+  return out;
+}
+
+constexpr double kNotePt = 10.5 * 0.85;
+constexpr double kFolioPt = 10.5 * 0.8;
+
+const std::string kLong =
+    "山不在高，有仙则名。水不在深，有龙则灵。斯是陋室，惟吾德馨。苔痕上阶绿，草色入帘青。谈笑有鸿儒，往来无白"
+    "丁。";
+
+// ---- <br/> ------------------------------------------------------------------
+
+TEST(LineBreakElement, EndsTheLineFlushLeftAndTheNextStartsAtTheColumnEdge) {
+  LaidOut out = lay_out(publication("", "<chapter><title>一</title><p>" + kLong + kLong +
+                                            "<br/>换行之后的文字。</p>" + "<p>" + kLong + "</p></chapter>"));
+  ASSERT_EQ(out.pages.size(), 1u);
+  std::vector<PageLine> lines = out.lines(0);
+  auto after = std::find_if(lines.begin(), lines.end(),
+                            [](const PageLine& l) { return l.text == "换行之后的文字。"; });
+  ASSERT_NE(after, lines.end());
+  const PageLine& before = *(after - 1);
+  const PageLine& full = *(after - 2);         // a justified line of the same paragraph
+  EXPECT_NEAR(after->x, full.x, 0.01);         // no indent after the break
+  EXPECT_LT(before.right, full.right - 10.5);  // flush left: not spread to the measure
+  EXPECT_EQ(before.text.substr(before.text.size() - 3), "。");
+}
+
+TEST(LineBreakElement, FootnotesOnBothSidesOfTheBreakReachTheFoot) {
+  // A note after a <br/> was lost when its mark was looked for at the byte
+  // offset of the piece before the break.
+  LaidOut out =
+      lay_out(publication("", "<chapter><title>一</title><p>" + kLong + kLong +
+                                  "<note>前注。</note>。<br/>后面<note>后注。</note>。</p></chapter>"));
+  ASSERT_EQ(out.pages.size(), 1u);
+  std::vector<std::string> notes = out.texts(0, kNotePt);
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0], "①　前注。");
+  EXPECT_EQ(notes[1], "②　后注。");
+}
+
+TEST(Footnotes, ALiteralCircledNumberInTheTextIsNotTheNoteMark) {
+  // 图① is text; the note's mark is the ① after 结尾, on the paragraph's last
+  // line, which a search for the first ① would not have found there.
+  std::string text = "图①" + kLong + kLong + kLong + kLong + kLong + "结尾<note>注文。</note>。";
+  LaidOut out = lay_out(
+      publication("<layout size=\"105x148mm\"/>", "<chapter><title>一</title><p>" + text + "</p></chapter>"));
+  ASSERT_GE(out.pages.size(), 2u);
+  // The note goes to the foot of the page whose line calls it: the last page.
+  for (size_t p = 0; p + 1 < out.pages.size(); ++p) EXPECT_TRUE(out.texts(p, kNotePt).empty()) << p;
+  EXPECT_EQ(out.texts(out.pages.size() - 1, kNotePt), std::vector<std::string>{"①　注文。"});
+}
+
+// ---- footnotes numbered per page -----------------------------------------------
+
+std::string notes_chapter(int paragraphs) {
+  std::string body = "<chapter><title>注</title>";
+  for (int i = 1; i <= paragraphs; ++i)
+    body += "<p>" + kLong + kLong + "<note>第" + std::to_string(i) + "条注。</note>" + kLong + "</p>";
+  return body + "</chapter>";
+}
+
+// The circled numbers the notes at each page's foot start with.
+std::vector<std::vector<std::string>> note_numbers(const LaidOut& out) {
+  std::vector<std::vector<std::string>> pages;
+  for (size_t p = 0; p < out.pages.size(); ++p) {
+    std::vector<std::string> numbers;
+    for (const std::string& note : out.texts(p, kNotePt)) numbers.push_back(note.substr(0, 3));
+    pages.push_back(numbers);
+  }
+  return pages;
+}
+
+TEST(Footnotes, PerPageNumberingRestartsOnEveryPage) {
+  LaidOut out = lay_out(publication("<layout footnotes=\"page\"/>", notes_chapter(8)));
+  std::vector<std::vector<std::string>> pages = note_numbers(out);
+  ASSERT_GE(pages.size(), 2u);
+  int notes = 0;
+  for (const auto& page : pages) {
+    for (size_t i = 0; i < page.size(); ++i)
+      EXPECT_EQ(page[i], model::circled_number(static_cast<int>(i) + 1));
+    notes += static_cast<int>(page.size());
+  }
+  EXPECT_EQ(notes, 8);
+  EXPECT_GE(pages[1].size(), 1u);  // the second page has notes of its own, from ①
+  EXPECT_TRUE(out.diags.items().empty());
+}
+
+TEST(Footnotes, PerPageNumbersAreTheMarksInTheText) {
+  LaidOut out = lay_out(publication("<layout footnotes=\"page\"/>", notes_chapter(8)));
+  const std::vector<std::vector<std::string>> numbers = note_numbers(out);
+  for (size_t p = 0; p < out.pages.size(); ++p) {
+    std::string body;
+    for (const PageLine& l : out.lines(p))
+      if (std::abs(l.size - 10.5) < 0.05) body += l.text;
+    for (const std::string& number : numbers[p])
+      EXPECT_NE(body.find(number), std::string::npos) << "page " << p + 1 << " has no mark " << number;
+  }
+}
+
+TEST(Footnotes, PerChapterNumberingRunsOnAcrossPages) {
+  LaidOut out = lay_out(publication("<layout footnotes=\"chapter\"/>", notes_chapter(8)));
+  int expected = 0;
+  for (const auto& page : note_numbers(out))
+    for (const std::string& number : page) EXPECT_EQ(number, model::circled_number(++expected));
+  EXPECT_EQ(expected, 8);
+}
+
+// ---- part title pages ---------------------------------------------------------
+
+TEST(PartTitlePage, IsARectoOfItsOwnWithABlankVersoBehindIt) {
+  std::string body =
+      "<part numbering=\"chinese\"><title>山水</title><chapter><title>山</title><p>" + kLong +
+      "</p></chapter></part><part numbering=\"chinese\"><title>居室</title><chapter><title>室</title><p>" +
+      kLong + "</p></chapter></part>";
+  LaidOut out = lay_out(publication("<layout toc=\"no\"/>", body));
+  // 1 part page, 2 its blank verso, 3 the chapter, 4 blank (the next part opens on a recto), 5 part, 6 blank,
+  // 7 chapter.
+  ASSERT_EQ(out.pages.size(), 7u);
+  EXPECT_EQ(out.texts(0), (std::vector<std::string>{"第一部", "山水"}));  // no folio, no running head
+  EXPECT_TRUE(out.pages[1].items.empty());
+  EXPECT_EQ(out.texts(2).front(), "山");
+  EXPECT_TRUE(out.pages[3].items.empty());
+  EXPECT_EQ(out.texts(4), (std::vector<std::string>{"第二部", "居室"}));
+  EXPECT_TRUE(out.pages[5].items.empty());
+  EXPECT_EQ(out.texts(6).front(), "室");
+  EXPECT_EQ(out.texts(6, kFolioPt), std::vector<std::string>{"7"});  // the part pages are counted
+}
+
+TEST(PartTitlePage, SetsNumberAndTitleCentredAThirdDownThePage) {
+  LaidOut out = lay_out(publication(
+      "<layout toc=\"no\"/>", "<part numbering=\"chinese\"><title>山水</title><chapter><title>山</title><p>" +
+                                  kLong + "</p></chapter></part>"));
+  ASSERT_GE(out.pages.size(), 1u);
+  std::vector<PageLine> lines = out.lines(0);
+  ASSERT_EQ(lines.size(), 2u);
+  const PageFrame& page = out.pages[0];
+  // Centred on one axis (the last glyph's advance is one em of its size), near the page's middle.
+  double axis0 = (lines[0].x + lines[0].right + lines[0].size) / 2;
+  double axis1 = (lines[1].x + lines[1].right + lines[1].size) / 2;
+  EXPECT_NEAR(axis0, axis1, 0.5);
+  EXPECT_NEAR(axis0, page.width / 2, 0.05 * page.width);
+  EXPECT_GT(lines[1].size, lines[0].size);  // the title is larger than its number
+  EXPECT_GT(lines[0].y, 0.2 * page.height);
+  EXPECT_LT(lines[1].y, 0.5 * page.height);
+}
+
+}  // namespace
+}  // namespace huozi::layout
