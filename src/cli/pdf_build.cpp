@@ -1,5 +1,7 @@
 #include "cli/pdf_build.h"
 
+#include <map>
+
 #include "layout/document_layout.h"
 #include "layout/trace.h"
 #include "pdf/pdf_writer.h"
@@ -58,10 +60,12 @@ bool build_pdf(const model::Document& doc, const std::filesystem::path& target, 
 bool trace_pages(const model::Document& doc, std::FILE* out, DiagnosticList& diagnostics) {
   std::unique_ptr<text::FontDb> fonts = text::FontDb::open(text::FontDb::default_config(), diagnostics);
   if (!fonts) return false;
-  int number = 0;
+  // In the book's order: a table of contents is laid out after the body.
+  std::map<int, std::string> traces;
   layout::layout_document(
-      doc, *fonts,
-      [&](layout::PageFrame&& page) { std::fputs(layout::trace_page(page, ++number).c_str(), out); }, diagnostics);
+      doc, *fonts, [&](layout::PageFrame&& page) { traces[page.number] = layout::trace_page(page, page.number); },
+      diagnostics);
+  for (const auto& [number, trace] : traces) std::fputs(trace.c_str(), out);
   return true;
 }
 

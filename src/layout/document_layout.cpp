@@ -58,20 +58,24 @@ class DocumentLayouter {
   LayoutResult run() {
     std::vector<TocEntry> toc = toc_entries();
     const int front = toc.empty() ? 0 : toc_pages(toc);
-    const bool page_notes = doc_.page.footnotes_per_page && has_footnotes(doc_.body);
-    if (!toc.empty() || page_notes) {
-      // The TOC's length is known before layout (one line an entry), so the
-      // body's page numbers are too: one quiet pass finds the entries' pages
-      // and the page each footnote lands on, then the TOC and the body are drawn.
-      std::vector<OutlineEntry> outline = layout_body(front, /*draw=*/false);
-      fill_toc_pages(toc, outline);
-      if (page_notes) number_notes_per_page();
+    LayoutResult r;
+    if (doc_.page.footnotes_per_page && has_footnotes(doc_.body)) {
+      // A note's number depends on its page: one quiet pass finds the page of
+      // every note (and of every heading), then the TOC and the body are drawn.
+      fill_toc_pages(toc, layout_body(front, /*draw=*/false));
+      number_notes_per_page();
       drawing_ = true;
       if (!toc.empty()) draw_toc(toc, front);
+      r.outline = layout_body(front, /*draw=*/true);
+      check_note_pages();
+    } else {
+      // The TOC's length is known before layout (one line an entry), so the
+      // body's page numbers are too: the body is laid out once, and the TOC,
+      // which needs its page numbers, is drawn after it.
+      r.outline = layout_body(front, /*draw=*/true);
+      fill_toc_pages(toc, r.outline);
+      if (!toc.empty()) draw_toc(toc, front);
     }
-    LayoutResult r;
-    r.outline = layout_body(front, /*draw=*/true);
-    if (page_notes) check_note_pages();
     r.pages = pages_;
     return r;
   }
@@ -201,11 +205,14 @@ class DocumentLayouter {
     const char* word = model::is_traditional(lang_) ? "目錄" : "目录";
     PageFrame page;
     int number = 1, line = 0;
+    double left = 0;
+    const double width = g_.block_width;
     auto new_page = [&]() {
       page = PageFrame{};
       page.width = g_.page_width;
       page.height = g_.page_height;
       page.label = roman(number);
+      left = g_.column_left(0, number % 2 == 1);  // a verso has its margins the other way round
       line = 0;
     };
     auto close = [&]() {
@@ -217,7 +224,6 @@ class DocumentLayouter {
       ++number;
     };
     new_page();
-    double left = g_.column_left(0, true), width = g_.block_width;
     double w = 0;
     set_string(word, text::Role::Heading, g_.em * kChapterTitleScale, w);
     line = kTocTitleLines - 2;
@@ -797,6 +803,7 @@ class DocumentLayouter {
   void finish_page(PageFrame&& page, const PageInfo& info) {
     if (!drawing_) return;
     ++pages_;
+    page.number = info.number;
     if (page.label.empty() && info.number > front_pages_)
       page.label = std::to_string(info.number - front_pages_);
     if (!info.blank) furniture(page, info);

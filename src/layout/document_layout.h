@@ -22,7 +22,9 @@ struct LayoutResult {
 };
 
 // Lays the document out page by page; each page is handed to `sink` as soon as
-// it is complete. TextRun::font is a text::FaceId of `fonts`.
+// it is complete. TextRun::font is a text::FaceId of `fonts`. The pages of a
+// table of contents come last, after the body whose page numbers they show:
+// PageFrame::number says where each page goes.
 LayoutResult layout_document(const model::Document& doc, text::FontDb& fonts,
                              const std::function<void(PageFrame&&)>& sink, DiagnosticList& diags);
 

@@ -122,6 +122,10 @@ struct Anchor {
 
 struct PageFrame {
   double width = 0, height = 0;
+  // The page's place in the book, from 1. Pages may be made out of order (a
+  // table of contents is drawn after the body it lists): consumers put each
+  // page at its place.
+  int number = 0;
   std::string label;  // the page label ("iii", "12"); empty: the page number
   std::vector<PageItem> items;
   std::vector<Link> links;

@@ -3,14 +3,19 @@
 #include <cairo-ft.h>
 #include <cairo-pdf.h>
 
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "pdf/cairo_handles.h"
-#include "util/image_size.h"
+#include "pdf/page_order.h"
 #include "util/atomic_file.h"
+#include "util/image_size.h"
 
 namespace huozi::pdf {
 namespace {
@@ -42,13 +47,91 @@ struct PdfWriter::Impl {
   Surface surface;
   Context cr;
   std::vector<layout::FontRef> fonts;
-  std::vector<FontFace> faces;                           // one per font, made on first use
+  std::vector<FontFace> faces;                               // one per font, made on first use
   std::map<std::pair<uint16_t, double>, ScaledFont> scaled;  // per font and size
   FontOptions font_options;
   std::string error;
   int pages = 0;
+  std::vector<int> numbers;         // PageFrame::number of each page, in drawing order
+  std::vector<std::string> labels;  // and its label
+
+  // Background drawing: Cairo's work is most of a PDF build, so layout hands
+  // each page over and goes on while this thread draws. The queue is short:
+  // memory stays a few pages, whatever the page count.
+  static constexpr size_t kMaxQueuedPages = 4;
+  std::thread drawer;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<PageFrame> queue;
+  bool closing = false;
 
   explicit Impl(const std::filesystem::path& target) : file(target) {}
+  ~Impl() { stop_drawing(); }
+
+  void start_drawing() {
+    drawer = std::thread([this] {
+      for (;;) {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [this] { return !queue.empty() || closing; });
+        if (queue.empty()) return;
+        PageFrame page = std::move(queue.front());
+        queue.pop_front();
+        lock.unlock();
+        changed.notify_all();
+        draw_page(page);
+      }
+    });
+  }
+
+  void enqueue(PageFrame&& page) {
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait(lock, [this] { return queue.size() < kMaxQueuedPages; });
+    queue.push_back(std::move(page));
+    lock.unlock();
+    changed.notify_all();
+  }
+
+  // Draws what is queued and ends the thread; Cairo is then the caller's again.
+  void stop_drawing() {
+    if (!drawer.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      closing = true;
+    }
+    changed.notify_all();
+    drawer.join();
+  }
+
+  void draw_page(const PageFrame& page) {
+    cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
+    // Cairo 1.16 reserves a structure tree object for link annotations but
+    // writes it only when the document has structure: one Document element
+    // around all pages makes the file whole (and tagged).
+    if (pages == 0) cairo_tag_begin(cr.get(), "Document", "");
+    if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface.get(), page.label.c_str());
+    for (const layout::PageItem& item : page.items) std::visit([&](const auto& i) { draw(i); }, item);
+    tag_links_and_anchors(page);
+    cairo_show_page(cr.get());
+    ++pages;
+    numbers.push_back(page.number);
+    labels.push_back(page.label);
+  }
+
+  // Where each drawn page goes (0-based), when the pages say so and are not
+  // already in order; empty otherwise. Numbers that are not 1..n are ignored.
+  std::vector<int> places() const {
+    std::vector<int> place(numbers.size());
+    std::vector<bool> taken(numbers.size(), false);
+    bool in_order = true;
+    for (size_t i = 0; i < numbers.size(); ++i) {
+      int n = numbers[i] - 1;
+      if (n < 0 || static_cast<size_t>(n) >= numbers.size() || taken[static_cast<size_t>(n)]) return {};
+      taken[static_cast<size_t>(n)] = true;
+      place[i] = n;
+      in_order = in_order && n == static_cast<int>(i);
+    }
+    return in_order ? std::vector<int>{} : place;
+  }
 
   cairo_font_face_t* face(uint16_t index) {
     if (faces.size() < fonts.size()) faces.resize(fonts.size());
@@ -82,7 +165,8 @@ struct PdfWriter::Impl {
     for (size_t i = 0; i < run.glyphs.size(); ++i)
       glyphs[i] = {run.glyphs[i].id, run.glyphs[i].x, run.glyphs[i].y};
     std::vector<cairo_text_cluster_t> clusters(run.clusters.size());
-    for (size_t i = 0; i < run.clusters.size(); ++i) clusters[i] = {run.clusters[i].first, run.clusters[i].second};
+    for (size_t i = 0; i < run.clusters.size(); ++i)
+      clusters[i] = {run.clusters[i].first, run.clusters[i].second};
     if (run.outlined) {
       cairo_new_path(cr.get());
       cairo_glyph_path(cr.get(), glyphs.data(), static_cast<int>(glyphs.size()));
@@ -92,8 +176,8 @@ struct PdfWriter::Impl {
     // One call per run: Cairo maps the clusters to the ToUnicode table, which
     // is what makes the text copy out of the PDF as written.
     cairo_show_text_glyphs(cr.get(), run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
-                           static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
-                           cairo_text_cluster_flags_t(0));
+                           static_cast<int>(glyphs.size()), clusters.data(),
+                           static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
   }
 
   void draw(const layout::Rule& rule) {
@@ -157,7 +241,8 @@ struct PdfWriter::Impl {
   void draw(const layout::Image& image) {
     Surface picture = load_image(image.path);
     if (!picture) return;
-    double w = cairo_image_surface_get_width(picture.get()), h = cairo_image_surface_get_height(picture.get());
+    double w = cairo_image_surface_get_width(picture.get()),
+           h = cairo_image_surface_get_height(picture.get());
     if (w <= 0 || h <= 0) return;
     cairo_t* c = cr.get();
     cairo_save(c);
@@ -185,8 +270,9 @@ struct PdfWriter::Impl {
     bytes << in.rdbuf();
     auto* data = new std::string(bytes.str());
     Surface s(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, size.height));
-    cairo_surface_set_mime_data(s.get(), CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(data->data()),
-                                data->size(), [](void* p) { delete static_cast<std::string*>(p); }, data);
+    cairo_surface_set_mime_data(
+        s.get(), CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(data->data()), data->size(),
+        [](void* p) { delete static_cast<std::string*>(p); }, data);
     return s;
   }
 
@@ -198,8 +284,8 @@ struct PdfWriter::Impl {
       cairo_tag_end(c, CAIRO_TAG_DEST);
     }
     for (const layout::Link& l : page.links) {
-      std::string attrs = "rect=[" + number(l.rect.x) + " " + number(l.rect.y) + " " + number(l.rect.width) + " " +
-                          number(l.rect.height) + "] ";
+      std::string attrs = "rect=[" + number(l.rect.x) + " " + number(l.rect.y) + " " + number(l.rect.width) +
+                          " " + number(l.rect.height) + "] ";
       attrs += l.uri.empty() ? "dest=" + quoted(l.dest) : "uri=" + quoted(l.uri);
       cairo_tag_begin(c, CAIRO_TAG_LINK, attrs.c_str());
       cairo_tag_end(c, CAIRO_TAG_LINK);
@@ -207,7 +293,8 @@ struct PdfWriter::Impl {
   }
 };
 
-PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info, std::vector<layout::FontRef> fonts)
+PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info,
+                     std::vector<layout::FontRef> fonts, Drawing drawing)
     : impl_(std::make_unique<Impl>(target)) {
   Impl& m = *impl_;
   m.fonts = std::move(fonts);
@@ -218,7 +305,8 @@ PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info, s
   // A placeholder size; each page sets its own before drawing.
   m.surface.reset(cairo_pdf_surface_create(m.file.temp_path().c_str(), 595, 842));
   if (cairo_surface_status(m.surface.get()) != CAIRO_STATUS_SUCCESS) {
-    m.error = std::string("cannot create PDF: ") + cairo_status_to_string(cairo_surface_status(m.surface.get()));
+    m.error =
+        std::string("cannot create PDF: ") + cairo_status_to_string(cairo_surface_status(m.surface.get()));
     return;
   }
   cairo_pdf_surface_restrict_to_version(m.surface.get(), CAIRO_PDF_VERSION_1_5);
@@ -237,13 +325,17 @@ PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info, s
   m.font_options.reset(cairo_font_options_create());
   cairo_font_options_set_hint_style(m.font_options.get(), CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics(m.font_options.get(), CAIRO_HINT_METRICS_OFF);
+  if (drawing == Drawing::Background) m.start_drawing();
 }
 
 PdfWriter::~PdfWriter() = default;
 
 bool PdfWriter::ok() const { return impl_->error.empty() && impl_->cr; }
 const std::string& PdfWriter::error() const { return impl_->error; }
-int PdfWriter::page_count() const { return impl_->pages; }
+int PdfWriter::page_count() const {
+  impl_->stop_drawing();
+  return impl_->pages;
+}
 
 uint16_t PdfWriter::add_font(const layout::FontRef& font) {
   for (size_t i = 0; i < impl_->fonts.size(); ++i)
@@ -252,36 +344,37 @@ uint16_t PdfWriter::add_font(const layout::FontRef& font) {
   return static_cast<uint16_t>(impl_->fonts.size() - 1);
 }
 
-void PdfWriter::add_page(const PageFrame& page) {
+void PdfWriter::add_page(PageFrame&& page) {
   if (!ok()) return;
-  Impl& m = *impl_;
-  cairo_pdf_surface_set_size(m.surface.get(), page.width, page.height);
-  // Cairo 1.16 reserves a structure tree object for link annotations but
-  // writes it only when the document has structure: one Document element
-  // around all pages makes the file whole (and tagged).
-  if (m.pages == 0) cairo_tag_begin(m.cr.get(), "Document", "");
-  if (!page.label.empty()) cairo_pdf_surface_set_page_label(m.surface.get(), page.label.c_str());
-  for (const layout::PageItem& item : page.items) std::visit([&](const auto& i) { m.draw(i); }, item);
-  m.tag_links_and_anchors(page);
-  cairo_show_page(m.cr.get());
-  ++m.pages;
+  if (impl_->drawer.joinable())
+    impl_->enqueue(std::move(page));
+  else
+    impl_->draw_page(page);
 }
 
 void PdfWriter::add_outline(const std::vector<layout::OutlineEntry>& entries) {
   if (!ok()) return;
+  impl_->stop_drawing();
+  // Cairo counts pages in the order they were drawn.
+  std::vector<int> drawn_as;  // by place
+  const std::vector<int> place = impl_->places();
+  if (!place.empty()) drawn_as.resize(place.size());
+  for (size_t i = 0; i < place.size(); ++i) drawn_as[static_cast<size_t>(place[i])] = static_cast<int>(i) + 1;
   std::vector<int> parents{CAIRO_PDF_OUTLINE_ROOT};  // parents[level - 1] is the parent of a new entry
   for (const layout::OutlineEntry& e : entries) {
     int level = std::max(1, std::min(e.level, static_cast<int>(parents.size())));
     parents.resize(static_cast<size_t>(level));
-    std::string dest = "page=" + std::to_string(e.page) + " pos=[0 " + number(e.y) + "]";
-    int id = cairo_pdf_surface_add_outline(impl_->surface.get(), parents.back(), e.title.c_str(), dest.c_str(),
-                                           CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    int drawn = e.page >= 1 && static_cast<size_t>(e.page) <= drawn_as.size() ? drawn_as[e.page - 1] : e.page;
+    std::string dest = "page=" + std::to_string(drawn) + " pos=[0 " + number(e.y) + "]";
+    int id = cairo_pdf_surface_add_outline(impl_->surface.get(), parents.back(), e.title.c_str(),
+                                           dest.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
     parents.push_back(id);
   }
 }
 
 bool PdfWriter::finish() {
   Impl& m = *impl_;
+  m.stop_drawing();
   if (!ok()) return false;
   if (m.pages > 0) cairo_tag_end(m.cr.get(), "Document");
   m.cr.reset();
@@ -293,6 +386,11 @@ bool PdfWriter::finish() {
   if (status != CAIRO_STATUS_SUCCESS) {
     m.error = std::string("cannot write the PDF: ") + cairo_status_to_string(status);
     return false;
+  }
+  if (std::vector<int> place = m.places(); !place.empty()) {
+    std::vector<std::string> labels(place.size());
+    for (size_t i = 0; i < place.size(); ++i) labels[static_cast<size_t>(place[i])] = m.labels[i];
+    if (!put_pages_in_place(m.file.temp_path(), place, labels, m.error)) return false;
   }
   if (!m.file.commit()) {
     m.error = m.file.error();

@@ -1,5 +1,7 @@
 // The PDF back end: draws page frames with Cairo. Pages are drawn and released
-// one at a time, so memory does not grow with the page count.
+// one at a time, so memory does not grow with the page count. By default a
+// thread of the writer's own draws them, so that layout goes on with the next
+// pages on the other core; the file is the same byte for byte either way.
 #pragma once
 
 #include <filesystem>
@@ -18,11 +20,17 @@ struct PdfInfo {
   std::string create_date;  // ISO 8601; fixed for reproducible files
 };
 
+enum class Drawing {
+  Background,  // pages are queued (a few at most) and drawn by the writer's thread
+  InCaller,    // add_page draws before it returns
+};
+
 class PdfWriter {
  public:
   // Starts a PDF that becomes `target` on finish(); nothing appears at target
   // before that, and an unfinished writer leaves the target untouched.
-  PdfWriter(const std::filesystem::path& target, const PdfInfo& info, std::vector<layout::FontRef> fonts);
+  PdfWriter(const std::filesystem::path& target, const PdfInfo& info, std::vector<layout::FontRef> fonts,
+            Drawing drawing = Drawing::Background);
   ~PdfWriter();
   PdfWriter(const PdfWriter&) = delete;
   PdfWriter& operator=(const PdfWriter&) = delete;
@@ -30,10 +38,12 @@ class PdfWriter {
   bool ok() const;
   const std::string& error() const;
 
-  // Registers a font after construction; returns its index for TextRun::font.
+  // Registers a font before the first page; returns its index for TextRun::font.
   uint16_t add_font(const layout::FontRef& font);
 
-  void add_page(const layout::PageFrame& page);
+  void add_page(layout::PageFrame&& page);
+  void add_page(const layout::PageFrame& page) { add_page(layout::PageFrame(page)); }
+  // After the last page.
   void add_outline(const std::vector<layout::OutlineEntry>& entries);
 
   // Completes the file and renames it into place. Returns false (see error()) on failure.

@@ -75,6 +75,9 @@ LaidOut lay_out(const std::string& xml) {
   if (!loaded) return out;
   layout_document(
       *loaded.document, fonts(), [&](PageFrame&& page) { out.pages.push_back(std::move(page)); }, out.diags);
+  // Each page at its place in the book (a table of contents is made last).
+  std::stable_sort(out.pages.begin(), out.pages.end(),
+                   [](const PageFrame& a, const PageFrame& b) { return a.number < b.number; });
   return out;
 }
 
@@ -219,6 +222,41 @@ TEST(PartTitlePage, SetsNumberAndTitleCentredAThirdDownThePage) {
   EXPECT_GT(lines[1].size, lines[0].size);  // the title is larger than its number
   EXPECT_GT(lines[0].y, 0.2 * page.height);
   EXPECT_LT(lines[1].y, 0.5 * page.height);
+}
+
+// ---- the table of contents ------------------------------------------------------
+
+TEST(TableOfContents, IsLaidOutOnceAfterTheBodyAndNumberedToGoFirst) {
+  std::string body;
+  for (int c = 1; c <= 3; ++c) {
+    body += "<chapter numbering=\"chinese\"><title>章" + std::to_string(c) + "</title>";
+    for (int p = 0; p < 12; ++p) body += "<p>" + kLong + kLong + "</p>";
+    body += "</chapter>";
+  }
+  model::LoadResult loaded = model::load_publication_from_string(publication("", body), "test.xml", ".");
+  ASSERT_TRUE(loaded);
+  std::vector<PageFrame> made;
+  DiagnosticList diags;
+  LayoutResult result = layout_document(
+      *loaded.document, fonts(), [&](PageFrame&& page) { made.push_back(std::move(page)); }, diags);
+  ASSERT_GE(made.size(), 6u);
+  EXPECT_EQ(result.pages, static_cast<int>(made.size()));
+  // The body comes first, from page 2 (behind the one TOC page), in order; the TOC last, as page 1.
+  for (size_t i = 0; i + 1 < made.size(); ++i) EXPECT_EQ(made[i].number, static_cast<int>(i) + 2);
+  EXPECT_EQ(made.back().number, 1);
+  EXPECT_EQ(made.back().label, "i");
+  // Its entries give each chapter's folio: the label of the page the outline sends the reader to.
+  LaidOut sorted;
+  sorted.pages = std::move(made);
+  std::stable_sort(sorted.pages.begin(), sorted.pages.end(),
+                   [](const PageFrame& a, const PageFrame& b) { return a.number < b.number; });
+  std::vector<std::string> toc = sorted.texts(0);
+  ASSERT_EQ(result.outline.size(), 3u);
+  for (int c = 0; c < 3; ++c) {
+    const OutlineEntry& e = result.outline[static_cast<size_t>(c)];
+    std::string folio = sorted.pages[static_cast<size_t>(e.page - 1)].label;
+    EXPECT_NE(std::find(toc.begin(), toc.end(), e.title + folio), toc.end()) << e.title << " " << folio;
+  }
 }
 
 }  // namespace

@@ -21,8 +21,14 @@ j = json.loads(subprocess.run(["qpdf", "--json", pdf], capture_output=True, text
 titles = [(o["title"], o["destpageposfrom1"]) for o in j["outlines"]]
 expect(titles == [("第一章\u3000段落与行内", 2), ("第二章\u3000图与表", 3)], f"outline {titles}")
 labels = j["pagelabels"]
-expect(len(labels) == 2 and labels[0]["label"].get("/P") == "u:i" and labels[1]["label"].get("/S") == "/D",
+# The front matter counts in lower-case roman (as a prefix "i" or as style /r from 1), the body from 1.
+roman = labels and (labels[0]["label"].get("/P") == "u:i" or
+                    (labels[0]["label"].get("/S") == "/r" and labels[0]["label"].get("/St", 1) == 1))
+expect(len(labels) == 2 and roman and labels[1]["label"].get("/S") == "/D" and labels[1]["index"] == 1,
        f"page labels {labels}")
+# The table of contents is drawn after the body it lists, then put first.
+first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"], capture_output=True, text=True, check=True).stdout
+expect(first.split()[:1] == ["目录"], f"page 1 is not the table of contents: {first[:60]!r}")
 raw = open(pdf, "rb").read()
 expect(raw.count(b"/Subtype /Link") >= 5, "fewer than 5 link annotations")
 expect(b"/URI (https://www.w3.org/TR/clreq/)" in raw, "the external link's URI is missing")
