@@ -1,5 +1,7 @@
-// An open face: FreeType and HarfBuzz handles and its coverage. Internal to
-// src/text (the only code that touches HarfBuzz and FreeType).
+// An open face: FreeType and HarfBuzz handles and the caches built on them.
+// Internal to src/text (the only code that touches HarfBuzz and FreeType).
+// Its coverage is the FontDb's (from fontconfig), so that asking whether a
+// face covers a character does not open it.
 #pragma once
 
 #include <cstdint>
@@ -23,10 +25,9 @@ class Face {
   Face(FtFace ft, FaceInfo info);
 
   hb_font_t* hb() const { return hb_.get(); }
+  FT_Face ft() const { return ft_.get(); }
   const FaceInfo& info() const { return info_; }
-  bool covers(char32_t c) const {
-    return c < coverage_.size() * 64 && ((coverage_[c >> 6] >> (c & 63)) & 1);
-  }
+  int units_per_em() const { return units_per_em_; }
 
   // The halt metrics of the glyph that c shapes to in this language (cached).
   HaltMetrics halt(char32_t c, hb_language_t lang);
@@ -41,7 +42,7 @@ class Face {
   FtFace ft_;  // owns the FT_Face the hb font reads its tables from
   HbFont hb_;
   FaceInfo info_;
-  std::vector<uint64_t> coverage_;  // bit per code point, U+0000..U+3FFFF
+  int units_per_em_ = 1000;
   std::unordered_map<uint64_t, HaltMetrics> halt_cache_;
   struct SimpleGlyphs {
     std::vector<uint64_t> touched;  // bit per glyph id

@@ -1,14 +1,16 @@
 #include "text/font_db.h"
 
+#include <hb-ft.h>
+#include <hb-ot.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <hb-ft.h>
-#include <hb-ot.h>
+#include <stdexcept>
 
 #include "text/clreq.h"
 #include "text/face.h"
@@ -25,9 +27,11 @@ constexpr size_t kRoleCount = static_cast<size_t>(Role::Emphasis) + 1;
 constexpr size_t kVariantCount = 2;
 
 bool parse_role(std::string_view word, FontEntry& e) {
-  static const std::map<std::string_view, Role> roles = {
-      {"body", Role::Body},       {"strong", Role::Strong},        {"heading", Role::Heading},
-      {"code", Role::Code},       {"emphasis", Role::Emphasis}};
+  static const std::map<std::string_view, Role> roles = {{"body", Role::Body},
+                                                         {"strong", Role::Strong},
+                                                         {"heading", Role::Heading},
+                                                         {"code", Role::Code},
+                                                         {"emphasis", Role::Emphasis}};
   if (word == "fallback") {
     e.fallback = true;
     return true;
@@ -92,13 +96,8 @@ std::vector<FontEntry> parse_font_config(std::string_view text, const std::strin
 Face::Face(FtFace ft, FaceInfo info) : ft_(std::move(ft)), info_(std::move(info)) {
   hb_.reset(hb_ft_font_create_referenced(ft_.get()));
   hb_ot_font_set_funcs(hb_.get());  // metrics from the font's own tables: fast and unhinted
-  info_.units_per_em = static_cast<int>(ft_->units_per_EM);
-  hb_font_set_scale(hb_.get(), info_.units_per_em, info_.units_per_em);
-  coverage_.assign(kCoverageLimit / 64, 0);
-  FT_UInt glyph = 0;
-  for (FT_ULong c = FT_Get_First_Char(ft_.get(), &glyph); glyph != 0; c = FT_Get_Next_Char(ft_.get(), c, &glyph)) {
-    if (c < kCoverageLimit) coverage_[c >> 6] |= uint64_t{1} << (c & 63);
-  }
+  units_per_em_ = static_cast<int>(ft_->units_per_EM);
+  hb_font_set_scale(hb_.get(), units_per_em_, units_per_em_);
   scratch_.reset(hb_buffer_create());
 }
 
@@ -189,15 +188,76 @@ bool Face::simple_glyph(char32_t c, hb_language_t lang, uint32_t& glyph, int32_t
 
 // --- FontDb ---
 
+namespace {
+
+using Coverage = std::vector<uint64_t>;  // bit per code point, U+0000..U+3FFFF
+
+// Coverage from fontconfig's character set of the face, kept in its cache:
+// the same code points as the cmap (fontconfig builds the set from it; only
+// C0 controls without an outline are left out, and text never holds those),
+// without opening the font.
+Coverage charset_coverage(const FcCharSet* set) {
+  Coverage bits(kCoverageLimit / 64, 0);
+  FcChar32 map[FC_CHARSET_MAP_SIZE];
+  FcChar32 next = 0;
+  for (FcChar32 base = FcCharSetFirstPage(set, map, &next); base != FC_CHARSET_DONE && base < kCoverageLimit;
+       base = FcCharSetNextPage(set, map, &next)) {
+    for (int w = 0; w < FC_CHARSET_MAP_SIZE; ++w)  // 32 code points a word, 64 a bitmap word
+      bits[(base + 32 * w) / 64] |= uint64_t{map[w]} << ((base + 32 * w) % 64);
+  }
+  return bits;
+}
+
+// Coverage from the cmap of an open face: for a pattern without a character set.
+Coverage cmap_coverage(FT_Face ft) {
+  Coverage bits(kCoverageLimit / 64, 0);
+  FT_UInt glyph = 0;
+  for (FT_ULong c = FT_Get_First_Char(ft, &glyph); glyph != 0; c = FT_Get_Next_Char(ft, c, &glyph))
+    if (c < kCoverageLimit) bits[c >> 6] |= uint64_t{1} << (c & 63);
+  return bits;
+}
+
+void destroy_charset(FcCharSet* set) { FcCharSetDestroy(set); }
+using FcCharSetPtr = std::unique_ptr<FcCharSet, Deleter<FcCharSet, destroy_charset>>;
+
+}  // namespace
+
+// A located face: opened and its coverage made on first use.
+struct FaceSlot {
+  FaceInfo info;
+  FcCharSetPtr charset;  // fontconfig's, referenced; null when the pattern had none
+  Coverage coverage;     // empty until the first covers()
+  std::unique_ptr<Face> face;
+};
+
 struct FontDb::Impl {
   FtLibrary library;
-  std::vector<std::unique_ptr<Face>> faces;
+  std::vector<FaceSlot> slots;
+  size_t open_count = 0;
   std::array<std::vector<FaceId>, kRoleCount * kVariantCount> chains;
+
+  Face& open_face(FaceSlot& slot) {
+    FT_Face ft = nullptr;
+    if (FT_New_Face(library.get(), slot.info.file.c_str(), slot.info.index, &ft) != 0)
+      throw std::runtime_error("FreeType cannot open " + slot.info.file + " (face " +
+                               std::to_string(slot.info.index) + ", " + slot.info.family +
+                               "), which fontconfig found: run fc-cache, or reinstall its package");
+    slot.face = std::make_unique<Face>(FtFace(ft), slot.info);
+    ++open_count;
+    return *slot.face;
+  }
+
+  const Coverage& coverage(FaceSlot& slot) {
+    if (slot.coverage.empty())
+      slot.coverage = slot.charset ? charset_coverage(slot.charset.get())
+                                   : cmap_coverage((slot.face ? *slot.face : open_face(slot)).ft());
+    return slot.coverage;
+  }
 };
 
 FontDb::FontDb() : impl_(std::make_unique<Impl>()) {}
 FontDb::~FontDb() {
-  impl_->faces.clear();  // faces before the FreeType library that made them
+  impl_->slots.clear();  // faces before the FreeType library that made them
 }
 
 std::filesystem::path FontDb::default_config() {
@@ -210,6 +270,7 @@ namespace {
 struct Located {
   std::string file;
   int index = 0;
+  FcCharSetPtr charset;
 };
 
 // Asks fontconfig for the family; empty file when it only has a substitute.
@@ -235,10 +296,15 @@ Located locate(const FontEntry& e) {
   if (FcPatternGetString(match.get(), FC_FILE, 0, &value) == FcResultMatch)
     found.file = reinterpret_cast<const char*>(value);
   FcPatternGetInteger(match.get(), FC_INDEX, 0, &found.index);
+  FcCharSet* charset = nullptr;
+  if (FcPatternGetCharSet(match.get(), FC_CHARSET, 0, &charset) == FcResultMatch && charset)
+    found.charset.reset(FcCharSetCopy(charset));  // outlives the match pattern
   return found;
 }
 
-size_t chain_slot(Role role, Variant v) { return static_cast<size_t>(role) * kVariantCount + static_cast<size_t>(v); }
+size_t chain_slot(Role role, Variant v) {
+  return static_cast<size_t>(role) * kVariantCount + static_cast<size_t>(v);
+}
 
 }  // namespace
 
@@ -267,14 +333,19 @@ std::unique_ptr<FontDb> FontDb::open(const std::filesystem::path& config, Diagno
   }
   db->impl_->library.reset(library);
 
-  std::map<std::pair<std::string, int>, FaceId> opened;
+  // Found, not opened: FreeType and HarfBuzz open a face when text is first
+  // shaped in it. Entries naming the same family and weight are found once.
+  std::map<std::pair<std::string, bool>, Located> found;
+  std::map<std::pair<std::string, int>, FaceId> located;
   std::vector<FaceId> entry_faces(entries.size());
   bool ok = true;
   for (size_t i = 0; i < entries.size(); ++i) {
     const FontEntry& e = entries[i];
-    Located where = locate(e);
-    FT_Face ft = nullptr;
-    if (where.file.empty() || FT_New_Face(library, where.file.c_str(), where.index, &ft) != 0) {
+    auto request = std::make_pair(e.family, e.bold);
+    auto at = found.find(request);
+    if (at == found.end()) at = found.emplace(request, locate(e)).first;
+    Located& where = at->second;
+    if (where.file.empty() || access(where.file.c_str(), R_OK) != 0) {
       diags.error(config.string(), e.line, 1,
                   "font '" + e.family + "' (" + (e.bold ? "bold" : "regular") + ") is not installed",
                   "install it with: apt-get install " + e.package);
@@ -282,15 +353,15 @@ std::unique_ptr<FontDb> FontDb::open(const std::filesystem::path& config, Diagno
       continue;
     }
     auto key = std::make_pair(where.file, where.index);
-    if (auto it = opened.find(key); it != opened.end()) {
-      FT_Done_Face(ft);
+    if (auto it = located.find(key); it != located.end()) {
       entry_faces[i] = it->second;
       continue;
     }
-    FaceInfo info{e.family, where.file, where.index, 1000, e.bold};
-    const auto id = static_cast<FaceId>(db->impl_->faces.size());
-    db->impl_->faces.push_back(std::make_unique<Face>(FtFace(ft), std::move(info)));
-    opened.emplace(key, id);
+    const auto id = static_cast<FaceId>(db->impl_->slots.size());
+    FaceSlot& slot = db->impl_->slots.emplace_back();
+    slot.info = FaceInfo{e.family, where.file, where.index, e.bold};
+    if (where.charset) slot.charset.reset(FcCharSetCopy(where.charset.get()));
+    located.emplace(key, id);
     entry_faces[i] = id;
   }
   if (!ok) return nullptr;
@@ -324,9 +395,20 @@ const std::vector<FaceId>& FontDb::chain(Role role, std::string_view lang) const
   return impl_->chains[chain_slot(role, variant_of(lang))];
 }
 
-bool FontDb::covers(FaceId id, char32_t c) const { return impl_->faces[id]->covers(c); }
-const FaceInfo& FontDb::info(FaceId id) const { return impl_->faces[id]->info(); }
-Face& FontDb::face(FaceId id) const { return *impl_->faces[id]; }
-size_t FontDb::size() const { return impl_->faces.size(); }
+bool FontDb::covers(FaceId id, char32_t c) const {
+  const Coverage& bits = impl_->coverage(impl_->slots[id]);
+  return c < kCoverageLimit && ((bits[c >> 6] >> (c & 63)) & 1);
+}
+
+const FaceInfo& FontDb::info(FaceId id) const { return impl_->slots[id].info; }
+
+Face& FontDb::face(FaceId id) const {
+  FaceSlot& slot = impl_->slots[id];
+  return slot.face ? *slot.face : impl_->open_face(slot);
+}
+
+size_t FontDb::size() const { return impl_->slots.size(); }
+size_t FontDb::open_count() const { return impl_->open_count; }
+bool FontDb::is_open(FaceId id) const { return impl_->slots[id].face != nullptr; }
 
 }  // namespace huozi::text

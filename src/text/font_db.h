@@ -1,5 +1,6 @@
 // The font database: the faces of fonts/fonts.conf, found with fontconfig,
-// opened once with FreeType and HarfBuzz, and the per-character fallback chain.
+// each opened with FreeType and HarfBuzz on first use, and the per-character
+// fallback chain.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +39,6 @@ struct FaceInfo {
   std::string family;
   std::string file;  // absolute path of the font file
   int index = 0;     // face index inside a .ttc collection
-  int units_per_em = 1000;
   bool bold = false;
 };
 
@@ -46,8 +46,12 @@ class Face;  // the open face (FreeType + HarfBuzz handles); see face.h
 
 class FontDb {
  public:
-  // Reads the configuration and opens every face it names. Returns nullptr
-  // (with errors in diags) when the file is unreadable or a face is missing.
+  // Reads the configuration and finds every face it names with fontconfig,
+  // without opening any: a face is opened (FreeType, HarfBuzz) by face(), the
+  // first time text is shaped in it, and its coverage comes from fontconfig's
+  // character set, so a document opens only the faces it sets text in. Returns
+  // nullptr (with errors in diags) when the file is unreadable or a face is
+  // missing.
   static std::unique_ptr<FontDb> open(const std::filesystem::path& config, DiagnosticList& diags);
 
   // $HUOZI_FONTS_CONF, else fonts/fonts.conf of the source tree.
@@ -61,12 +65,19 @@ class FontDb {
   // role's face, then the fallbacks. Never empty.
   const std::vector<FaceId>& chain(Role role, std::string_view lang) const;
 
-  // True when the face has a glyph for c (a bitmap lookup).
+  // True when the face has a glyph for c (a bitmap lookup, made on the first
+  // query from fontconfig's character set of the face: it does not open it).
   bool covers(FaceId id, char32_t c) const;
 
+  // Where the face is; does not open it.
   const FaceInfo& info(FaceId id) const;
+  // The open face, opened on the first call. Throws std::runtime_error if
+  // FreeType cannot open a file that fontconfig found (changed since).
   Face& face(FaceId id) const;
   size_t size() const;
+  // How many of the size() faces have been opened by face() so far.
+  size_t open_count() const;
+  bool is_open(FaceId id) const;
 
  private:
   FontDb();

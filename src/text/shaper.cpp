@@ -25,9 +25,9 @@ hb_script_t script_of(char32_t c, CharClass cls) {
 bool is_mark(char32_t c) {
   if (c < 0x300) return false;
   auto gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
-  return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
-         gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK || (c >= 0xFE00 && c <= 0xFE0F) ||
-         (c >= 0xE0100 && c <= 0xE01EF) || c == 0x200D;
+  return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+         gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+         (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x200D;
 }
 
 std::string describe(char32_t c) {
@@ -138,8 +138,9 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
       if (!found && !is_mark(c) && classes[i] != CharClass::Space) {
         ++out.missing_glyphs;
         if (diags) {
-          const int column = span.where.column + static_cast<int>(utf8::length(
-                                                      std::string_view(input.text).substr(span.begin, at - span.begin)));
+          const int column =
+              span.where.column + static_cast<int>(utf8::length(
+                                      std::string_view(input.text).substr(span.begin, at - span.begin)));
           diags->warning(span.where.file, span.where.line, column, "no font has the character " + describe(c),
                          "install a font that covers it and add it to fonts/fonts.conf as a fallback");
         }
@@ -178,7 +179,8 @@ void Shaper::Impl::shape_with_harfbuzz(const TextInput& input, ShapedParagraph& 
   Face& face = fonts.face(run.face);
   hb_buffer_t* b = buffer.get();
   hb_buffer_clear_contents(b);
-  hb_buffer_add_utf8(b, input.text.data(), static_cast<int>(input.text.size()), begin, static_cast<int>(end - begin));
+  hb_buffer_add_utf8(b, input.text.data(), static_cast<int>(input.text.size()), begin,
+                     static_cast<int>(end - begin));
   hb_buffer_set_direction(b, HB_DIRECTION_LTR);
   hb_buffer_guess_segment_properties(b);
   if (script != HB_SCRIPT_COMMON) hb_buffer_set_script(b, script);
@@ -187,7 +189,7 @@ void Shaper::Impl::shape_with_harfbuzz(const TextInput& input, ShapedParagraph& 
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &n);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(b, &n);
-  const double scale = run.size_pt / face.info().units_per_em;
+  const double scale = run.size_pt / face.units_per_em();
   for (unsigned g = 0; g < n; ++g) {
     out.glyphs.push_back(Glyph{info[g].codepoint, info[g].cluster, pos[g].x_advance * scale,
                                pos[g].x_offset * scale, pos[g].y_offset * scale});
@@ -199,15 +201,16 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
   const TextSpan& span = input.spans[run.span];
   Face& face = fonts.face(run.face);
   const hb_language_t lang = language(span.style.lang.empty() ? input.lang : span.style.lang);
-  const double scale = run.size_pt / face.info().units_per_em;
+  const double scale = run.size_pt / face.units_per_em();
   const hb_script_t script = fast_path ? run_script[run_index] : HB_SCRIPT_INVALID;
-  const uint32_t cp_end = run_index + 1 < run_cp_begin.size() ? run_cp_begin[run_index + 1]
-                                                              : static_cast<uint32_t>(cps.size());
+  const uint32_t cp_end =
+      run_index + 1 < run_cp_begin.size() ? run_cp_begin[run_index + 1] : static_cast<uint32_t>(cps.size());
   run.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
   for (uint32_t i = run_cp_begin[run_index]; i < cp_end;) {
     uint32_t glyph = 0;
     int32_t advance = 0;
-    if (script == HB_SCRIPT_HAN && fast_path_candidate(i) && face.simple_glyph(cps[i], lang, glyph, advance)) {
+    if (script == HB_SCRIPT_HAN && fast_path_candidate(i) &&
+        face.simple_glyph(cps[i], lang, glyph, advance)) {
       out.glyphs.push_back(Glyph{glyph, offsets[i], advance * scale, 0, 0});
       ++i;
       continue;
@@ -216,7 +219,8 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
     while (j < cp_end && !(script == HB_SCRIPT_HAN && fast_path_candidate(j) &&
                            face.simple_glyph(cps[j], lang, glyph, advance)))
       ++j;
-    shape_with_harfbuzz(input, out, run, run_script[run_index], lang, offsets[i], j < cp_end ? offsets[j] : run.text_end);
+    shape_with_harfbuzz(input, out, run, run_script[run_index], lang, offsets[i],
+                        j < cp_end ? offsets[j] : run.text_end);
     i = j;
   }
   run.glyph_end = static_cast<uint32_t>(out.glyphs.size());

@@ -1,10 +1,13 @@
 // The font database over the real fonts.conf and Debian's fonts.
+#include <ft2build.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include FT_FREETYPE_H
 
 #include "text/font_db.h"
+#include "text/shaper.h"
 
 namespace huozi::text {
 namespace {
@@ -27,8 +30,8 @@ TEST(FontConfig, ParsesLinesAndComments) {
 
 TEST(FontConfig, ReportsBadLinesWithTheirPlace) {
   DiagnosticList diags;
-  parse_font_config("title zh-Hans regular p F\nbody fr regular p F\nbody * heavy p F\nbody * regular p\n", "x.conf",
-                    diags);
+  parse_font_config("title zh-Hans regular p F\nbody fr regular p F\nbody * heavy p F\nbody * regular p\n",
+                    "x.conf", diags);
   ASSERT_EQ(diags.items().size(), 4u);
   for (int i = 0; i < 4; ++i) {
     EXPECT_EQ(diags.items()[i].line, i + 1);
@@ -75,6 +78,98 @@ TEST(FontDb, CoverageAndFallback) {
   EXPECT_TRUE(db->covers(chain.front(), U'A'));
   EXPECT_FALSE(db->covers(chain.front(), U'\U00020001'));  // 𠀁: Extension B, not in Noto CJK
   EXPECT_TRUE(db->covers(chain.back(), U'\U00020001'));    // HanaMinB has it
+}
+
+FaceId face_of(const FontDb& db, const std::string& family) {
+  for (FaceId id = 0; id < db.size(); ++id)
+    if (db.info(id).family == family) return id;
+  ADD_FAILURE() << "no face " << family;
+  return 0;
+}
+
+ShapedParagraph shape(FontDb& db, const std::string& text, const std::string& lang) {
+  TextInput in;
+  in.text = text;
+  in.lang = lang;
+  TextSpan span;
+  span.end = static_cast<uint32_t>(text.size());
+  span.style.role = Role::Body;
+  span.style.size_pt = 10;
+  span.style.lang = lang;
+  in.spans.push_back(span);
+  Shaper shaper(db);
+  ShapedParagraph out;
+  shaper.shape(in, out, nullptr);
+  return out;
+}
+
+// Faces open on first use: finding them, their chains and their coverage
+// open none; shaping opens the faces the runs are set in, and only those.
+TEST(FontDb, OpensOnlyTheFacesTextIsShapedIn) {
+  auto db = open_default();
+  ASSERT_TRUE(db);
+  ASSERT_GE(db->size(), 10u);
+  EXPECT_EQ(db->open_count(), 0u);
+  const FaceId body = db->chain(Role::Body, "zh-Hans").front();
+  const FaceId hana_a = face_of(*db, "HanaMinA");
+  const FaceId hana_b = face_of(*db, "HanaMinB");
+  EXPECT_TRUE(db->covers(body, U'汉'));
+  EXPECT_FALSE(db->covers(hana_a, U'\U00020001'));
+  EXPECT_TRUE(db->covers(hana_b, U'\U00020001'));
+  EXPECT_EQ(db->info(hana_b).family, "HanaMinB");
+  EXPECT_EQ(db->open_count(), 0u) << "coverage and info must not open a face";
+
+  const auto han = shape(*db, "汉字，“活字”。", "zh-Hans");
+  ASSERT_FALSE(han.runs.empty());
+  for (const auto& run : han.runs) EXPECT_EQ(run.face, body);
+  EXPECT_FALSE(han.glyphs.empty());
+  EXPECT_TRUE(db->is_open(body));
+  EXPECT_EQ(db->open_count(), 1u);
+  for (FaceId id = 0; id < db->size(); ++id) {
+    if (id != body) {
+      EXPECT_FALSE(db->is_open(id)) << db->info(id).family << " opened by Han text in the body face";
+    }
+  }
+
+  // A character the body face lacks opens the fallback that has it, and not
+  // the one before it that does not.
+  const auto rare = shape(*db, "汉\U00020001字", "zh-Hans");
+  ASSERT_EQ(rare.runs.size(), 3u);
+  EXPECT_EQ(rare.runs[1].face, hana_b);
+  EXPECT_EQ(rare.missing_glyphs, 0u);
+  EXPECT_TRUE(db->is_open(hana_b));
+  EXPECT_FALSE(db->is_open(hana_a));
+  EXPECT_EQ(db->open_count(), 2u);
+}
+
+// The coverage (from fontconfig's character set) is exactly the cmap of the
+// face as FreeType reads it, for every configured face, up to U+3FFFF.
+TEST(FontDb, CoverageIsTheCmap) {
+  auto db = open_default();
+  ASSERT_TRUE(db);
+  FT_Library library = nullptr;
+  ASSERT_EQ(FT_Init_FreeType(&library), 0);
+  for (FaceId id = 0; id < db->size(); ++id) {
+    const FaceInfo& info = db->info(id);
+    FT_Face face = nullptr;
+    ASSERT_EQ(FT_New_Face(library, info.file.c_str(), info.index, &face), 0) << info.file;
+    std::vector<bool> cmap(0x40000);
+    FT_UInt glyph = 0;
+    for (FT_ULong c = FT_Get_First_Char(face, &glyph); glyph != 0; c = FT_Get_Next_Char(face, c, &glyph))
+      if (c < cmap.size()) cmap[c] = true;
+    FT_Done_Face(face);
+    size_t differ = 0;
+    for (char32_t c = 0; c < cmap.size(); ++c) {
+      if (db->covers(id, c) != cmap[c] && differ++ < 5) {
+        ADD_FAILURE() << info.family << ": U+" << std::hex << static_cast<uint32_t>(c) << " in the cmap "
+                      << cmap[c] << ", covered " << db->covers(id, c);
+      }
+    }
+    EXPECT_EQ(differ, 0u) << info.family;
+    EXPECT_FALSE(db->covers(id, 0x40000));  // past the coverage limit, as before
+  }
+  FT_Done_FreeType(library);
+  EXPECT_EQ(db->open_count(), 0u);
 }
 
 TEST(FontDb, MissingFontNamesItsPackage) {
