@@ -123,7 +123,11 @@ bool put_pages_in_place(const std::filesystem::path& pdf, const std::vector<int>
     Handle root = file.getRoot();
     Handle tree = root.getKey("/Pages");
     Handle kids = tree.getKey("/Kids");
-    if (!root.isIndirect() || !tree.isIndirect() || !kids.isArray() ||
+    // Flat: as many kids as the tree counts pages (a kid that were a subtree
+    // would hold several). The pages themselves are never read.
+    Handle count = tree.getKey("/Count");
+    if (!root.isIndirect() || !tree.isIndirect() || !kids.isArray() || !count.isInteger() ||
+        count.getIntValue() != static_cast<long long>(place.size()) ||
         kids.getArrayNItems() != static_cast<int>(place.size())) {
       error = "the page tree is not one flat list of the pages drawn";
       return false;
@@ -132,7 +136,7 @@ bool put_pages_in_place(const std::filesystem::path& pdf, const std::vector<int>
     for (size_t i = 0; i < place.size(); ++i) {
       Handle page = kids.getArrayItem(static_cast<int>(i));
       size_t to = static_cast<size_t>(place[i]);
-      if (!page.isPageObject() || to >= in_place.size() || in_place[to].isInitialized()) {
+      if (!page.isIndirect() || to >= in_place.size() || in_place[to].isInitialized()) {
         error = "the page tree is not one flat list of the pages drawn, or the order is not a permutation";
         return false;
       }
