@@ -21,8 +21,10 @@ pdf::PdfInfo pdf_info(const model::Document& doc) {
   for (const std::string& s : m.subjects) info.keywords += (info.keywords.empty() ? "" : ", ") + s;
   // The publication's date, not the clock: the same source gives the same file.
   std::string date = m.date;
-  if (date.size() == 4) date += "-01-01";
-  else if (date.size() == 7) date += "-01";
+  if (date.size() == 4)
+    date += "-01-01";
+  else if (date.size() == 7)
+    date += "-01";
   info.create_date = date + "T00:00:00";
   return info;
 }
@@ -32,11 +34,17 @@ pdf::PdfInfo pdf_info(const model::Document& doc) {
 bool build_pdf(const model::Document& doc, const std::filesystem::path& target, DiagnosticList& diagnostics) {
   std::unique_ptr<text::FontDb> fonts = text::FontDb::open(text::FontDb::default_config(), diagnostics);
   if (!fonts) return false;
+  return build_pdf(doc, *fonts, target, diagnostics);
+}
+
+bool build_pdf(const model::Document& doc, text::FontDb& fonts, const std::filesystem::path& target,
+               DiagnosticList& diagnostics, int* pages) {
+  if (pages) *pages = 0;
   // Every face of the database is registered by its FaceId; Cairo opens only
   // those a page actually uses.
   std::vector<layout::FontRef> refs;
-  for (size_t i = 0; i < fonts->size(); ++i) {
-    const text::FaceInfo& face = fonts->info(static_cast<text::FaceId>(i));
+  for (size_t i = 0; i < fonts.size(); ++i) {
+    const text::FaceInfo& face = fonts.info(static_cast<text::FaceId>(i));
     refs.push_back({face.file, face.index});
   }
   pdf::PdfWriter writer(target, pdf_info(doc), std::move(refs));
@@ -44,14 +52,18 @@ bool build_pdf(const model::Document& doc, const std::filesystem::path& target, 
     diagnostics.error(target.string(), 0, 0, writer.error(), "check that the output folder is writable");
     return false;
   }
-  layout::LayoutResult result =
-      layout::layout_document(doc, *fonts, [&](layout::PageFrame&& page) {
+  layout::LayoutResult result = layout::layout_document(
+      doc, fonts,
+      [&](layout::PageFrame&& page) {
         print::extend_into_bleed(page, doc.page.bleed);  // past the trim: only the print profile shows it
         writer.add_page(page);
-      }, diagnostics);
+      },
+      diagnostics);
+  if (pages) *pages = result.pages;
   writer.add_outline(result.outline);
   if (!writer.finish()) {
-    diagnostics.error(target.string(), 0, 0, writer.error(), "check the free space and permissions of the output folder");
+    diagnostics.error(target.string(), 0, 0, writer.error(),
+                      "check the free space and permissions of the output folder");
     return false;
   }
   return true;

@@ -7,10 +7,19 @@
 #include "model/document.h"
 #include "util/diagnostic.h"
 
+namespace huozi::text {
+class FontDb;
+}
+
 namespace huozi::cli {
 
 // Writes the PDF atomically to target. Returns false with errors in diagnostics.
 bool build_pdf(const model::Document& doc, const std::filesystem::path& target, DiagnosticList& diagnostics);
+
+// The same with the fonts already open (the fuzz target opens them once for
+// every input). `pages`, when given, receives the number of pages layout made.
+bool build_pdf(const model::Document& doc, text::FontDb& fonts, const std::filesystem::path& target,
+               DiagnosticList& diagnostics, int* pages = nullptr);
 
 // Lays the document out as for the PDF and prints a text trace of every page
 // (layout/trace.h) to out instead of drawing it.
