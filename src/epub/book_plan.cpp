@@ -45,7 +45,7 @@ class Planner {
 
   void collect_user_ids(const std::vector<Node>& nodes) {
     for (const Node& n : nodes) {
-      if (!n.id.empty()) user_ids_.insert(n.id);
+      if (!n.id().empty()) user_ids_.insert(n.id());
       collect_user_ids(n.children);
     }
   }
@@ -117,9 +117,9 @@ class Planner {
   // Records ids, anchors, TOC entries and media of one node, in reading order.
   // Chapters of a part live in their own files (chapter_file_).
   void index(const Node& n, const std::string& file, std::vector<TocEntry>& toc) {
-    if (!n.id.empty()) plan_.file_of_id[n.id] = file;
+    if (!n.id().empty()) plan_.file_of_id[n.id()] = file;
     switch (n.kind) {
-      case NodeKind::Image: plan_.has_images = true; add_media(n.target); break;
+      case NodeKind::Image: plan_.has_images = true; add_media(n.target()); break;
       case NodeKind::Ruby: plan_.has_ruby = true; break;
       case NodeKind::Footnote: plan_.has_footnotes = true; break;
       case NodeKind::Table: plan_.has_tables = true; break;
@@ -129,7 +129,7 @@ class Planner {
       for (const Node& child : n.children) index(child, file, toc);
       return;
     }
-    std::string anchor = n.id.empty() ? new_anchor() : n.id;
+    std::string anchor = n.id().empty() ? new_anchor() : n.id();
     plan_.anchor_of[&n] = anchor;
     const Node* title = model::title_of(n);
     TocEntry entry;

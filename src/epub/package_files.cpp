@@ -21,7 +21,7 @@ void survey(const std::vector<model::Node>& nodes, Pictures& pictures) {
       for (const model::Node& c : n.children)
         if (c.kind == model::NodeKind::Caption && !model::plain_text(c).empty()) captioned = true;
       for (const model::Node& c : n.children) {
-        if (c.kind == model::NodeKind::Image && c.label.empty() && !captioned)
+        if (c.kind == model::NodeKind::Image && c.label().empty() && !captioned)
           pictures.every_image_described = false;
         if (c.kind == model::NodeKind::Placeholder) pictures.has_placeholders = true;
       }

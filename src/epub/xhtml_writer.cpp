@@ -35,7 +35,7 @@ class XhtmlWriter {
 
   // ` id="…"` for a node the author gave an id, or nothing.
   static std::string id_attribute(const Node& n) {
-    return n.id.empty() ? std::string() : " id=\"" + escaped(n.id) + "\"";
+    return n.id().empty() ? std::string() : " id=\"" + escaped(n.id()) + "\"";
   }
 
   void open(const char* tag, const Node& n, const char* cls = nullptr, const std::string& extra = {}) {
@@ -43,7 +43,7 @@ class XhtmlWriter {
     out_ += tag;
     out_ += id_attribute(n);
     if (cls) out_ += std::string(" class=\"") + cls + "\"";
-    out_ += lang_attributes(n.lang);
+    out_ += lang_attributes(n.lang());
     out_ += extra;
     out_ += '>';
   }
@@ -91,12 +91,12 @@ class XhtmlWriter {
     // The anchor is the node's id, or one made up for the table of contents.
     out_ += "<section id=\"" + escaped(plan_.anchor_of.at(&n)) + "\"";
     if (type) out_ += std::string(" epub:type=\"") + type + "\"";
-    out_ += lang_attributes(n.lang);
+    out_ += lang_attributes(n.lang());
     out_ += ">\n";
     int h = std::min(level, 6);
     if (const Node* title = model::title_of(n)) {
       std::string tag = "h" + std::to_string(h);
-      out_ += "<" + tag + id_attribute(*title) + lang_attributes(title->lang) + ">";
+      out_ += "<" + tag + id_attribute(*title) + lang_attributes(title->lang()) + ">";
       std::string prefix = model::heading_prefix(n);
       if (!prefix.empty()) out_ += "<span class=\"number\">" + escaped(prefix) + "</span>";
       inlines(title->children);
@@ -147,15 +147,15 @@ class XhtmlWriter {
     if (caption || credit) {
       // The figcaption is the caption: it takes the caption's id, and its
       // language unless a credit shares it (then a span holds the language).
-      bool caption_span = caption && credit && !caption->lang.empty();
+      bool caption_span = caption && credit && !caption->lang().empty();
       out_ += "<figcaption";
-      if (caption) out_ += id_attribute(*caption) + (caption_span ? "" : lang_attributes(caption->lang));
+      if (caption) out_ += id_attribute(*caption) + (caption_span ? "" : lang_attributes(caption->lang()));
       out_ += ">";
-      if (caption_span) out_ += "<span" + lang_attributes(caption->lang) + ">";
+      if (caption_span) out_ += "<span" + lang_attributes(caption->lang()) + ">";
       if (caption) inlines(caption->children);
       if (caption_span) out_ += "</span>";
       if (credit) {
-        out_ += "<span class=\"credit\"" + id_attribute(*credit) + lang_attributes(credit->lang) + ">";
+        out_ += "<span class=\"credit\"" + id_attribute(*credit) + lang_attributes(credit->lang()) + ">";
         inlines(credit->children);
         out_ += "</span>";
       }
@@ -166,17 +166,17 @@ class XhtmlWriter {
 
   // The alt text is the image's own, else the caption's text (in the caption's language).
   void image(const Node& n, const Node* caption) {
-    bool from_caption = n.label.empty() && caption;
-    std::string alt = from_caption ? model::plain_text(*caption) : n.label;
-    const std::string& lang = from_caption && n.lang.empty() ? caption->lang : n.lang;
-    out_ += "<img src=\"" + escaped(plan_.media_href.at(n.target)) + "\" alt=\"" + escaped(alt) + "\"";
+    bool from_caption = n.label().empty() && caption;
+    std::string alt = from_caption ? model::plain_text(*caption) : n.label();
+    const std::string& lang = from_caption && n.lang().empty() ? caption->lang() : n.lang();
+    out_ += "<img src=\"" + escaped(plan_.media_href.at(n.target())) + "\" alt=\"" + escaped(alt) + "\"";
     out_ += id_attribute(n) + lang_attributes(lang) + "/>\n";
   }
 
   // FPO: a framed box of the picture's proportions that says what belongs there.
   void placeholder(const Node& n) {
-    size_t colon = n.label.find(':');
-    double w = std::stod(n.label.substr(0, colon)), h = std::stod(n.label.substr(colon + 1));
+    size_t colon = n.label().find(':');
+    double w = std::stod(n.label().substr(0, colon)), h = std::stod(n.label().substr(colon + 1));
     char padding[32];
     std::snprintf(padding, sizeof padding, "%.2f%%", 100.0 * h / w);
     std::string description = model::plain_text(n);
@@ -184,7 +184,7 @@ class XhtmlWriter {
     std::string label = std::string("FPO ") + (traditional ? "圖片佔位" : "图片占位") +
                         (description.empty() ? "" : "：" + description);
     out_ += "<div" + id_attribute(n) + " class=\"fpo\" role=\"img\" aria-label=\"" + escaped(label) +
-            "\" style=\"padding-top: " + padding + ";\"" + lang_attributes(n.lang) + ">";
+            "\" style=\"padding-top: " + padding + ";\"" + lang_attributes(n.lang()) + ">";
     out_ += "<div class=\"fpo-inner\"><span class=\"fpo-mark\">FPO</span>";
     out_ += traditional ? "<span class=\"fpo-note\">圖片佔位 · 正式圖片待補</span>"
                         : "<span class=\"fpo-note\">图片占位 · 正式图片待补</span>";
@@ -245,8 +245,8 @@ class XhtmlWriter {
       case NodeKind::Span: wrap("span", n); break;
       case NodeKind::LineBreak: out_ += "<br" + id_attribute(n) + "/>"; break;
       case NodeKind::Link: {
-        std::string href = plan_.resolve_link(n.target, item_.file);
-        bool external = n.target.rfind("#", 0) != 0;
+        std::string href = plan_.resolve_link(n.target(), item_.file);
+        bool external = n.target().rfind("#", 0) != 0;
         open("a", n, nullptr, " href=\"" + escaped(href) + "\"" + (external ? " class=\"external\"" : ""));
         inlines(n.children);
         out_ += "</a>";
@@ -255,7 +255,7 @@ class XhtmlWriter {
       case NodeKind::Ruby:
         open("ruby", n);
         inlines(n.children);
-        out_ += "<rp>(</rp><rt>" + escaped(n.label) + "</rt><rp>)</rp></ruby>";
+        out_ += "<rp>(</rp><rt>" + escaped(n.label()) + "</rt><rp>)</rp></ruby>";
         break;
       case NodeKind::Footnote: {
         out_ += "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" id=\"ref-" + note_key(n) +
@@ -275,7 +275,7 @@ class XhtmlWriter {
   }
 
   // The note's aside carries the author's id, if any, so links to the note land on it.
-  std::string aside_id(const Node& n) const { return n.id.empty() ? note_key(n) : n.id; }
+  std::string aside_id(const Node& n) const { return n.id().empty() ? note_key(n) : n.id(); }
 
   // Writing a note may reference notes inside it, which join pending_notes_:
   // the loop goes by index (the vector grows) until every note has its aside,
@@ -288,7 +288,7 @@ class XhtmlWriter {
       const Node* note = pending_notes_[i];
       size_t before = pending_notes_.size();
       out_ += "<aside id=\"" + escaped(aside_id(*note)) + "\" epub:type=\"footnote\" role=\"doc-footnote\"" +
-              lang_attributes(note->lang) + "><p><a href=\"#ref-" + note_key(*note) +
+              lang_attributes(note->lang()) + "><p><a href=\"#ref-" + note_key(*note) +
               "\" class=\"note-number\">" + escaped(model::circled_number(note->number)) + "</a> ";
       inlines(note->children);
       out_ += "</p></aside>\n";

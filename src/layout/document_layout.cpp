@@ -326,7 +326,7 @@ class DocumentLayouter {
   // is the index of the decoration the node is inside (the innermost wins).
   void collect_decorations(const Node& n, size_t open) {
     if (n.kind == NodeKind::Link || n.kind == NodeKind::EmphasisDots || n.kind == NodeKind::Ruby) {
-      decorations_.push_back({n.kind, n.kind == NodeKind::Ruby ? n.label : n.target, {}});
+      decorations_.push_back({n.kind, n.kind == NodeKind::Ruby ? n.label() : n.target(), {}});
       open = decorations_.size() - 1;
     }
     if (n.kind == NodeKind::Text && open != kNone) decorations_[open].places.push_back(n.where);
@@ -500,7 +500,7 @@ class DocumentLayouter {
     NoteCalls calls;
     b.lines = set(with_note_marks(n), m, scale, align, hang, {}, &calls);
     b.source = where(n);
-    if (!n.id.empty()) b.anchors.push_back({n.id, m.x, 0});
+    if (!n.id().empty()) b.anchors.push_back({n.id(), m.x, 0});
     attach_notes(b, calls);
     if (!b.lines.empty()) flow_->add(std::move(b));
   }
@@ -587,7 +587,7 @@ class DocumentLayouter {
 
   // The anchor and bookmark of a heading block, then the block into the flow.
   void add_heading(const Node& n, int level, Measure m, FlowBlock b) {
-    std::string anchor = n.id.empty() ? "huozi-h" + std::to_string(++anchors_) : n.id;
+    std::string anchor = n.id().empty() ? "huozi-h" + std::to_string(++anchors_) : n.id();
     b.anchors.push_back({anchor, m.x, 0});
     b.outline.push_back({heading_text(n), level, 0, 0, anchor});
     flow_->add(std::move(b));
@@ -605,14 +605,14 @@ class DocumentLayouter {
     b.title_page = true;
     b.running_title = heading_text(n);
     std::vector<TypesetLine> lines;
-    if (!n.label.empty()) {
+    if (!n.label().empty()) {
       Node label;
       label.kind = NodeKind::Title;
       label.where = title.where;
       Node text;
       text.kind = NodeKind::Text;
       text.where = title.where;
-      text.text = n.label;
+      text.text = n.label();
       label.children.push_back(text);
       lines = set(label, m, kPartNumberScale, Align::Centre);
       lines.emplace_back();  // a line of air between number and title
@@ -693,11 +693,11 @@ class DocumentLayouter {
     b.kind = BlockKind::Figure;
     b.space_before = 1;
     b.source = where(n);
-    if (!n.id.empty()) b.anchors.push_back({n.id, m.x, 0});
+    if (!n.id().empty()) b.anchors.push_back({n.id(), m.x, 0});
     double top = (picture_lines * g_.line_pitch - height) / 2;  // centred on its grid lines
     Rect rect{x, top, width, height};
     if (picture->kind == NodeKind::Image)
-      b.figure_items.push_back(Image{rect, doc_.base_dir + "/" + picture->target});
+      b.figure_items.push_back(Image{rect, doc_.base_dir + "/" + picture->target()});
     else
       placeholder(*picture, rect, b.figure_items);
     int line = picture_lines;
@@ -721,12 +721,12 @@ class DocumentLayouter {
 
   double picture_ratio(const Node& picture) const {
     if (picture.kind == NodeKind::Image) {
-      ImageSize size = read_image_size(doc_.base_dir + "/" + picture.target);
+      ImageSize size = read_image_size(doc_.base_dir + "/" + picture.target());
       return size.width > 0 && size.height > 0 ? double(size.height) / size.width : 0.75;
     }
-    size_t colon = picture.label.find(':');
-    double w = std::atof(picture.label.substr(0, colon).c_str());
-    double h = colon == std::string::npos ? 0 : std::atof(picture.label.substr(colon + 1).c_str());
+    size_t colon = picture.label().find(':');
+    double w = std::atof(picture.label().substr(0, colon).c_str());
+    double h = colon == std::string::npos ? 0 : std::atof(picture.label().substr(colon + 1).c_str());
     return w > 0 && h > 0 ? h / w : 0.75;
   }
 

@@ -38,7 +38,7 @@ struct Collector {
   }
 
   void walk(const Node& node, text::Style s, const ParagraphSource& base) {
-    if (!node.lang.empty()) s.lang = node.lang;
+    if (!node.lang().empty()) s.lang = node.lang();
     switch (node.kind) {
       case NodeKind::Text:
         add_text(node, s);
@@ -87,7 +87,7 @@ bool holds_inline_content(NodeKind k) {
 
 void collect(const Node& node, const model::Document& doc, const TextStyle& style, std::string lang,
              std::vector<ParagraphSource>& out) {
-  if (!node.lang.empty()) lang = node.lang;
+  if (!node.lang().empty()) lang = node.lang();
   if (holds_inline_content(node.kind)) {
     for (auto& p : block_sources(node, doc, style, lang)) out.push_back(std::move(p));
     return;
@@ -107,7 +107,7 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
   base.justify = block.kind != NodeKind::Title && block.kind != NodeKind::VerseLine &&
                  block.kind != NodeKind::Byline && block.kind != NodeKind::TableCell;
   base.em_pt = style.body_pt;
-  base.input.lang = block.lang.empty() ? lang : block.lang;
+  base.input.lang = block.lang().empty() ? lang : block.lang();
   text::Style s;
   s.size_pt = style.body_pt;
   s.lang = base.input.lang;

@@ -71,9 +71,9 @@ class Finisher {
       std::string arabic = prefix.empty() ? std::to_string(ordinal) : prefix + "." + std::to_string(ordinal);
       if (n.numbering == Numbering::Chinese) {
         std::string cn = chinese_number(ordinal);
-        n.label = n.kind == NodeKind::Part ? "第" + cn + "部" : n.kind == NodeKind::Chapter ? "第" + cn + "章" : cn + "、";
+        n.set_label(n.kind == NodeKind::Part ? "第" + cn + "部" : n.kind == NodeKind::Chapter ? "第" + cn + "章" : cn + "、");
       } else if (n.numbering == Numbering::Arabic) {
-        n.label = arabic;
+        n.set_label(arabic);
       }
       // Parts do not prefix their chapters' arabic numbers: chapters run on.
       number_containers(n.children, n.kind == NodeKind::Part ? "" : (n.numbering == Numbering::Arabic ? arabic : ""));
@@ -84,18 +84,18 @@ class Finisher {
     // Footnotes are numbered per chapter (and per top-level unit outside chapters, see run).
     bool restarts = node.kind == NodeKind::Chapter || node.kind == NodeKind::Part;
     if (restarts) footnote_counter_ = 0;
-    if (!node.id.empty()) {
-      auto [it, fresh] = ids_.emplace(node.id, node.where);
+    if (!node.id().empty()) {
+      auto [it, fresh] = ids_.emplace(node.id(), node.where);
       if (!fresh) {
         const SourceLocation& first = it->second;
-        error(node.where, "duplicate id \"" + node.id + "\"",
+        error(node.where, "duplicate id \"" + node.id() + "\"",
               "first used at " + doc_.files.at(first.file) + ":" + std::to_string(first.line) + ":" +
                   std::to_string(first.column));
       }
     }
     if (node.kind == NodeKind::Footnote) node.number = ++footnote_counter_;
-    if (node.kind == NodeKind::Link && !node.target.empty() && node.target[0] == '#') links_.push_back(&node);
-    if (node.kind == NodeKind::Image && !node.target.empty()) check_image_file(node.target, node.where, "image");
+    if (node.kind == NodeKind::Link && !node.target().empty() && node.target()[0] == '#') links_.push_back(&node);
+    if (node.kind == NodeKind::Image && !node.target().empty()) check_image_file(node.target(), node.where, "image");
     for (Node& child : node.children) walk(child);
     if (node.kind == NodeKind::Figure) check_text_alternative(node);  // after any error about the image's file
   }
@@ -108,14 +108,14 @@ class Finisher {
     for (const Node& c : figure.children)
       if (c.kind == NodeKind::Caption && !plain_text(c).empty()) captioned = true;
     for (const Node& c : figure.children)
-      if (c.kind == NodeKind::Image && c.label.empty() && !captioned)
+      if (c.kind == NodeKind::Image && c.label().empty() && !captioned)
         warning(c.where, "<image> without alt text or a caption: a reader who cannot see it learns nothing of it",
                 "add alt=\"…\" saying what the picture shows, or a <caption>");
   }
 
   void check_link(const Node& link) {
-    std::string id = link.target.substr(1);
-    if (!ids_.count(id)) error(link.where, "link to \"" + link.target + "\", but no element has id=\"" + id + "\"",
+    std::string id = link.target().substr(1);
+    if (!ids_.count(id)) error(link.where, "link to \"" + link.target() + "\", but no element has id=\"" + id + "\"",
                                "add id=\"" + id + "\" to the target, or fix the href");
   }
 

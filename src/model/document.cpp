@@ -4,6 +4,31 @@
 
 namespace huozi::model {
 
+Node& Node::operator=(const Node& other) {
+  if (this == &other) return *this;
+  kind = other.kind;
+  numbering = other.numbering;
+  is_header = other.is_header;
+  indent = other.indent;
+  number = other.number;
+  where = other.where;
+  text = other.text;
+  children = other.children;
+  attributes_ = other.attributes_ ? std::make_unique<NodeAttributes>(*other.attributes_) : nullptr;
+  return *this;
+}
+
+const std::string& Node::no_attribute() {
+  static const std::string none;
+  return none;
+}
+
+void Node::set(std::string NodeAttributes::*field, std::string v) {
+  if (v.empty() && !attributes_) return;
+  if (!attributes_) attributes_ = std::make_unique<NodeAttributes>();
+  (*attributes_).*field = std::move(v);
+}
+
 bool is_container(NodeKind k) {
   return k == NodeKind::Part || k == NodeKind::Chapter || k == NodeKind::Section;
 }
@@ -36,7 +61,7 @@ bool trim_size_mm(const std::string& name, double& width_mm, double& height_mm) 
     const char* name;
     double w, h;
   };
-  static const Trim sizes[] = {{"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210}, {"B5", 176, 250},
+  static const Trim sizes[] = {{"A3", 297, 420},   {"A4", 210, 297},     {"A5", 148, 210},  {"B5", 176, 250},
                                {"16开", 185, 260}, {"大32开", 140, 203}, {"32开", 130, 184}};
   for (const Trim& t : sizes)
     if (name == t.name) {
@@ -52,9 +77,9 @@ double chinese_type_size_pt(const std::string& name) {
     const char* name;
     double pt;
   };
-  static const Size sizes[] = {{"初号", 42}, {"小初", 36}, {"一号", 26}, {"小一", 24}, {"二号", 22},
-                               {"小二", 18}, {"三号", 16}, {"小三", 15}, {"四号", 14}, {"小四", 12},
-                               {"五号", 10.5}, {"小五", 9}, {"六号", 7.5}, {"小六", 6.5}};
+  static const Size sizes[] = {{"初号", 42},   {"小初", 36}, {"一号", 26},  {"小一", 24}, {"二号", 22},
+                               {"小二", 18},   {"三号", 16}, {"小三", 15},  {"四号", 14}, {"小四", 12},
+                               {"五号", 10.5}, {"小五", 9},  {"六号", 7.5}, {"小六", 6.5}};
   for (const Size& s : sizes)
     if (name == s.name) return s.pt;
   return 0;
@@ -88,19 +113,23 @@ bool is_traditional(const std::string& lang) {
 
 std::string circled_number(int n) {
   std::string out;
-  if (n >= 1 && n <= 20) huozi::utf8::append(out, 0x2460 + n - 1);
-  else if (n >= 21 && n <= 35) huozi::utf8::append(out, 0x3251 + n - 21);
-  else if (n >= 36 && n <= 50) huozi::utf8::append(out, 0x32B1 + n - 36);
-  else out = "(" + std::to_string(n) + ")";
+  if (n >= 1 && n <= 20)
+    huozi::utf8::append(out, 0x2460 + n - 1);
+  else if (n >= 21 && n <= 35)
+    huozi::utf8::append(out, 0x3251 + n - 21);
+  else if (n >= 36 && n <= 50)
+    huozi::utf8::append(out, 0x32B1 + n - 36);
+  else
+    out = "(" + std::to_string(n) + ")";
   return out;
 }
 
 std::string heading_prefix(const Node& container) {
-  if (container.label.empty()) return {};
+  if (container.label().empty()) return {};
   // "一、" carries its own separator; others take an ideographic space.
-  if (container.label.size() >= 3 && container.label.compare(container.label.size() - 3, 3, "、") == 0)
-    return container.label;
-  return container.label + "\u3000";
+  if (container.label().size() >= 3 && container.label().compare(container.label().size() - 3, 3, "、") == 0)
+    return container.label();
+  return container.label() + "\u3000";
 }
 
 }  // namespace huozi::model

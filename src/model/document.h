@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -57,19 +58,45 @@ enum class NodeKind : uint8_t {
 
 enum class Numbering : uint8_t { None, Chinese, Arabic };
 
-struct Node {
-  NodeKind kind = NodeKind::Text;
-  SourceLocation where;
-  std::string text;    // Text only
-  std::string id;      // xml id, if any
-  std::string lang;    // xml:lang set on this element, if any
+// The attributes few nodes carry, kept out of line: most nodes of a long book
+// are lines and their text, which have none, and a Node without them is less
+// than half the size (the whole Quan Tangshi is some 940,000 nodes).
+struct NodeAttributes {
+  std::string id;      // xml id
+  std::string lang;    // xml:lang set on this element
   std::string target;  // Link href; Image path relative to the publication folder
   std::string label;   // Image alt; Ruby annotation; Placeholder ratio; container number label
+};
+
+struct Node {
+  NodeKind kind = NodeKind::Text;
   Numbering numbering = Numbering::None;
   bool is_header = false;  // TableCell: <th>
   bool indent = true;      // Paragraph: first-line indent
   int number = 0;          // Footnote number within its chapter
+  SourceLocation where;
+  std::string text;  // Text only
   std::vector<Node> children;
+
+  Node() = default;
+  Node(const Node& other) { *this = other; }
+  Node& operator=(const Node& other);
+  Node(Node&&) noexcept = default;
+  Node& operator=(Node&&) noexcept = default;
+
+  const std::string& id() const { return attributes_ ? attributes_->id : no_attribute(); }
+  const std::string& lang() const { return attributes_ ? attributes_->lang : no_attribute(); }
+  const std::string& target() const { return attributes_ ? attributes_->target : no_attribute(); }
+  const std::string& label() const { return attributes_ ? attributes_->label : no_attribute(); }
+  void set_id(std::string v) { set(&NodeAttributes::id, std::move(v)); }
+  void set_lang(std::string v) { set(&NodeAttributes::lang, std::move(v)); }
+  void set_target(std::string v) { set(&NodeAttributes::target, std::move(v)); }
+  void set_label(std::string v) { set(&NodeAttributes::label, std::move(v)); }
+
+ private:
+  std::unique_ptr<NodeAttributes> attributes_;
+  static const std::string& no_attribute();
+  void set(std::string NodeAttributes::*field, std::string v);
 };
 
 struct Creator {
@@ -99,7 +126,7 @@ enum class PublicationType : uint8_t { Book, Periodical };
 // points. The PDF's page layout reads it; the EPUB ignores it.
 struct PageSetup {
   std::string size_name = "A5";  // as written: A4, A5, B5, 16开, 大32开, 32开, or WxHmm
-  double page_width = 419.53, page_height = 595.28;  // A5
+  double page_width = 419.53, page_height = 595.28;   // A5
   double margin_top = 56.69, margin_bottom = 56.69;   // 20 mm
   double margin_inner = 56.69, margin_outer = 48.19;  // 20 mm, 17 mm
   double body_size = 10.5;                            // 五号
@@ -111,9 +138,9 @@ struct PageSetup {
   bool chapter_recto = false;  // chapters open on a right-hand page
   bool toc = true;             // a table of contents page (books with headings)
   // The print profile (docs/print.md).
-  bool print = false;              // also write NAME-print.pdf and NAME-cover.pdf
-  double bleed = 8.5039;           // 3 mm
-  bool saddle_stitch = false;      // binding="saddle"; perfect binding otherwise
+  bool print = false;               // also write NAME-print.pdf and NAME-cover.pdf
+  double bleed = 8.5039;            // 3 mm
+  bool saddle_stitch = false;       // binding="saddle"; perfect binding otherwise
   double paper_thickness = 0.2835;  // 0.1 mm: one leaf, for the spine width
 };
 

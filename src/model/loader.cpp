@@ -204,13 +204,13 @@ class Loader {
     Node node;
     node.kind = kind;
     node.where = where(file, e);
-    node.id = e.attribute("id").value();
-    node.lang = e.attribute("xml:lang").value();
-    if (e.attribute("id") && !is_xml_name(node.id))
-      error(file, e, "id \"" + node.id + "\" is not a name an EPUB or PDF can link to",
+    node.set_id(e.attribute("id").value());
+    node.set_lang(e.attribute("xml:lang").value());
+    if (e.attribute("id") && !is_xml_name(node.id()))
+      error(file, e, "id \"" + node.id() + "\" is not a name an EPUB or PDF can link to",
             "start with a letter or _, then letters, digits, _, - or . (no spaces or colons)");
-    if (e.attribute("xml:lang") && !is_language_tag(node.lang))
-      error(file, e, "xml:lang \"" + node.lang + "\" is not a language tag", "write e.g. zh-Hans, zh-Hant or en");
+    if (e.attribute("xml:lang") && !is_language_tag(node.lang()))
+      error(file, e, "xml:lang \"" + node.lang() + "\" is not a language tag", "write e.g. zh-Hans, zh-Hant or en");
     return node;
   }
 
@@ -763,16 +763,16 @@ class Loader {
         ++pictures;
         check_attributes(file, c, {"src", "alt"});
         Node image = make_node(file, c, NodeKind::Image);
-        image.label = c.attribute("alt").value();
+        image.set_label(c.attribute("alt").value());
         if (c.attribute("src").empty()) error(file, c, "<image> without src", "write <image src=\"photo.jpg\" alt=\"…\"/>");
-        else image.target = resolve_resource(file, c, c.attribute("src").value(), "image");
+        else image.set_target(resolve_resource(file, c, c.attribute("src").value(), "image"));
         figure.children.push_back(std::move(image));
       } else if (n == "placeholder") {
         ++pictures;
         check_attributes(file, c, {"ratio"});
         Node fpo = make_node(file, c, NodeKind::Placeholder);
-        fpo.label = c.attribute("ratio").as_string("4:3");
-        if (!is_valid_ratio(fpo.label)) error(file, c, "ratio \"" + fpo.label + "\" is not W:H", "write e.g. ratio=\"4:3\"");
+        fpo.set_label(c.attribute("ratio").as_string("4:3"));
+        if (!is_valid_ratio(fpo.label())) error(file, c, "ratio \"" + fpo.label() + "\" is not W:H", "write e.g. ratio=\"4:3\"");
         parse_flow(file, c, fpo, depth + 1);
         figure.children.push_back(std::move(fpo));
       } else {
@@ -851,11 +851,11 @@ class Loader {
     switch (spec.kind) {
       case NodeKind::Link:
         check_attributes(file, e, {"href"});
-        node.target = e.attribute("href").value();
-        if (node.target.empty()) error(file, e, "<a> without href", "write <a href=\"#id\"> or <a href=\"https://…\">");
-        else if (node.target[0] != '#' && node.target.rfind("https://", 0) != 0 &&
-                 node.target.rfind("http://", 0) != 0 && node.target.rfind("mailto:", 0) != 0)
-          error(file, e, "link \"" + node.target + "\" is neither #id nor an http(s) or mailto address");
+        node.set_target(e.attribute("href").value());
+        if (node.target().empty()) error(file, e, "<a> without href", "write <a href=\"#id\"> or <a href=\"https://…\">");
+        else if (node.target()[0] != '#' && node.target().rfind("https://", 0) != 0 &&
+                 node.target().rfind("http://", 0) != 0 && node.target().rfind("mailto:", 0) != 0)
+          error(file, e, "link \"" + node.target() + "\" is neither #id nor an http(s) or mailto address");
         break;
       case NodeKind::LineBreak:
         check_attributes(file, e, {});
@@ -880,7 +880,7 @@ class Loader {
     if (rt.next_sibling() && !(rt.next_sibling().type() == pugi::node_pcdata && is_space_only(rt.next_sibling().value())))
       error(file, rt, "<rt> must come last in <ruby>");
     check_attributes(file, rt, {});
-    node.label = text_of(file, rt, "<rt> holds plain text only");
+    node.set_label(text_of(file, rt, "<rt> holds plain text only"));
     for (pugi::xml_node child : e.children()) {
       if (child == rt) break;
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {

@@ -430,7 +430,7 @@ TEST(EpubXhtml, TocLinksToChaptersOfAPartLand) {
 // The ids of a subtree of the model.
 void collect_ids(const std::vector<model::Node>& nodes, std::vector<std::string>& out) {
   for (const model::Node& n : nodes) {
-    if (!n.id.empty()) out.push_back(n.id);
+    if (!n.id().empty()) out.push_back(n.id());
     collect_ids(n.children, out);
   }
 }

@@ -81,10 +81,10 @@ const char* kind_name(NodeKind k) {
 std::string trace(const Node& node) {
   if (node.kind == NodeKind::Text) return "\"" + node.text + "\"";
   std::string out = std::string("(") + kind_name(node.kind);
-  if (!node.id.empty()) out += " #" + node.id;
-  if (!node.lang.empty()) out += " @" + node.lang;
-  if (!node.target.empty()) out += " ->" + node.target;
-  if (!node.label.empty()) out += " [" + node.label + "]";
+  if (!node.id().empty()) out += " #" + node.id();
+  if (!node.lang().empty()) out += " @" + node.lang();
+  if (!node.target().empty()) out += " ->" + node.target();
+  if (!node.label().empty()) out += " [" + node.label() + "]";
   if (node.numbering == Numbering::Chinese) out += " chinese";
   if (node.numbering == Numbering::Arabic) out += " arabic";
   if (node.is_header) out += " th";

@@ -10,7 +10,7 @@ namespace {
 void collect_labels(const std::vector<Node>& nodes, std::string& out) {
   for (const Node& n : nodes) {
     if (!is_container(n.kind)) continue;
-    out += (out.empty() ? "" : " ") + (n.label.empty() ? std::string("-") : n.label);
+    out += (out.empty() ? "" : " ") + (n.label().empty() ? std::string("-") : n.label());
     collect_labels(n.children, out);
   }
 }
@@ -90,10 +90,10 @@ TEST(Numbering, TwentyFirstChineseChapter) {
   LoadResult r = load_body(chapters(21, "chinese"));
   ASSERT_TRUE(loads_cleanly(r));
   ASSERT_EQ(r.document->body.size(), 21u);
-  EXPECT_EQ(r.document->body[9].label, "第十章");
-  EXPECT_EQ(r.document->body[10].label, "第十一章");
-  EXPECT_EQ(r.document->body[19].label, "第二十章");
-  EXPECT_EQ(r.document->body[20].label, "第二十一章");
+  EXPECT_EQ(r.document->body[9].label(), "第十章");
+  EXPECT_EQ(r.document->body[10].label(), "第十一章");
+  EXPECT_EQ(r.document->body[19].label(), "第二十章");
+  EXPECT_EQ(r.document->body[20].label(), "第二十一章");
 }
 
 TEST(Numbering, UnknownNumberingIsAnError) {
