@@ -1,4 +1,4 @@
-// An open face: FreeType and HarfBuzz handles and the caches built on them.
+// An open face: HarfBuzz handles and the caches built on them.
 // Internal to src/text (the only code that touches HarfBuzz and FreeType).
 // Its coverage is the FontDb's (from fontconfig), so that asking whether a
 // face covers a character does not open it.
@@ -22,10 +22,11 @@ struct HaltMetrics {
 
 class Face {
  public:
-  Face(FtFace ft, FaceInfo info);
+  // The HarfBuzz font over the face (its tables read in place from the
+  // memory-mapped file; metrics from the font's own tables, unhinted).
+  Face(HbFace face, FaceInfo info);
 
   hb_font_t* hb() const { return hb_.get(); }
-  FT_Face ft() const { return ft_.get(); }
   const FaceInfo& info() const { return info_; }
   int units_per_em() const { return units_per_em_; }
 
@@ -39,7 +40,6 @@ class Face {
   bool simple_glyph(char32_t c, hb_language_t lang, uint32_t& glyph, int32_t& advance);
 
  private:
-  FtFace ft_;  // owns the FT_Face the hb font reads its tables from
   HbFont hb_;
   FaceInfo info_;
   int units_per_em_ = 1000;

@@ -1,6 +1,5 @@
 #include "text/font_db.h"
 
-#include <hb-ft.h>
 #include <hb-ot.h>
 #include <unistd.h>
 
@@ -93,10 +92,10 @@ std::vector<FontEntry> parse_font_config(std::string_view text, const std::strin
 
 // --- Face ---
 
-Face::Face(FtFace ft, FaceInfo info) : ft_(std::move(ft)), info_(std::move(info)) {
-  hb_.reset(hb_ft_font_create_referenced(ft_.get()));
-  hb_ot_font_set_funcs(hb_.get());  // metrics from the font's own tables: fast and unhinted
-  units_per_em_ = static_cast<int>(ft_->units_per_EM);
+Face::Face(HbFace face, FaceInfo info) : info_(std::move(info)) {
+  hb_.reset(hb_font_create(face.get()));  // the font holds its own reference to the face
+  hb_ot_font_set_funcs(hb_.get());        // metrics from the font's own tables: fast and unhinted
+  units_per_em_ = static_cast<int>(hb_face_get_upem(face.get()));
   hb_font_set_scale(hb_.get(), units_per_em_, units_per_em_);
   scratch_.reset(hb_buffer_create());
 }
@@ -209,16 +208,14 @@ Coverage charset_coverage(const FcCharSet* set) {
 }
 
 // Coverage from the cmap of an open face: for a pattern without a character set.
-Coverage cmap_coverage(FT_Face ft) {
+Coverage cmap_coverage(const Face& face) {
   Coverage bits(kCoverageLimit / 64, 0);
-  FT_UInt glyph = 0;
-  for (FT_ULong c = FT_Get_First_Char(ft, &glyph); glyph != 0; c = FT_Get_Next_Char(ft, c, &glyph))
-    if (c < kCoverageLimit) bits[c >> 6] |= uint64_t{1} << (c & 63);
+  HbSet set(hb_set_create());
+  hb_face_collect_unicodes(hb_font_get_face(face.hb()), set.get());
+  for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(set.get(), &c) && c < kCoverageLimit;)
+    bits[c >> 6] |= uint64_t{1} << (c & 63);
   return bits;
 }
-
-void destroy_charset(FcCharSet* set) { FcCharSetDestroy(set); }
-using FcCharSetPtr = std::unique_ptr<FcCharSet, Deleter<FcCharSet, destroy_charset>>;
 
 }  // namespace
 
@@ -231,18 +228,20 @@ struct FaceSlot {
 };
 
 struct FontDb::Impl {
-  FtLibrary library;
   std::vector<FaceSlot> slots;
   size_t open_count = 0;
   std::array<std::vector<FaceId>, kRoleCount * kVariantCount> chains;
 
+  // HarfBuzz maps the file and reads the tables it needs in place; FreeType
+  // is not needed for shaping (the PDF writer's Cairo opens its own).
   Face& open_face(FaceSlot& slot) {
-    FT_Face ft = nullptr;
-    if (FT_New_Face(library.get(), slot.info.file.c_str(), slot.info.index, &ft) != 0)
-      throw std::runtime_error("FreeType cannot open " + slot.info.file + " (face " +
+    HbBlob blob(hb_blob_create_from_file_or_fail(slot.info.file.c_str()));
+    HbFace face(blob ? hb_face_create(blob.get(), static_cast<unsigned>(slot.info.index)) : nullptr);
+    if (!face || hb_face_get_glyph_count(face.get()) == 0)
+      throw std::runtime_error("HarfBuzz cannot open " + slot.info.file + " (face " +
                                std::to_string(slot.info.index) + ", " + slot.info.family +
                                "), which fontconfig found: run fc-cache, or reinstall its package");
-    slot.face = std::make_unique<Face>(FtFace(ft), slot.info);
+    slot.face = std::make_unique<Face>(std::move(face), slot.info);
     ++open_count;
     return *slot.face;
   }
@@ -250,15 +249,13 @@ struct FontDb::Impl {
   const Coverage& coverage(FaceSlot& slot) {
     if (slot.coverage.empty())
       slot.coverage = slot.charset ? charset_coverage(slot.charset.get())
-                                   : cmap_coverage((slot.face ? *slot.face : open_face(slot)).ft());
+                                   : cmap_coverage(slot.face ? *slot.face : open_face(slot));
     return slot.coverage;
   }
 };
 
 FontDb::FontDb() : impl_(std::make_unique<Impl>()) {}
-FontDb::~FontDb() {
-  impl_->slots.clear();  // faces before the FreeType library that made them
-}
+FontDb::~FontDb() = default;
 
 std::filesystem::path FontDb::default_config() {
   if (const char* env = std::getenv("HUOZI_FONTS_CONF"); env && *env) return env;
@@ -326,14 +323,8 @@ std::unique_ptr<FontDb> FontDb::open(const std::filesystem::path& config, Diagno
   }
 
   std::unique_ptr<FontDb> db(new FontDb());
-  FT_Library library = nullptr;
-  if (FT_Init_FreeType(&library) != 0) {
-    diags.error(config.string(), 0, 0, "FreeType failed to initialise");
-    return nullptr;
-  }
-  db->impl_->library.reset(library);
 
-  // Found, not opened: FreeType and HarfBuzz open a face when text is first
+  // Found, not opened: HarfBuzz opens a face when text is first
   // shaped in it. Entries naming the same family and weight are found once.
   std::map<std::pair<std::string, bool>, Located> found;
   std::map<std::pair<std::string, int>, FaceId> located;

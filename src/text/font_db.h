@@ -1,5 +1,5 @@
 // The font database: the faces of fonts/fonts.conf, found with fontconfig,
-// each opened with FreeType and HarfBuzz on first use, and the per-character
+// each opened with HarfBuzz on first use, and the per-character
 // fallback chain.
 #pragma once
 
@@ -42,12 +42,12 @@ struct FaceInfo {
   bool bold = false;
 };
 
-class Face;  // the open face (FreeType + HarfBuzz handles); see face.h
+class Face;  // the open face (HarfBuzz handles); see face.h
 
 class FontDb {
  public:
   // Reads the configuration and finds every face it names with fontconfig,
-  // without opening any: a face is opened (FreeType, HarfBuzz) by face(), the
+  // without opening any: a face is opened (HarfBuzz) by face(), the
   // first time text is shaped in it, and its coverage comes from fontconfig's
   // character set, so a document opens only the faces it sets text in. Returns
   // nullptr (with errors in diags) when the file is unreadable or a face is
@@ -72,7 +72,7 @@ class FontDb {
   // Where the face is; does not open it.
   const FaceInfo& info(FaceId id) const;
   // The open face, opened on the first call. Throws std::runtime_error if
-  // FreeType cannot open a file that fontconfig found (changed since).
+  // HarfBuzz cannot open a file that fontconfig found (changed since).
   Face& face(FaceId id) const;
   size_t size() const;
   // How many of the size() faces have been opened by face() so far.
