@@ -56,7 +56,7 @@ bool build_pdf(const model::Document& doc, text::FontDb& fonts, const std::files
       doc, fonts,
       [&](layout::PageFrame&& page) {
         print::extend_into_bleed(page, doc.page.bleed);  // past the trim: only the print profile shows it
-        writer.add_page(page);
+        writer.add_page(std::move(page));
       },
       diagnostics);
   if (pages) *pages = result.pages;
