@@ -6,6 +6,8 @@ namespace huozi::epub {
 // zh-Hant gets the TC faces (centred punctuation) through :lang().
 std::string stylesheet_css() {
   return R"CSS(@charset "UTF-8";
+/* The epub: prefix of the selectors below (epub:type); without it they are invalid and dropped. */
+@namespace epub "http://www.idpf.org/2007/ops";
 /* huozi: Chinese body text (clreq): justified, 2-em first-line indent, strict line breaking. */
 html {
   line-height: 1.75;
@@ -52,6 +54,9 @@ section[epub|type~="chapter"], section[epub|type~="part"] {
   break-before: page;
 }
 .number { margin-right: 0; }
+/* A part's own page, as in the PDF: its number over its title, a third down. */
+section[epub|type~="part"] > h1 { font-size: 2em; margin: 6em 0 1em; margin-top: 30vh; }
+section[epub|type~="part"] > h1 > .number { display: block; font-size: 0.7em; margin-bottom: 1em; }
 strong {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Heiti SC", sans-serif;
   font-weight: bold;
