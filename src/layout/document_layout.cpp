@@ -20,6 +20,7 @@ constexpr double kPartNumberScale = 1.4;  // "第一部" over a part's title
 constexpr double kChapterTitleScale = 1.6;
 constexpr double kSectionTitleScale = 1.15;
 constexpr double kStoryHeadlineScale = 1.3;  // periodicals: a story's headline
+constexpr double kCaptionGapEm = 0.4;        // between a picture and its caption
 constexpr double kCaptionScale = 1.0;        // smaller type would break the baseline grid
 constexpr double kNoteScale = 0.85;
 constexpr double kRunningHeadScale = 0.8;
@@ -687,14 +688,22 @@ class DocumentLayouter {
       height = max_height;
       width = height / ratio;
     }
-    double x = m.x + (m.width - width) / 2;
+    // The picture takes whole grid lines and leaves air above its caption's
+    // first line; rather than take one more line for that air, it is scaled
+    // down a little (a few per cent at most).
     int picture_lines = static_cast<int>(std::ceil(height / g_.line_pitch - 1e-6));
+    const double room = picture_lines * g_.line_pitch - kCaptionGapEm * g_.em;
+    if (height > room) {
+      height = room;
+      width = height / ratio;
+    }
+    double x = m.x + (m.width - width) / 2;
     FlowBlock b;
     b.kind = BlockKind::Figure;
     b.space_before = 1;
     b.source = where(n);
     if (!n.id().empty()) b.anchors.push_back({n.id(), m.x, 0});
-    double top = (picture_lines * g_.line_pitch - height) / 2;  // centred on its grid lines
+    double top = (room - height) / 2;  // centred in its room
     Rect rect{x, top, width, height};
     if (picture->kind == NodeKind::Image)
       b.figure_items.push_back(Image{rect, doc_.base_dir + "/" + picture->target()});

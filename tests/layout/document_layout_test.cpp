@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 
+#include "layout/page_geometry.h"
 #include "model/loader.h"
 
 namespace huozi::layout {
@@ -256,6 +257,37 @@ TEST(TableOfContents, IsLaidOutOnceAfterTheBodyAndNumberedToGoFirst) {
     const OutlineEntry& e = result.outline[static_cast<size_t>(c)];
     std::string folio = sorted.pages[static_cast<size_t>(e.page - 1)].label;
     EXPECT_NE(std::find(toc.begin(), toc.end(), e.title + folio), toc.end()) << e.title << " " << folio;
+  }
+}
+
+// ---- figures ----------------------------------------------------------------------
+
+TEST(Figure, LeavesAirBetweenThePictureAndItsCaption) {
+  // In newspaper columns of every width, a 4:3 placeholder's box ends at
+  // least 0.4 em above the top of its caption's first line, and keeps to its
+  // grid lines (no more than the column's width, no more than a few per cent less).
+  for (int columns : {1, 2, 3, 4, 5}) {
+    LaidOut out = lay_out(publication(
+        "<layout size=\"A4\" columns=\"" + std::to_string(columns) + "\" toc=\"no\"/>",
+        "<chapter><title>图</title><figure id=\"f\"><placeholder ratio=\"4:3\">一张照片</placeholder>"
+        "<caption>图①为" +
+            kLong + kLong + "</caption></figure><p>" + kLong + "</p></chapter>"));
+    ASSERT_GE(out.pages.size(), 1u);
+    const Box* fpo = nullptr;
+    for (const PageItem& item : out.pages[0].items)
+      if (const Box* b = std::get_if<Box>(&item); b && b->diagonals) fpo = b;
+    ASSERT_NE(fpo, nullptr);
+    const PageLine* caption = nullptr;
+    std::vector<PageLine> lines = out.lines(0);
+    for (const PageLine& l : lines)
+      if (l.text.rfind("图①", 0) == 0) caption = &l;
+    ASSERT_NE(caption, nullptr);
+    double em_top = caption->y - kAscentEm * caption->size;
+    EXPECT_GE(em_top - (fpo->rect.y + fpo->rect.height), 0.4 * 10.5 - 0.01) << columns << " columns";
+    double measure =
+        caption->right + caption->size - caption->x;  // the caption's first line is justified full
+    EXPECT_LE(fpo->rect.width, measure + 0.5) << columns << " columns";
+    EXPECT_GE(fpo->rect.width, 0.9 * measure) << columns << " columns";
   }
 }
 
