@@ -22,6 +22,8 @@ body {
   word-break: normal;
   overflow-wrap: break-word;
   hanging-punctuation: none;
+  /* clreq 3: a quarter-em space between Han and Latin letters or digits, where the reading system can. */
+  text-autospace: normal;
 }
 :lang(zh-Hant) body, body:lang(zh-Hant) {
   font-family: "Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", "PMingLiU", "MingLiU", serif;
@@ -29,6 +31,7 @@ body {
 p {
   margin: 0;
   text-indent: 2em;
+  text-wrap: pretty;  /* clreq 5: the reading system avoids a last line of one character where it can */
 }
 p.noindent, p.byline, p.line, li p, figcaption p, .titlepage p, .footnotes p {
   text-indent: 0;
@@ -46,6 +49,7 @@ h1, h2, h3, h4, h5, h6 {
 :lang(zh-Hant) h1, :lang(zh-Hant) h2, :lang(zh-Hant) h3, :lang(zh-Hant) h4 {
   font-family: "Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif;
 }
+h1, h2, h3, h4, h5, h6 { text-wrap: balance; }  /* no heading ends on one lonely character */
 h1 { font-size: 1.6em; margin: 1.5em 0 1em; }
 h2 { font-size: 1.25em; margin: 1.5em 0 0.75em; text-align: left; }
 h3, h4, h5, h6 { font-size: 1.05em; margin: 1.2em 0 0.5em; text-align: left; }

@@ -33,5 +33,17 @@ TEST(EpubStylesheet, PartsHaveAPageOfTheirOwnWithTheNumberOverTheTitle) {
   EXPECT_TRUE(std::regex_search(css, std::regex(R"(section\[epub\|type~="part"\] \{[^}]*break-before: page)")));
 }
 
+TEST(EpubStylesheet, AsksTheReadingSystemForClreqSpacingAndBreaks) {
+  const std::string css = stylesheet_css();
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(css, m, std::regex(R"(\nbody \{([^}]*)\})")));
+  EXPECT_NE(m[1].str().find("text-autospace: normal"), std::string::npos);  // Han-Latin quarter em (clreq 3)
+  EXPECT_NE(m[1].str().find("line-break: strict"), std::string::npos);      // kinsoku
+  ASSERT_TRUE(std::regex_search(css, m, std::regex(R"(\np \{([^}]*)\})")));
+  EXPECT_NE(m[1].str().find("text-wrap: pretty"), std::string::npos);  // no lonely last character
+  EXPECT_NE(m[1].str().find("text-indent: 2em"), std::string::npos);
+  EXPECT_NE(css.find("h1, h2, h3, h4, h5, h6 { text-wrap: balance; }"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace huozi::epub
