@@ -75,7 +75,8 @@ bool trace_pages(const model::Document& doc, std::FILE* out, DiagnosticList& dia
   // In the book's order: a table of contents is laid out after the body.
   std::map<int, std::string> traces;
   layout::layout_document(
-      doc, *fonts, [&](layout::PageFrame&& page) { traces[page.number] = layout::trace_page(page, page.number); },
+      doc, *fonts,
+      [&](layout::PageFrame&& page) { traces[page.number] = layout::trace_page(page, page.number); },
       diagnostics);
   for (const auto& [number, trace] : traces) std::fputs(trace.c_str(), out);
   return true;
