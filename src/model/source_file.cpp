@@ -192,8 +192,7 @@ bool SourceText::assign(std::string bytes, const std::string& name, DiagnosticLi
     position(bad, line, column);
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text_[bad]));
-    diagnostics.error(name, line, column,
-                      std::string("invalid UTF-8 (byte ") + hex + ")",
+    diagnostics.error(name, line, column, std::string("invalid UTF-8 (byte ") + hex + ")",
                       "the file may be GBK: save it as UTF-8, or declare "
                       "<?xml version=\"1.0\" encoding=\"GB18030\"?>");
     return false;
@@ -206,8 +205,17 @@ void SourceText::position(size_t offset, int& line, int& column) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   line = static_cast<int>(index + 1);
-  column = static_cast<int>(
-      utf8::length(std::string_view(text_).substr(line_starts_[index], offset - line_starts_[index])) + 1);
+  // Count on from the last position when it is earlier on the same line.
+  size_t from = line_starts_[index];
+  int counted = 1;
+  if (last_line_ == index && last_offset_ >= from && last_offset_ <= offset) {
+    from = last_offset_;
+    counted = last_column_;
+  }
+  column = counted + static_cast<int>(utf8::length(std::string_view(text_).substr(from, offset - from)));
+  last_offset_ = offset;
+  last_line_ = index;
+  last_column_ = column;
 }
 
 }  // namespace huozi::model

@@ -19,11 +19,17 @@ class SourceText {
   bool assign(std::string bytes, const std::string& name, DiagnosticList& diagnostics);
 
   const std::string& text() const { return text_; }
+  // Linear over a pass in document order, even when the file is one long line
+  // (XML written without line breaks): the column count goes on from the
+  // last position asked for on the same line.
   void position(size_t offset, int& line, int& column) const;
 
  private:
   std::string text_;
   std::vector<size_t> line_starts_;
+  // The last position asked for: its byte offset, line index and column.
+  mutable size_t last_offset_ = 0, last_line_ = 0;
+  mutable int last_column_ = 1;
 };
 
 // Reads a whole file, refusing anything that is not a regular file or is

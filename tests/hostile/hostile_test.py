@@ -344,6 +344,11 @@ SIZE = [
          [S + "8:1786: error: elements nested more than 256 deep"]),
     Case("a 50 MB paragraph with no breaks", {"src.xml": lambda: p("活" * (50 * 1024 * 1024 // 3))}, [], rc=0,
          contains=["活活活活活活活活"]),
+    # Columns were counted from the line start for every node: quadratic in the
+    # length of a line, minutes for XML written without line breaks.
+    Case("a 12 MB publication on one line", {"src.xml": lambda: publication(chapter(
+        "<p>山不在高，有仙则名。水不在深，有龙则灵。斯是陋室，惟吾德馨。苔痕上阶绿，草色入帘青。</p>" * 60000))
+        .replace("\n", "")}, [], rc=0, contains=["苔痕上阶绿"]),
 ]
 
 def with_layout(attributes):

@@ -2,7 +2,9 @@
 // bytes: each case puts Han characters (three bytes in UTF-8) before the place.
 #include <gtest/gtest.h>
 
+#include "model/source_file.h"
 #include "model_test_util.h"
+#include "util/utf8.h"
 
 namespace huozi::model::testing {
 namespace {
@@ -118,6 +120,36 @@ TEST(Positions, FormattedDiagnostic) {
   EXPECT_EQ(format_diagnostic(r.diagnostics.items()[0]),
             "test.xml:8:8: error: <bad> is not allowed in text (inside <p>) "
             "(hint: inline elements are em, strong, dot, a, ruby, br, code, span, note)");
+}
+
+// SourceText counts a column on from the last position asked for on the same
+// line (a file without line breaks would be quadratic otherwise); asked in
+// any order, every answer is the one a count from the line start gives.
+TEST(Positions, ColumnsAreExactInAnyOrderOnOneLongLine) {
+  std::string text = "<a>";
+  for (int i = 0; i < 200; ++i) text += "汉字a";
+  text += "\n二行𠀀字";
+  SourceText source;
+  DiagnosticList diags;
+  ASSERT_TRUE(source.assign(text, "one-line.xml", diags));
+  auto expected = [&](size_t offset) {
+    size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    start = start == std::string::npos || start >= offset ? 0 : start + 1;
+    return static_cast<int>(utf8::length(std::string_view(text).substr(start, offset - start))) + 1;
+  };
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets.push_back(i);
+  std::vector<size_t> order = offsets;                          // forwards,
+  order.insert(order.end(), offsets.rbegin(), offsets.rend());  // backwards,
+  for (size_t i = 0; i < offsets.size(); i += 7)
+    order.push_back(offsets[(i * 31) % offsets.size()]);  // jumping
+  for (size_t offset : order) {
+    int line = 0, column = 0;
+    source.position(offset, line, column);
+    EXPECT_EQ(line, offset > text.find('\n') ? 2 : 1) << offset;
+    EXPECT_EQ(column, expected(offset)) << offset;
+  }
 }
 
 }  // namespace
