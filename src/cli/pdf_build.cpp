@@ -31,14 +31,15 @@ pdf::PdfInfo pdf_info(const model::Document& doc) {
 
 }  // namespace
 
-bool build_pdf(const model::Document& doc, const std::filesystem::path& target, DiagnosticList& diagnostics) {
+bool build_pdf(const model::Document& doc, const std::filesystem::path& target, DiagnosticList& diagnostics,
+               bool one_thread) {
   std::unique_ptr<text::FontDb> fonts = text::FontDb::open(text::FontDb::default_config(), diagnostics);
   if (!fonts) return false;
-  return build_pdf(doc, *fonts, target, diagnostics);
+  return build_pdf(doc, *fonts, target, diagnostics, nullptr, one_thread);
 }
 
 bool build_pdf(const model::Document& doc, text::FontDb& fonts, const std::filesystem::path& target,
-               DiagnosticList& diagnostics, int* pages) {
+               DiagnosticList& diagnostics, int* pages, bool one_thread) {
   if (pages) *pages = 0;
   // Every face of the database is registered by its FaceId; Cairo opens only
   // those a page actually uses.
@@ -47,7 +48,8 @@ bool build_pdf(const model::Document& doc, text::FontDb& fonts, const std::files
     const text::FaceInfo& face = fonts.info(static_cast<text::FaceId>(i));
     refs.push_back({face.file, face.index});
   }
-  pdf::PdfWriter writer(target, pdf_info(doc), std::move(refs));
+  pdf::PdfWriter writer(target, pdf_info(doc), std::move(refs),
+                        one_thread ? pdf::Drawing::InCaller : pdf::Drawing::Background);
   if (!writer.ok()) {
     diagnostics.error(target.string(), 0, 0, writer.error(), "check that the output folder is writable");
     return false;

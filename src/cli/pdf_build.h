@@ -14,12 +14,14 @@ class FontDb;
 namespace huozi::cli {
 
 // Writes the PDF atomically to target. Returns false with errors in diagnostics.
-bool build_pdf(const model::Document& doc, const std::filesystem::path& target, DiagnosticList& diagnostics);
+// Pages are drawn on a second thread while layout goes on, unless one_thread.
+bool build_pdf(const model::Document& doc, const std::filesystem::path& target, DiagnosticList& diagnostics,
+               bool one_thread = false);
 
 // The same with the fonts already open (the fuzz target opens them once for
 // every input). `pages`, when given, receives the number of pages layout made.
 bool build_pdf(const model::Document& doc, text::FontDb& fonts, const std::filesystem::path& target,
-               DiagnosticList& diagnostics, int* pages = nullptr);
+               DiagnosticList& diagnostics, int* pages = nullptr, bool one_thread = false);
 
 // Lays the document out as for the PDF and prints a text trace of every page
 // (layout/trace.h) to out instead of drawing it.

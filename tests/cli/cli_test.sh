@@ -30,6 +30,13 @@ check "--pdf exits 0" test $rc -eq 0
 check "--pdf writes the PDF only" test -s "$work/pdf/good.pdf" -a ! -e "$work/pdf/good.epub"
 run build data/good.xml --epub -o "$work/epub"
 check "--epub writes the EPUB only" test -s "$work/epub/good.epub" -a ! -e "$work/epub/good.pdf"
+# One thread or two: the same PDF, byte for byte (the tang-poems sample has a TOC put first).
+run build ../../content/tang-poems/publication.xml --pdf --threads 1 -o "$work/one"
+check "--threads 1 exits 0" test $rc -eq 0
+run build ../../content/tang-poems/publication.xml --pdf --threads 2 -o "$work/two"
+check "--threads 1 and 2 write the same PDF" cmp -s "$work/one/tang-poems.pdf" "$work/two/tang-poems.pdf"
+run build data/good.xml --threads 3; check "--threads 3 exits 2" test $rc -eq 2
+check "--threads 3 says what it takes" grep -q -- '--threads takes 1 or 2' "$work/err"
 
 # Every mistake in one run, in source order, with its place.
 run check data/many-mistakes.xml
