@@ -6,6 +6,7 @@
 #include "layout/paragraph.h"
 #include "layout/typeset_line.h"
 #include "util/image_size.h"
+#include "util/roman.h"
 #include "util/utf8.h"
 
 namespace huozi::layout {
@@ -212,7 +213,7 @@ class DocumentLayouter {
       page = PageFrame{};
       page.width = g_.page_width;
       page.height = g_.page_height;
-      page.label = roman(number);
+      page.label = roman::numeral(number);
       left = g_.column_left(0, number % 2 == 1);  // a verso has its margins the other way round
       line = 0;
     };
@@ -255,16 +256,6 @@ class DocumentLayouter {
       ++line;
     }
     close();
-  }
-
-  static std::string roman(int n) {
-    static const std::pair<int, const char*> digits[] = {
-        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-    std::string out;
-    for (const auto& [v, s] : digits)
-      while (n >= v) out += s, n -= v;
-    return out;
   }
 
   bool periodical() const { return doc_.type == model::PublicationType::Periodical; }

@@ -3,9 +3,10 @@
 #include <cstdio>
 #include <exception>
 #include <fstream>
-#include <map>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+
+#include "util/roman.h"
 
 namespace huozi::pdf {
 namespace {
@@ -39,29 +40,6 @@ long long last_xref_offset(const std::filesystem::path& pdf, std::string& error)
   return offset;
 }
 
-int roman_value(const std::string& s) {
-  static const std::map<char, int> digit = {{'i', 1},   {'v', 5},   {'x', 10},  {'l', 50},
-                                            {'c', 100}, {'d', 500}, {'m', 1000}};
-  int total = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto d = digit.find(s[i]);
-    if (d == digit.end()) return 0;
-    auto next = i + 1 < s.size() ? digit.find(s[i + 1]) : digit.end();
-    total += next != digit.end() && next->second > d->second ? -d->second : d->second;
-  }
-  return total;
-}
-
-std::string roman(int n) {
-  static const std::pair<int, const char*> digits[] = {
-      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-  std::string out;
-  for (const auto& [v, s] : digits)
-    while (n >= v) out += s, n -= v;
-  return out;
-}
-
 // A page label dictionary's style and value for one label: decimal ("12"),
 // lower-case roman ("iv"), or a plain prefix.
 struct LabelStyle {
@@ -73,8 +51,7 @@ LabelStyle style_of(const std::string& label) {
   if (!label.empty() && label.size() < 9 && label[0] != '0' &&
       label.find_first_not_of("0123456789") == std::string::npos)
     return {'D', std::stoi(label)};
-  int v = roman_value(label);
-  if (v > 0 && roman(v) == label) return {'r', v};
+  if (int v = roman::value(label); v > 0) return {'r', v};
   return {};
 }
 
