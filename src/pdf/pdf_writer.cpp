@@ -1,63 +1,66 @@
 #include "pdf/pdf_writer.h"
 
-#include <cairo-ft.h>
-#include <cairo-pdf.h>
-
+#include <algorithm>
 #include <condition_variable>
-#include <cstdio>
 #include <deque>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
-#include "pdf/cairo_handles.h"
-#include "pdf/page_order.h"
+#include "pdf/font_embedding.h"
+#include "pdf/image_embedding.h"
+#include "pdf/page_content.h"
+#include "pdf/page_labels.h"
+#include "pdf/pdf_syntax.h"
 #include "util/atomic_file.h"
-#include "util/image_size.h"
 
 namespace huozi::pdf {
 namespace {
 
 using layout::PageFrame;
 
-// Quotes a string for a Cairo tag attribute ('…' with \' and \\ escaped).
-std::string quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
+// Content streams are most of the file; level 6 packs them nearly as small
+// as 9 at a fraction of the time.
+constexpr int kContentCompression = 6;
 
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
+// A page as written: its object and what the document's trees need of it.
+struct WrittenPage {
+  int object = 0;
+  int number = 0;  // PageFrame::number: its place in the book
+  double height = 0;
+  std::string label;
+};
 
-void set_color(cairo_t* cr, const layout::Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+// One entry of the outline tree as written.
+struct OutlineNode {
+  std::string title, dest;
+  int parent = -1;  // index, or -1 for the outline root
+  std::vector<int> children;
+  int object = 0;
+};
+
+std::string rect(double x0, double y0, double x1, double y1) {
+  return "[" + number(x0) + " " + number(y0) + " " + number(x1) + " " + number(y1) + "]";
+}
 
 }  // namespace
 
 struct PdfWriter::Impl {
   AtomicFile file;
-  Surface surface;
-  Context cr;
+  std::unique_ptr<ObjectFile> out;
+  PdfInfo info;
   std::vector<layout::FontRef> fonts;
-  std::vector<FontFace> faces;                               // one per font, made on first use
-  std::map<std::pair<uint16_t, double>, ScaledFont> scaled;  // per font and size
-  FontOptions font_options;
+  std::vector<std::unique_ptr<EmbeddedFont>> embedded;  // one per font
   std::string error;
-  int pages = 0;
-  std::vector<int> numbers;         // PageFrame::number of each page, in drawing order
-  std::vector<std::string> labels;  // and its label
+  int pages_object = 0, structure_object = 0, document_element = 0;
+  std::vector<WrittenPage> pages;                // in the order written
+  std::map<std::string, std::string> anchors;    // name -> destination array
+  std::map<std::string, int> images;             // file -> image XObject
+  std::vector<layout::OutlineEntry> outline;
 
-  // Background drawing: Cairo's work is most of a PDF build, so layout hands
-  // each page over and goes on while this thread draws. The queue is short:
-  // memory stays a few pages, whatever the page count.
+  // Background writing: layout hands each page over and goes on while this
+  // thread writes it. The queue is short: memory stays a few pages, whatever
+  // the page count.
   static constexpr size_t kMaxQueuedPages = 4;
   std::thread drawer;
   std::mutex mutex;
@@ -91,7 +94,7 @@ struct PdfWriter::Impl {
     changed.notify_all();
   }
 
-  // Draws what is queued and ends the thread; Cairo is then the caller's again.
+  // Writes what is queued and ends the thread; the file is the caller's again.
   void stop_drawing() {
     if (!drawer.joinable()) return;
     {
@@ -102,194 +105,234 @@ struct PdfWriter::Impl {
     drawer.join();
   }
 
+  bool ok() const { return error.empty() && out && out->ok(); }
+
+  // One EmbeddedFont for each font registered so far.
+  void add_embedded_fonts() {
+    while (embedded.size() < fonts.size()) embedded.push_back(std::make_unique<EmbeddedFont>(fonts[embedded.size()]));
+  }
+  EmbeddedFont& font(size_t index) { return *embedded[index]; }
+
   void draw_page(const PageFrame& page) {
-    cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
-    // Cairo 1.16 reserves a structure tree object for link annotations but
-    // writes it only when the document has structure: one Document element
-    // around all pages makes the file whole (and tagged).
-    if (pages == 0) cairo_tag_begin(cr.get(), "Document", "");
-    if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface.get(), page.label.c_str());
-    for (const layout::PageItem& item : page.items) std::visit([&](const auto& i) { draw(i); }, item);
-    tag_links_and_anchors(page);
-    cairo_show_page(cr.get());
-    ++pages;
-    numbers.push_back(page.number);
-    labels.push_back(page.label);
-  }
-
-  // Where each drawn page goes (0-based), when the pages say so and are not
-  // already in order; empty otherwise. Numbers that are not 1..n are ignored.
-  std::vector<int> places() const {
-    std::vector<int> place(numbers.size());
-    std::vector<bool> taken(numbers.size(), false);
-    bool in_order = true;
-    for (size_t i = 0; i < numbers.size(); ++i) {
-      int n = numbers[i] - 1;
-      if (n < 0 || static_cast<size_t>(n) >= numbers.size() || taken[static_cast<size_t>(n)]) return {};
-      taken[static_cast<size_t>(n)] = true;
-      place[i] = n;
-      in_order = in_order && n == static_cast<int>(i);
-    }
-    return in_order ? std::vector<int>{} : place;
-  }
-
-  cairo_font_face_t* face(uint16_t index) {
-    if (faces.size() < fonts.size()) faces.resize(fonts.size());
-    if (!faces[index]) {
-      // A fontconfig pattern naming the file and face index: Cairo opens it
-      // with FreeType itself, so no FreeType handle crosses into this stage.
-      Pattern pattern(FcPatternCreate());
-      FcPatternAddString(pattern.get(), FC_FILE, reinterpret_cast<const FcChar8*>(fonts[index].file.c_str()));
-      FcPatternAddInteger(pattern.get(), FC_INDEX, fonts[index].index);
-      faces[index].reset(cairo_ft_font_face_create_for_pattern(pattern.get()));
-    }
-    return faces[index].get();
-  }
-
-  cairo_scaled_font_t* scaled_font(uint16_t index, double size) {
-    auto key = std::make_pair(index, size);
-    auto it = scaled.find(key);
-    if (it != scaled.end()) return it->second.get();
-    cairo_matrix_t font_matrix, ctm;
-    cairo_matrix_init_scale(&font_matrix, size, size);
-    cairo_matrix_init_identity(&ctm);
-    ScaledFont font(cairo_scaled_font_create(face(index), &font_matrix, &ctm, font_options.get()));
-    return scaled.emplace(key, std::move(font)).first->second.get();
-  }
-
-  void draw(const layout::TextRun& run) {
-    if (run.glyphs.empty()) return;
-    cairo_set_scaled_font(cr.get(), scaled_font(run.font, run.size));
-    set_color(cr.get(), run.color);
-    std::vector<cairo_glyph_t> glyphs(run.glyphs.size());
-    for (size_t i = 0; i < run.glyphs.size(); ++i)
-      glyphs[i] = {run.glyphs[i].id, run.glyphs[i].x, run.glyphs[i].y};
-    std::vector<cairo_text_cluster_t> clusters(run.clusters.size());
-    for (size_t i = 0; i < run.clusters.size(); ++i)
-      clusters[i] = {run.clusters[i].first, run.clusters[i].second};
-    if (run.outlined) {
-      cairo_new_path(cr.get());
-      cairo_glyph_path(cr.get(), glyphs.data(), static_cast<int>(glyphs.size()));
-      cairo_fill(cr.get());
+    if (!ok()) return;
+    add_embedded_fonts();
+    PageContent content;
+    // The whole page is the marked content of the document's one structure element.
+    content.operators = "/Document << /MCID 0 >> BDC\n";
+    if (!make_page_content(page, embedded, content)) {
+      for (const auto& f : embedded)
+        if (!f->error().empty()) error = f->error();
       return;
     }
-    // One call per run: Cairo maps the clusters to the ToUnicode table, which
-    // is what makes the text copy out of the PDF as written.
-    cairo_show_text_glyphs(cr.get(), run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
-                           static_cast<int>(glyphs.size()), clusters.data(),
-                           static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
+    content.operators += "EMC\n";
+    int contents = out->add_stream(" /Filter /FlateDecode", deflate(content.operators, kContentCompression));
+
+    std::string resources = "<<";
+    if (!content.fonts.empty()) {
+      resources += " /Font <<";
+      for (uint16_t f : content.fonts) resources += " /F" + std::to_string(f) + " " + ref(font(f).object(*out));
+      resources += " >>";
+    }
+    if (!content.images.empty()) {
+      resources += " /XObject <<";
+      for (size_t k = 0; k < content.images.size(); ++k) {
+        auto [it, added] = images.try_emplace(content.images[k], 0);
+        if (added) it->second = embed_image(*out, it->first);
+        if (it->second) resources += " /Im" + std::to_string(k) + " " + ref(it->second);
+      }
+      resources += " >>";
+    }
+    resources += " >>";
+
+    int object = out->reserve();
+    std::string annots = links(page);
+    std::string dict = "<< /Type /Page /Parent " + ref(pages_object) + " /MediaBox [0 0 " + number(page.width) +
+                       " " + number(page.height) + "] /Resources " + resources + " /Contents " + ref(contents) +
+                       " /StructParents " + std::to_string(pages.size());
+    if (!annots.empty()) dict += " /Annots [" + annots + "]";
+    out->write_object(object, dict + " >>");
+    for (const layout::Anchor& a : page.anchors)
+      anchors.try_emplace(a.name, "[" + ref(object) + " /XYZ " + number(a.x) + " " + number(page.height - a.y) + " 0]");
+    pages.push_back({object, page.number, page.height, page.label});
   }
 
-  void draw(const layout::Rule& rule) {
-    cairo_t* c = cr.get();
-    cairo_new_path(c);
-    set_color(c, rule.color);
-    cairo_set_line_width(c, rule.width);
-    if (rule.dashed) {
-      double dash[] = {3, 2};
-      cairo_set_dash(c, dash, 2, 0);
-    }
-    if (rule.dotted) {
-      double dash[] = {0, 3};
-      cairo_set_dash(c, dash, 2, 0);
-      cairo_set_line_cap(c, CAIRO_LINE_CAP_ROUND);
-    }
-    cairo_move_to(c, rule.x0, rule.y0);
-    cairo_line_to(c, rule.x1, rule.y1);
-    cairo_stroke(c);
-    cairo_set_dash(c, nullptr, 0, 0);
-    cairo_set_line_cap(c, CAIRO_LINE_CAP_BUTT);
-  }
-
-  void draw(const layout::Dot& dot) {
-    cairo_t* c = cr.get();
-    cairo_new_path(c);
-    set_color(c, dot.color);
-    cairo_arc(c, dot.x, dot.y, dot.radius, 0, 6.283185307179586);
-    cairo_fill(c);
-  }
-
-  void draw(const layout::Box& box) {
-    cairo_t* c = cr.get();
-    const layout::Rect& r = box.rect;
-    cairo_new_path(c);
-    if (box.filled) {
-      set_color(c, box.fill);
-      cairo_rectangle(c, r.x, r.y, r.width, r.height);
-      cairo_fill(c);
-    }
-    if (box.stroke <= 0) return;
-    set_color(c, box.stroke_color);
-    cairo_set_line_width(c, box.stroke);
-    if (box.dashed) {
-      double dash[] = {4, 3};
-      cairo_set_dash(c, dash, 2, 0);
-    }
-    cairo_rectangle(c, r.x, r.y, r.width, r.height);
-    cairo_stroke(c);
-    cairo_set_dash(c, nullptr, 0, 0);
-    if (box.diagonals) {
-      cairo_set_line_width(c, box.stroke * 0.6);
-      cairo_move_to(c, r.x, r.y);
-      cairo_line_to(c, r.x + r.width, r.y + r.height);
-      cairo_move_to(c, r.x + r.width, r.y);
-      cairo_line_to(c, r.x, r.y + r.height);
-      cairo_stroke(c);
-    }
-  }
-
-  void draw(const layout::Image& image) {
-    Surface picture = load_image(image.path);
-    if (!picture) return;
-    double w = cairo_image_surface_get_width(picture.get()),
-           h = cairo_image_surface_get_height(picture.get());
-    if (w <= 0 || h <= 0) return;
-    cairo_t* c = cr.get();
-    cairo_save(c);
-    cairo_rectangle(c, image.rect.x, image.rect.y, image.rect.width, image.rect.height);
-    cairo_clip(c);
-    cairo_translate(c, image.rect.x, image.rect.y);
-    cairo_scale(c, image.rect.width / w, image.rect.height / h);
-    cairo_set_source_surface(c, picture.get(), 0, 0);
-    cairo_paint(c);
-    cairo_restore(c);
-  }
-
-  // PNG is decoded by Cairo; JPEG is passed through untouched as MIME data on
-  // a blank surface of its size, so it is embedded without re-encoding.
-  Surface load_image(const std::string& path) {
-    ImageSize size = read_image_size(path);
-    if (size.format == ImageFormat::Png) {
-      Surface s(cairo_image_surface_create_from_png(path.c_str()));
-      if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS) return nullptr;
-      return s;
-    }
-    if (size.format != ImageFormat::Jpeg) return nullptr;
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    auto* data = new std::string(bytes.str());
-    Surface s(cairo_image_surface_create(CAIRO_FORMAT_RGB24, size.width, size.height));
-    cairo_surface_set_mime_data(
-        s.get(), CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(data->data()), data->size(),
-        [](void* p) { delete static_cast<std::string*>(p); }, data);
-    return s;
-  }
-
-  void tag_links_and_anchors(const PageFrame& page) {
-    cairo_t* c = cr.get();
-    for (const layout::Anchor& a : page.anchors) {
-      std::string attrs = "name=" + quoted(a.name) + " x=" + number(a.x) + " y=" + number(a.y);
-      cairo_tag_begin(c, CAIRO_TAG_DEST, attrs.c_str());
-      cairo_tag_end(c, CAIRO_TAG_DEST);
-    }
+  // The page's links as annotation objects; returns their references.
+  std::string links(const PageFrame& page) {
+    std::string refs;
     for (const layout::Link& l : page.links) {
-      std::string attrs = "rect=[" + number(l.rect.x) + " " + number(l.rect.y) + " " + number(l.rect.width) +
-                          " " + number(l.rect.height) + "] ";
-      attrs += l.uri.empty() ? "dest=" + quoted(l.dest) : "uri=" + quoted(l.uri);
-      cairo_tag_begin(c, CAIRO_TAG_LINK, attrs.c_str());
-      cairo_tag_end(c, CAIRO_TAG_LINK);
+      std::string action = l.uri.empty() ? "/Dest " + literal_string(l.dest)
+                                         : "/A << /S /URI /URI " + literal_string(l.uri) + " >>";
+      const layout::Rect& r = l.rect;
+      int n = out->add_object("<< /Type /Annot /Subtype /Link /Rect " +
+                              rect(r.x, page.height - r.y - r.height, r.x + r.width, page.height - r.y) +
+                              " /Border [0 0 0] " + action + " >>");
+      refs += (refs.empty() ? "" : " ") + ref(n);
     }
+    return refs;
+  }
+
+  // Where each written page goes in the book (0-based): by PageFrame::number
+  // when the numbers are 1..n, else in the order written.
+  std::vector<size_t> book_order() const {
+    std::vector<size_t> at(pages.size());
+    std::vector<bool> taken(pages.size(), false);
+    for (size_t i = 0; i < pages.size(); ++i) {
+      int n = pages[i].number - 1;
+      if (n < 0 || static_cast<size_t>(n) >= pages.size() || taken[static_cast<size_t>(n)]) {
+        for (size_t k = 0; k < pages.size(); ++k) at[k] = k;
+        return at;
+      }
+      taken[static_cast<size_t>(n)] = true;
+      at[static_cast<size_t>(n)] = i;
+    }
+    return at;  // at[place] = index written
+  }
+
+  std::string destination(const std::vector<size_t>& order, int page, double y) const {
+    if (order.empty()) return "null";
+    size_t place = page >= 1 && static_cast<size_t>(page) <= order.size() ? static_cast<size_t>(page - 1) : 0;
+    const WrittenPage& p = pages[order[place]];
+    return "[" + ref(p.object) + " /XYZ 0 " + number(p.height - y) + " null]";
+  }
+
+  // The outline tree (§12.3.3); returns the root's object, or 0 for none.
+  int write_outline(const std::vector<size_t>& order) {
+    if (outline.empty()) return 0;
+    std::vector<OutlineNode> nodes;
+    std::vector<int> top, parents;  // parents[level - 1]: the parent of a new entry at that level
+    for (const layout::OutlineEntry& e : outline) {
+      int level = std::max(1, std::min(e.level, static_cast<int>(parents.size()) + 1));
+      parents.resize(static_cast<size_t>(level - 1));
+      OutlineNode node{e.title, destination(order, e.page, e.y), parents.empty() ? -1 : parents.back(), {}, 0};
+      int index = static_cast<int>(nodes.size());
+      (node.parent < 0 ? top : nodes[static_cast<size_t>(node.parent)].children).push_back(index);
+      nodes.push_back(std::move(node));
+      parents.push_back(index);
+    }
+    for (OutlineNode& n : nodes) n.object = out->reserve();
+    int root = out->reserve();
+    // Every entry is open: /Count is the number of its descendants.
+    std::vector<int> descendants(nodes.size(), 0);
+    for (size_t i = nodes.size(); i-- > 0;)
+      for (int c : nodes[i].children) descendants[i] += 1 + descendants[static_cast<size_t>(c)];
+    auto siblings = [&](const std::vector<int>& list, size_t k, std::string& dict) {
+      if (k > 0) dict += " /Prev " + ref(nodes[static_cast<size_t>(list[k - 1])].object);
+      if (k + 1 < list.size()) dict += " /Next " + ref(nodes[static_cast<size_t>(list[k + 1])].object);
+    };
+    auto children = [&](const std::vector<int>& list, std::string& dict) {
+      if (list.empty()) return;
+      dict += " /First " + ref(nodes[static_cast<size_t>(list.front())].object) + " /Last " +
+              ref(nodes[static_cast<size_t>(list.back())].object);
+    };
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      const OutlineNode& n = nodes[i];
+      const std::vector<int>& list = n.parent < 0 ? top : nodes[static_cast<size_t>(n.parent)].children;
+      size_t k = static_cast<size_t>(std::find(list.begin(), list.end(), static_cast<int>(i)) - list.begin());
+      std::string dict = "<< /Title " + text_string(n.title) + " /Parent " +
+                         ref(n.parent < 0 ? root : nodes[static_cast<size_t>(n.parent)].object);
+      siblings(list, k, dict);
+      children(n.children, dict);
+      if (descendants[i] > 0) dict += " /Count " + std::to_string(descendants[i]);
+      out->write_object(n.object, dict + " /Dest " + n.dest + " >>");
+    }
+    std::string dict = "<< /Type /Outlines";
+    children(top, dict);
+    out->write_object(root, dict + " /Count " + std::to_string(nodes.size()) + " >>");
+    return root;
+  }
+
+  // The named destinations (a name tree, §7.9.6): leaves of at most 512 names.
+  int write_destinations() {
+    if (anchors.empty()) return 0;
+    constexpr size_t kLeaf = 512;
+    std::vector<std::pair<std::string, std::string>> leaves;  // object ref, first name … last name
+    std::string names;
+    std::string first;
+    size_t count = 0;
+    int kids = 0;
+    std::string kid_refs;
+    auto flush = [&](const std::string& last) {
+      int n = out->add_object("<< /Limits [" + literal_string(first) + " " + literal_string(last) + "] /Names [" +
+                              names + "] >>");
+      kid_refs += (kid_refs.empty() ? "" : " ") + ref(n);
+      ++kids;
+      names.clear();
+      count = 0;
+    };
+    std::string last;
+    for (const auto& [name, dest] : anchors) {
+      if (count == 0) first = name;
+      names += literal_string(name) + " " + dest + " ";
+      last = name;
+      if (++count == kLeaf) flush(last);
+    }
+    if (count > 0) flush(last);
+    return out->add_object("<< /Kids [" + kid_refs + "] >>");
+  }
+
+  // One Document element whose content is every page (§14.7), in book order.
+  void write_structure(const std::vector<size_t>& order) {
+    std::string kids;
+    for (size_t place : order)
+      kids += "<< /Type /MCR /Pg " + ref(pages[place].object) + " /MCID 0 >> ";
+    out->write_object(document_element, "<< /Type /StructElem /S /Document /P " + ref(structure_object) +
+                                            " /K [" + kids + "] >>");
+    std::string nums;
+    for (size_t i = 0; i < pages.size(); ++i) nums += std::to_string(i) + " [" + ref(document_element) + "] ";
+    int parent_tree = out->add_object("<< /Nums [" + nums + "] >>");
+    out->write_object(structure_object, "<< /Type /StructTreeRoot /K " + ref(document_element) + " /ParentTree " +
+                                            ref(parent_tree) + " /ParentTreeNextKey " +
+                                            std::to_string(pages.size()) + " >>");
+  }
+
+  int write_info() {
+    std::string dict = "<<";
+    auto entry = [&](const char* key, const std::string& value) {
+      if (!value.empty()) dict += std::string(" /") + key + " " + text_string(value);
+    };
+    entry("Title", info.title);
+    entry("Author", info.author);
+    entry("Subject", info.subject);
+    entry("Keywords", info.keywords);
+    entry("Creator", info.creator);
+    entry("Producer", "huozi");
+    std::string date = date_string(info.create_date);
+    entry("CreationDate", date);
+    entry("ModDate", date);
+    return out->add_object(dict + " >>");
+  }
+
+  bool write_document() {
+    for (const auto& f : embedded)
+      if (!f->write(*out)) {
+        error = f->error();
+        return false;
+      }
+    std::vector<size_t> order = book_order();
+    std::string kids, labels_nums;
+    std::vector<std::string> labels;
+    bool labelled = false;
+    for (size_t place : order) {
+      kids += ref(pages[place].object) + " ";
+      labels.push_back(pages[place].label);
+      labelled = labelled || !pages[place].label.empty();
+    }
+    out->write_object(pages_object, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
+    write_structure(order);
+    int outline_root = write_outline(order);
+    int dests = write_destinations();
+    std::string catalog = "<< /Type /Catalog /Pages " + ref(pages_object);
+    if (outline_root) catalog += " /Outlines " + ref(outline_root) + " /PageMode /UseOutlines";
+    if (dests) catalog += " /Names << /Dests " + ref(dests) + " >>";
+    if (labelled) catalog += " /PageLabels << /Nums " + page_label_nums(labels) + " >>";
+    catalog += " /MarkInfo << /Marked true >> /StructTreeRoot " + ref(structure_object) + " >>";
+    int catalog_object = out->add_object(catalog);
+    int info_object = write_info();
+    if (!out->finish(catalog_object, info_object)) {
+      error = out->error();
+      return false;
+    }
+    return true;
   }
 };
 
@@ -298,43 +341,32 @@ PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info,
     : impl_(std::make_unique<Impl>(target)) {
   Impl& m = *impl_;
   m.fonts = std::move(fonts);
+  m.info = info;
   if (m.file.temp_path().empty()) {
     m.error = m.file.error();
     return;
   }
-  // A placeholder size; each page sets its own before drawing.
-  m.surface.reset(cairo_pdf_surface_create(m.file.temp_path().c_str(), 595, 842));
-  if (cairo_surface_status(m.surface.get()) != CAIRO_STATUS_SUCCESS) {
-    m.error =
-        std::string("cannot create PDF: ") + cairo_status_to_string(cairo_surface_status(m.surface.get()));
+  m.out = std::make_unique<ObjectFile>(m.file.temp_path());
+  if (!m.out->ok()) {
+    m.error = m.out->error();
     return;
   }
-  cairo_pdf_surface_restrict_to_version(m.surface.get(), CAIRO_PDF_VERSION_1_5);
-  auto meta = [&](cairo_pdf_metadata_t key, const std::string& value) {
-    if (!value.empty()) cairo_pdf_surface_set_metadata(m.surface.get(), key, value.c_str());
-  };
-  meta(CAIRO_PDF_METADATA_TITLE, info.title);
-  meta(CAIRO_PDF_METADATA_AUTHOR, info.author);
-  meta(CAIRO_PDF_METADATA_SUBJECT, info.subject);
-  meta(CAIRO_PDF_METADATA_KEYWORDS, info.keywords);
-  meta(CAIRO_PDF_METADATA_CREATOR, info.creator);
-  meta(CAIRO_PDF_METADATA_CREATE_DATE, info.create_date);
-  meta(CAIRO_PDF_METADATA_MOD_DATE, info.create_date);
-  m.cr.reset(cairo_create(m.surface.get()));
-  // Unhinted outlines and metrics: glyphs sit exactly where layout put them.
-  m.font_options.reset(cairo_font_options_create());
-  cairo_font_options_set_hint_style(m.font_options.get(), CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(m.font_options.get(), CAIRO_HINT_METRICS_OFF);
+  m.pages_object = m.out->reserve();
+  m.structure_object = m.out->reserve();
+  m.document_element = m.out->reserve();
   if (drawing == Drawing::Background) m.start_drawing();
 }
 
 PdfWriter::~PdfWriter() = default;
 
-bool PdfWriter::ok() const { return impl_->error.empty() && impl_->cr; }
-const std::string& PdfWriter::error() const { return impl_->error; }
+bool PdfWriter::ok() const { return impl_->ok(); }
+const std::string& PdfWriter::error() const {
+  if (impl_->error.empty() && impl_->out) return impl_->out->error();
+  return impl_->error;
+}
 int PdfWriter::page_count() const {
   impl_->stop_drawing();
-  return impl_->pages;
+  return static_cast<int>(impl_->pages.size());
 }
 
 uint16_t PdfWriter::add_font(const layout::FontRef& font) {
@@ -353,45 +385,19 @@ void PdfWriter::add_page(PageFrame&& page) {
 }
 
 void PdfWriter::add_outline(const std::vector<layout::OutlineEntry>& entries) {
-  if (!ok()) return;
   impl_->stop_drawing();
-  // Cairo counts pages in the order they were drawn.
-  std::vector<int> drawn_as;  // by place
-  const std::vector<int> place = impl_->places();
-  if (!place.empty()) drawn_as.resize(place.size());
-  for (size_t i = 0; i < place.size(); ++i) drawn_as[static_cast<size_t>(place[i])] = static_cast<int>(i) + 1;
-  std::vector<int> parents{CAIRO_PDF_OUTLINE_ROOT};  // parents[level - 1] is the parent of a new entry
-  for (const layout::OutlineEntry& e : entries) {
-    int level = std::max(1, std::min(e.level, static_cast<int>(parents.size())));
-    parents.resize(static_cast<size_t>(level));
-    int drawn = e.page >= 1 && static_cast<size_t>(e.page) <= drawn_as.size() ? drawn_as[e.page - 1] : e.page;
-    std::string dest = "page=" + std::to_string(drawn) + " pos=[0 " + number(e.y) + "]";
-    int id = cairo_pdf_surface_add_outline(impl_->surface.get(), parents.back(), e.title.c_str(),
-                                           dest.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
-    parents.push_back(id);
-  }
+  impl_->outline = entries;
 }
 
 bool PdfWriter::finish() {
   Impl& m = *impl_;
   m.stop_drawing();
-  if (!ok()) return false;
-  if (m.pages > 0) cairo_tag_end(m.cr.get(), "Document");
-  m.cr.reset();
-  m.scaled.clear();
-  cairo_surface_finish(m.surface.get());
-  cairo_status_t status = cairo_surface_status(m.surface.get());
-  m.surface.reset();
-  m.faces.clear();
-  if (status != CAIRO_STATUS_SUCCESS) {
-    m.error = std::string("cannot write the PDF: ") + cairo_status_to_string(status);
+  if (!m.ok()) {
+    if (m.error.empty() && m.out) m.error = m.out->error();
     return false;
   }
-  if (std::vector<int> place = m.places(); !place.empty()) {
-    std::vector<std::string> labels(place.size());
-    for (size_t i = 0; i < place.size(); ++i) labels[static_cast<size_t>(place[i])] = m.labels[i];
-    if (!put_pages_in_place(m.file.temp_path(), place, labels, m.error)) return false;
-  }
+  if (!m.write_document()) return false;
+  m.out.reset();
   if (!m.file.commit()) {
     m.error = m.file.error();
     return false;

@@ -1,7 +1,9 @@
-// The PDF back end: draws page frames with Cairo. Pages are drawn and released
-// one at a time, so memory does not grow with the page count. By default a
-// thread of the writer's own draws them, so that layout goes on with the next
-// pages on the other core; the file is the same byte for byte either way.
+// The PDF back end: writes page frames as a PDF (content streams, fonts as
+// Type 0 with subset programs, images, links, outline, page labels). Pages are
+// written and released one at a time, so memory does not grow with the page
+// count. By default a thread of the writer's own writes them, so that layout
+// goes on with the next pages on the other core; the file is the same byte
+// for byte either way.
 #pragma once
 
 #include <filesystem>

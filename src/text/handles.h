@@ -10,14 +10,11 @@
 #include <hb.h>
 #include <unicode/ubrk.h>
 
+#include "util/handle.h"
+
 namespace huozi::text {
 
-template <typename T, void (*Destroy)(T*)>
-struct Deleter {
-  void operator()(T* p) const {
-    if (p) Destroy(p);
-  }
-};
+using huozi::Deleter;
 
 inline void ft_done_face(FT_FaceRec_* f) { FT_Done_Face(f); }
 inline void ft_done_library(FT_LibraryRec_* l) { FT_Done_FreeType(l); }

@@ -36,6 +36,7 @@ ImageSize read_image_size(const std::string& path) {
       out.format = ImageFormat::Jpeg;
       out.height = be16(&head[i + 5]);
       out.width = be16(&head[i + 7]);
+      out.components = head[i + 9];
       return out;
     }
     i += 2 + static_cast<size_t>(length);

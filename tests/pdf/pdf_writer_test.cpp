@@ -85,5 +85,135 @@ TEST(PdfWriter, AFinishedWriterCountsEveryQueuedPage) {
   EXPECT_NE(bytes.find("/Count 50"), std::string::npos);
 }
 
+// Text as a reader copies it out of the file (pdftotext), page by page.
+std::string copied_text(const fs::path& pdf, int page) {
+  std::string command = "pdftotext -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" +
+                        pdf.string() + "' -";
+  std::string text;
+  if (FILE* p = ::popen(command.c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+    ::pclose(p);
+  }
+  std::string trimmed;
+  for (char c : text)
+    if (c != '\n' && c != '\f' && c != ' ') trimmed += c;
+  return trimmed;
+}
+
+// The body face of the default font configuration.
+layout::FontRef body_font() {
+  DiagnosticList diags;
+  std::unique_ptr<text::FontDb> fonts = text::FontDb::open(text::FontDb::default_config(), diags);
+  if (!fonts) return {};
+  const text::FaceInfo& face = fonts->info(0);
+  return {face.file, face.index};
+}
+
+layout::TextRun run_of(std::string text, std::vector<uint32_t> glyphs, std::vector<std::pair<int, int>> clusters,
+                       double y) {
+  layout::TextRun run;
+  run.size = 12;
+  run.text = std::move(text);
+  run.clusters = std::move(clusters);
+  for (size_t i = 0; i < glyphs.size(); ++i) run.glyphs.push_back({glyphs[i], 20.0 + 12.0 * i, y});
+  return run;
+}
+
+fs::path temp_pdf(const std::string& name) {
+  return fs::temp_directory_path() / ("huozi-" + name + "-" + std::to_string(::getpid()) + ".pdf");
+}
+
+// What the ToUnicode map cannot say (one glyph for two texts, one text as two
+// glyphs) still copies out as written, through ActualText.
+TEST(PdfWriter, TextCopiesOutAsWrittenWhateverTheClusters) {
+  layout::FontRef font = body_font();
+  ASSERT_FALSE(font.file.empty());
+  fs::path target = temp_pdf("clusters");
+  PdfWriter writer(target, PdfInfo{}, {font}, Drawing::InCaller);
+  layout::PageFrame page;
+  page.width = 300, page.height = 200, page.number = 1;
+  // 甲 one glyph; 乙 two glyphs; 丙 the glyph 甲 was shown for; "ab" one glyph (a ligature).
+  page.items.push_back(run_of("甲乙丙丁ab", {100, 101, 102, 100, 103, 104}, {{3, 1}, {3, 2}, {3, 1}, {3, 1}, {2, 1}}, 50));
+  page.items.push_back(run_of("甲", {100}, {{3, 1}}, 80));  // the first mapping again: no ActualText needed
+  writer.add_page(std::move(page));
+  ASSERT_TRUE(writer.finish()) << writer.error();
+  EXPECT_EQ(copied_text(target, 1), "甲乙丙丁ab甲");
+  // Two spans: 乙 (two glyphs) and 丙 (a glyph already mapped to 甲).
+  fs::path plain = temp_pdf("clusters-plain");
+  ASSERT_EQ(std::system(("qpdf --stream-data=uncompress '" + target.string() + "' '" + plain.string() + "'").c_str()), 0);
+  std::string bytes = read(plain);
+  size_t spans = 0;
+  for (size_t at = bytes.find("/ActualText"); at != std::string::npos; at = bytes.find("/ActualText", at + 1)) ++spans;
+  EXPECT_EQ(spans, 2u);
+  EXPECT_NE(bytes.find("/ActualText <FEFF4E59>"), std::string::npos);
+  EXPECT_NE(bytes.find("/ActualText <FEFF4E19>"), std::string::npos);
+  fs::remove(target);
+  fs::remove(plain);
+}
+
+// Outlined text (an FPO label) is drawn as shapes: it does not copy out, and
+// no font is embedded for it.
+TEST(PdfWriter, OutlinedRunsAreShapesNotText) {
+  layout::FontRef font = body_font();
+  ASSERT_FALSE(font.file.empty());
+  fs::path target = temp_pdf("outlined");
+  PdfWriter writer(target, PdfInfo{}, {font}, Drawing::InCaller);
+  layout::PageFrame page;
+  page.width = 300, page.height = 200, page.number = 1;
+  layout::TextRun label = run_of("FPO", {40, 50, 60}, {{1, 1}, {1, 1}, {1, 1}}, 50);
+  label.outlined = true;
+  page.items.push_back(label);
+  writer.add_page(std::move(page));
+  ASSERT_TRUE(writer.finish()) << writer.error();
+  std::string bytes = read(target);
+  EXPECT_EQ(copied_text(target, 1), "");
+  EXPECT_EQ(bytes.find("/FontFile"), std::string::npos);
+  EXPECT_GT(bytes.size(), 600u);
+  fs::remove(target);
+}
+
+// Pages made out of order (a table of contents drawn after the body) are put
+// at their places in the page tree, with their labels.
+TEST(PdfWriter, PagesGoToTheirPlacesInTheBook) {
+  layout::FontRef font = body_font();
+  ASSERT_FALSE(font.file.empty());
+  fs::path target = temp_pdf("order");
+  PdfWriter writer(target, PdfInfo{}, {font}, Drawing::Background);
+  const char* texts[] = {"乙", "丙", "甲"};
+  const int numbers[] = {2, 3, 1};
+  const char* labels[] = {"1", "2", "i"};
+  for (int i = 0; i < 3; ++i) {
+    layout::PageFrame page;
+    page.width = 300, page.height = 200, page.number = numbers[i], page.label = labels[i];
+    page.items.push_back(run_of(texts[i], {static_cast<uint32_t>(100 + i)}, {{3, 1}}, 50));
+    writer.add_page(std::move(page));
+  }
+  ASSERT_TRUE(writer.finish()) << writer.error();
+  EXPECT_EQ(copied_text(target, 1), "甲");
+  EXPECT_EQ(copied_text(target, 2), "乙");
+  EXPECT_EQ(copied_text(target, 3), "丙");
+  std::string bytes = read(target);
+  EXPECT_NE(bytes.find("/PageLabels << /Nums [0 << /S /r /St 1 >> 1 << /S /D /St 1 >> ] >>"), std::string::npos);
+  fs::remove(target);
+}
+
+// A font file that is not a font fails the build with its name; nothing is left at the target.
+TEST(PdfWriter, AnUnreadableFontIsAnErrorThatNamesIt) {
+  fs::path bogus = fs::temp_directory_path() / ("huozi-not-a-font-" + std::to_string(::getpid()) + ".otf");
+  std::ofstream(bogus) << "not a font";
+  fs::path target = temp_pdf("bad-font");
+  PdfWriter writer(target, PdfInfo{}, {{bogus.string(), 0}}, Drawing::Background);
+  layout::PageFrame page;
+  page.width = 300, page.height = 200, page.number = 1;
+  page.items.push_back(run_of("甲", {100}, {{3, 1}}, 50));
+  writer.add_page(std::move(page));
+  EXPECT_FALSE(writer.finish());
+  EXPECT_NE(writer.error().find(bogus.string()), std::string::npos) << writer.error();
+  EXPECT_FALSE(fs::exists(target));
+  fs::remove(bogus);
+}
+
 }  // namespace
 }  // namespace huozi::pdf

@@ -1,0 +1,67 @@
+// One font of the document as the PDF embeds it: a Type 0 font with
+// Identity-H encoding (the content streams show glyph ids), its glyph widths,
+// a ToUnicode map built from the text the glyphs were shown for, and the font
+// program subset to the glyphs used (hb-subset, glyph ids kept).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/frame.h"
+#include "pdf/handles.h"
+#include "pdf/pdf_syntax.h"
+
+namespace huozi::pdf {
+
+class EmbeddedFont {
+ public:
+  explicit EmbeddedFont(layout::FontRef ref);
+  ~EmbeddedFont();
+  EmbeddedFont(const EmbeddedFont&) = delete;
+  EmbeddedFont& operator=(const EmbeddedFont&) = delete;
+
+  // Opens the font file (mapped, not read) on first use. False with a reason
+  // in error() if it cannot be read as a font.
+  bool open();
+  const std::string& error() const { return error_; }
+
+  int units_per_em() const { return upem_; }
+  // The glyph's advance in PDF glyph space (1/1000 em), to a tenth: the
+  // value the /W array gives it, from which a viewer places the next glyph.
+  double width(uint32_t glyph);
+  // Records that `glyph` was shown for `text`. Returns false if the glyph was
+  // shown for other text before: the ToUnicode map holds one text a glyph, so
+  // that occurrence needs its text said another way (ActualText).
+  bool show(uint32_t glyph, std::string_view text);
+  // Records a glyph shown with no text of its own.
+  void use(uint32_t glyph);
+  // The glyph outline as PDF path operators in font units (y up), for text
+  // drawn as shapes.
+  std::string outline(uint32_t glyph);
+
+  // The Type 0 font's object number, reserved on first call.
+  int object(ObjectFile& file);
+  bool used() const { return object_ != 0; }
+  // Writes the font program subset and the font objects.
+  bool write(ObjectFile& file);
+
+ private:
+  std::string subset_tag() const;
+  std::string postscript_name() const;
+
+  layout::FontRef ref_;
+  HbBlob blob_;
+  HbFace face_;
+  HbFont font_;
+  int upem_ = 1000;
+  std::string error_;
+  int object_ = 0;
+  std::vector<float> widths_;             // by glyph id; < 0: not read yet
+  std::vector<std::string> texts_;        // by glyph id: the text it shows
+  std::vector<bool> used_;                // by glyph id
+};
+
+}  // namespace huozi::pdf

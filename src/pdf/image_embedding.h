@@ -1,0 +1,16 @@
+// Pictures as image XObjects (PDF 32000-1 §8.9.5): a JPEG is embedded as it
+// is (DCTDecode), a PNG decoded by libpng and deflated, its alpha channel
+// as a soft mask.
+#pragma once
+
+#include <string>
+
+#include "pdf/pdf_syntax.h"
+
+namespace huozi::pdf {
+
+// Writes the image at `path`; returns its object number, or 0 if it cannot
+// be read as a PNG or JPEG (the model has checked its header already).
+int embed_image(ObjectFile& file, const std::string& path);
+
+}  // namespace huozi::pdf

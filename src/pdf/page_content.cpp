@@ -1,0 +1,225 @@
+#include "pdf/page_content.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace huozi::pdf {
+namespace {
+
+using layout::Color;
+
+constexpr double kBezierCircle = 0.5522847498;  // control point distance of a quarter circle, radius 1
+
+bool same(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+class ContentWriter {
+ public:
+  ContentWriter(double page_height, std::vector<std::unique_ptr<EmbeddedFont>>& fonts, PageContent& out)
+      : height_(page_height), fonts_(fonts), out_(out), ops_(out.operators) {}
+
+  bool failed() const { return failed_; }
+
+  void draw(const layout::TextRun& run) {
+    if (run.glyphs.empty() || run.font >= fonts_.size()) return;
+    EmbeddedFont& font = *fonts_[run.font];
+    if (!font.open()) {
+      failed_ = true;
+      return;
+    }
+    fill(run.color);
+    if (run.outlined) return draw_outlined(run, font);
+    if (std::find(out_.fonts.begin(), out_.fonts.end(), run.font) == out_.fonts.end()) out_.fonts.push_back(run.font);
+    ops_ += "BT\n/F" + std::to_string(run.font) + " ";
+    append_number(ops_, run.size);
+    ops_ += " Tf\n";
+    TextState text{font, run.size};
+    size_t byte = 0, glyph = 0;
+    for (const auto& [bytes, glyph_count] : run.clusters) {
+      std::string_view cluster_text = std::string_view(run.text).substr(std::min(byte, run.text.size()),
+                                                                       static_cast<size_t>(std::max(bytes, 0)));
+      size_t end = std::min(run.glyphs.size(), glyph + static_cast<size_t>(std::max(glyph_count, 0)));
+      show_cluster(text, run, glyph, end, cluster_text);
+      byte += static_cast<size_t>(std::max(bytes, 0));
+      glyph = end;
+    }
+    // Glyphs past the cluster map (none in a well-made run) still show.
+    if (glyph < run.glyphs.size()) show_cluster(text, run, glyph, run.glyphs.size(), {});
+    close_array(text);
+    ops_ += "ET\n";
+  }
+
+  void draw(const layout::Rule& rule) {
+    stroke(rule.color);
+    bool patterned = rule.dashed || rule.dotted;
+    if (patterned) ops_ += "q\n";
+    line_width(rule.width);
+    if (rule.dashed) ops_ += "[3 2] 0 d\n";
+    if (rule.dotted) ops_ += "[0 3] 0 d 1 J\n";
+    point(rule.x0, rule.y0), ops_ += "m ";
+    point(rule.x1, rule.y1), ops_ += "l S\n";
+    if (patterned) ops_ += "Q\n", forget_graphics_state();
+  }
+
+  void draw(const layout::Dot& dot) {
+    fill(dot.color);
+    double r = dot.radius, k = r * kBezierCircle, x = dot.x, y = dot.y;
+    point(x + r, y), ops_ += "m ";
+    curve(x + r, y + k, x + k, y + r, x, y + r);
+    curve(x - k, y + r, x - r, y + k, x - r, y);
+    curve(x - r, y - k, x - k, y - r, x, y - r);
+    curve(x + k, y - r, x + r, y - k, x + r, y);
+    ops_ += "f\n";
+  }
+
+  void draw(const layout::Box& box) {
+    const layout::Rect& r = box.rect;
+    if (box.filled) {
+      fill(box.fill);
+      rectangle(r), ops_ += "f\n";
+    }
+    if (box.stroke <= 0) return;
+    stroke(box.stroke_color);
+    line_width(box.stroke);
+    if (box.dashed) ops_ += "[4 3] 0 d\n";
+    rectangle(r), ops_ += "S\n";
+    if (box.dashed) ops_ += "[] 0 d\n";
+    if (box.diagonals) {
+      line_width(box.stroke * 0.6);
+      point(r.x, r.y), ops_ += "m ", point(r.x + r.width, r.y + r.height), ops_ += "l ";
+      point(r.x + r.width, r.y), ops_ += "m ", point(r.x, r.y + r.height), ops_ += "l S\n";
+    }
+  }
+
+  void draw(const layout::Image& image) {
+    size_t k = std::find(out_.images.begin(), out_.images.end(), image.path) - out_.images.begin();
+    if (k == out_.images.size()) out_.images.push_back(image.path);
+    const layout::Rect& r = image.rect;
+    // Clipped to its frame, so that its edges fall on the frame's whatever the scaling.
+    ops_ += "q ";
+    rectangle(r), ops_ += "W n ";
+    append_number(ops_, r.width), ops_ += " 0 0 ", append_number(ops_, r.height), ops_ += ' ';
+    point(r.x, r.y + r.height);
+    ops_ += "cm /Im" + std::to_string(k) + " Do Q\n";
+  }
+
+ private:
+  // Where the text matrix stands inside one BT … ET.
+  struct TextState {
+    EmbeddedFont& font;
+    double size;
+    bool positioned = false;  // pen_x, pen_y hold the text position
+    bool array_open = false;  // inside [ … ] of a TJ
+    double pen_x = 0, pen_y = 0;
+  };
+
+  void show_cluster(TextState& t, const layout::TextRun& run, size_t from, size_t to, std::string_view text) {
+    if (from >= to) return;  // text without a glyph (none in shaped text) has nothing to carry it
+    bool mapped = to - from == 1 && !text.empty() && t.font.show(run.glyphs[from].id, text);
+    if (mapped) return show_glyph(t, run.glyphs[from]);
+    // The glyphs say their text through an ActualText span (§14.9.4).
+    close_array(t);
+    ops_ += "/Span << /ActualText <FEFF" + utf16be_hex(text) + "> >> BDC\n";
+    for (size_t g = from; g < to; ++g) {
+      t.font.use(run.glyphs[g].id);
+      show_glyph(t, run.glyphs[g]);
+    }
+    close_array(t);
+    ops_ += "EMC\n";
+  }
+
+  // Each glyph goes where layout put it: after the first of a baseline, by the
+  // difference between its place and the previous glyph's advance (TJ).
+  void show_glyph(TextState& t, const layout::PlacedGlyph& g) {
+    double y = std::round((height_ - g.y) * 1000) / 1000;
+    if (!t.positioned || std::abs(y - t.pen_y) > 0.0005) {
+      close_array(t);
+      t.pen_x = std::round(g.x * 1000) / 1000;
+      t.pen_y = y;
+      t.positioned = true;
+      ops_ += "1 0 0 1 ";
+      append_number(ops_, t.pen_x), ops_ += ' ', append_number(ops_, t.pen_y), ops_ += " Tm\n";
+    } else {
+      double adjust = std::round((t.pen_x - g.x) * 1000 / t.size * 100) / 100;
+      if (adjust != 0) {
+        if (!t.array_open) ops_ += '[', t.array_open = true;
+        append_number(ops_, adjust, 2);
+        t.pen_x -= adjust * t.size / 1000;
+      }
+    }
+    if (!t.array_open) ops_ += '[', t.array_open = true;
+    static const char digits[] = "0123456789ABCDEF";
+    char hex[6] = {'<', digits[(g.id >> 12) & 0xF], digits[(g.id >> 8) & 0xF], digits[(g.id >> 4) & 0xF],
+                   digits[g.id & 0xF], '>'};
+    ops_.append(hex, 6);
+    t.pen_x += t.font.width(g.id) * t.size / 1000;
+  }
+
+  void close_array(TextState& t) {
+    if (t.array_open) ops_ += "] TJ\n";
+    t.array_open = false;
+  }
+
+  // Marks that are not text (an FPO label): filled glyph outlines.
+  void draw_outlined(const layout::TextRun& run, EmbeddedFont& font) {
+    double scale = run.size / font.units_per_em();
+    for (const layout::PlacedGlyph& g : run.glyphs) {
+      std::string path = font.outline(g.id);
+      if (path.empty()) continue;
+      ops_ += "q ";
+      append_number(ops_, scale, 6), ops_ += " 0 0 ", append_number(ops_, scale, 6), ops_ += ' ';
+      point(g.x, g.y);
+      ops_ += "cm\n" + path + "f Q\n";
+    }
+  }
+
+  void point(double x, double y) {
+    append_number(ops_, x), ops_ += ' ', append_number(ops_, height_ - y), ops_ += ' ';
+  }
+  void curve(double x1, double y1, double x2, double y2, double x, double y) {
+    point(x1, y1), point(x2, y2), point(x, y), ops_ += "c ";
+  }
+  void rectangle(const layout::Rect& r) {
+    point(r.x, r.y + r.height);
+    append_number(ops_, r.width), ops_ += ' ', append_number(ops_, r.height), ops_ += " re ";
+  }
+  void colour(const Color& c) {
+    append_number(ops_, c.r), ops_ += ' ', append_number(ops_, c.g), ops_ += ' ', append_number(ops_, c.b);
+  }
+  void fill(const Color& c) {
+    if (fill_ && same(*fill_, c)) return;
+    colour(c), ops_ += " rg\n";
+    fill_ = c;
+  }
+  void stroke(const Color& c) {
+    if (stroke_ && same(*stroke_, c)) return;
+    colour(c), ops_ += " RG\n";
+    stroke_ = c;
+  }
+  void line_width(double w) {
+    if (line_width_ && *line_width_ == w) return;
+    append_number(ops_, w), ops_ += " w\n";
+    line_width_ = w;
+  }
+  // After Q the state is the page's default again.
+  void forget_graphics_state() { fill_.reset(), stroke_.reset(), line_width_.reset(); }
+
+  double height_;
+  std::vector<std::unique_ptr<EmbeddedFont>>& fonts_;
+  PageContent& out_;
+  std::string& ops_;
+  bool failed_ = false;
+  std::optional<Color> fill_, stroke_;
+  std::optional<double> line_width_;
+};
+
+}  // namespace
+
+bool make_page_content(const layout::PageFrame& page, std::vector<std::unique_ptr<EmbeddedFont>>& fonts,
+                       PageContent& content) {
+  ContentWriter writer(page.height, fonts, content);
+  for (const layout::PageItem& item : page.items) std::visit([&](const auto& i) { writer.draw(i); }, item);
+  return !writer.failed();
+}
+
+}  // namespace huozi::pdf

@@ -1,0 +1,28 @@
+// A page frame as a PDF content stream (PDF 32000-1 §8, §9): its items in
+// paint order as path, text and image operators, in PDF's y-up space.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+#include "pdf/font_embedding.h"
+
+namespace huozi::pdf {
+
+struct PageContent {
+  std::string operators;
+  std::vector<uint16_t> fonts;      // font indices the page shows, resource /F<index>
+  std::vector<std::string> images;  // image files, resource /Im<k> is images[k]
+};
+
+// The page's content. Text runs show glyph ids in their font (fonts[run.font]);
+// each glyph's text goes to the font's ToUnicode map, or, where the map
+// cannot say it (a glyph shown for other text before, one text shown as
+// several glyphs), to an ActualText span around it. Fails (false) if a font
+// cannot be opened; that font's error() says why.
+bool make_page_content(const layout::PageFrame& page, std::vector<std::unique_ptr<EmbeddedFont>>& fonts,
+                       PageContent& content);
+
+}  // namespace huozi::pdf
