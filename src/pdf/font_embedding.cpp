@@ -169,7 +169,7 @@ std::string EmbeddedFont::postscript_name() const {
   return name.empty() ? "Font" : name;
 }
 
-bool EmbeddedFont::write(ObjectFile& file) {
+bool EmbeddedFont::prepare() {
   if (!used() || !open()) return error_.empty();
   used_[0] = true;  // .notdef is always in a font program
   HbSubsetInput input(hb_subset_input_create_or_fail());
@@ -182,29 +182,39 @@ bool EmbeddedFont::write(ObjectFile& file) {
     if (used_[g]) hb_set_add(glyphs, static_cast<hb_codepoint_t>(g));
   for (hb_tag_t tag : kDroppedTables) hb_set_add(hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG), tag);
   // Glyph ids stay as they were: the content streams, written page by page
-  // before the set of glyphs is known, show the font's own ids.
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS);
+  // before the set of glyphs is known, show the font's own ids. Subroutines
+  // are inlined: it halves the subsetting time of a CJK CFF face, and the
+  // program deflates smaller (measured on Noto Serif CJK, 4,705 glyphs).
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_DESUBROUTINIZE);
   HbFace subset(hb_subset_or_fail(face_.get(), input.get()));
   if (!subset) {
     error_ = "cannot subset the font " + ref_.file;
     return false;
   }
   HbBlob cff(hb_face_reference_table(subset.get(), kCff));
-  bool is_cff = hb_blob_get_length(cff.get()) > 0;
+  is_cff_ = hb_blob_get_length(cff.get()) > 0;
   HbBlob glyf(hb_face_reference_table(face_.get(), kGlyf));
-  if (!is_cff && hb_blob_get_length(glyf.get()) == 0) {
+  if (!is_cff_ && hb_blob_get_length(glyf.get()) == 0) {
     error_ = "the font " + ref_.file + " has neither CFF nor TrueType outlines";
     return false;
   }
   // A CID-keyed CFF is embedded bare (its CIDs are the content streams'
   // codes); TrueType outlines as the whole subset font.
-  HbBlob program(is_cff ? hb_blob_reference(cff.get()) : hb_face_reference_blob(subset.get()));
+  HbBlob program(is_cff_ ? hb_blob_reference(cff.get()) : hb_face_reference_blob(subset.get()));
   unsigned length = 0;
   const char* data = hb_blob_get_data(program.get(), &length);
-  std::string packed = deflate(std::string_view(data, length), 6);
-  std::string program_dict = " /Filter /FlateDecode";
-  program_dict += is_cff ? " /Subtype /CIDFontType0C" : " /Length1 " + std::to_string(length);
-  int program_object = file.add_stream(program_dict, packed);
+  program_ = deflate(std::string_view(data, length), 6);
+  program_dict_ = " /Filter /FlateDecode";
+  program_dict_ += is_cff_ ? " /Subtype /CIDFontType0C" : " /Length1 " + std::to_string(length);
+  return true;
+}
+
+bool EmbeddedFont::write(ObjectFile& file) {
+  if (!used()) return true;
+  if (program_.empty() && !prepare()) return false;
+  bool is_cff = is_cff_;
+  int program_object = file.add_stream(program_dict_, program_);
+  std::string().swap(program_);
 
   std::string name = "/" + subset_tag() + "+" + postscript_name();
   HbBlob head(hb_face_reference_table(face_.get(), HB_TAG('h', 'e', 'a', 'd')));

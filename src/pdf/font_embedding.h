@@ -45,7 +45,10 @@ class EmbeddedFont {
   // The Type 0 font's object number, reserved on first call.
   int object(ObjectFile& file);
   bool used() const { return object_ != 0; }
-  // Writes the font program subset and the font objects.
+  // Subsets and packs the font program: the slow part of write(), which
+  // needs no file, so fonts can be prepared on several threads at once.
+  bool prepare();
+  // Writes the font program subset (prepared first if it was not) and the font objects.
   bool write(ObjectFile& file);
 
  private:
@@ -62,6 +65,8 @@ class EmbeddedFont {
   std::vector<float> widths_;             // by glyph id; < 0: not read yet
   std::vector<std::string> texts_;        // by glyph id: the text it shows
   std::vector<bool> used_;                // by glyph id
+  bool is_cff_ = false;
+  std::string program_, program_dict_;    // from prepare()
 };
 
 }  // namespace huozi::pdf

@@ -1,6 +1,7 @@
 #include "pdf/pdf_writer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -285,6 +286,23 @@ struct PdfWriter::Impl {
                                             std::to_string(pages.size()) + " >>");
   }
 
+  // Subsetting is most of the work left after the last page: the fonts are
+  // subset two at a time (in font order: the body face, the largest, first),
+  // on this thread and one more. The file is written in font order after.
+  void prepare_fonts() {
+    std::vector<EmbeddedFont*> used;
+    for (const auto& f : embedded)
+      if (f->used()) used.push_back(f.get());
+    if (used.size() < 2) return;  // write() prepares it
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next++) < used.size();) used[i]->prepare();
+    };
+    std::thread helper(work);
+    work();
+    helper.join();
+  }
+
   int write_info() {
     std::string dict = "<<";
     auto entry = [&](const char* key, const std::string& value) {
@@ -303,6 +321,7 @@ struct PdfWriter::Impl {
   }
 
   bool write_document() {
+    prepare_fonts();
     for (const auto& f : embedded)
       if (!f->write(*out)) {
         error = f->error();
