@@ -1,7 +1,9 @@
 // One font of the document as the PDF embeds it: a Type 0 font with
-// Identity-H encoding (the content streams show glyph ids), its glyph widths,
-// a ToUnicode map built from the text the glyphs were shown for, and the font
-// program subset to the glyphs used (hb-subset, glyph ids kept).
+// Identity-H encoding, its glyph widths, a ToUnicode map built from the text
+// the glyphs were shown for, and the font program subset to the glyphs used
+// (hb-subset). The content streams show each glyph's code: its CID in a
+// CID-keyed CFF font (whose subset keeps the CIDs but renumbers the glyphs),
+// else its glyph id (those subsets keep the glyph ids).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +31,8 @@ class EmbeddedFont {
   const std::string& error() const { return error_; }
 
   int units_per_em() const { return upem_; }
+  // The code a content stream shows for the glyph.
+  uint32_t code(uint32_t glyph) const { return glyph < cids_.size() ? cids_[glyph] : glyph; }
   // The glyph's advance in PDF glyph space (1/1000 em), to a tenth: the
   // value the /W array gives it, from which a viewer places the next glyph.
   double width(uint32_t glyph);
@@ -65,6 +69,7 @@ class EmbeddedFont {
   std::vector<float> widths_;             // by glyph id; < 0: not read yet
   std::vector<std::string> texts_;        // by glyph id: the text it shows
   std::vector<bool> used_;                // by glyph id
+  std::vector<uint16_t> cids_;            // by glyph id, for a CID-keyed CFF font
   bool is_cff_ = false;
   std::string program_, program_dict_;    // from prepare()
 };

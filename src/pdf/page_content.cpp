@@ -149,8 +149,8 @@ class ContentWriter {
     }
     if (!t.array_open) ops_ += '[', t.array_open = true;
     static const char digits[] = "0123456789ABCDEF";
-    char hex[6] = {'<', digits[(g.id >> 12) & 0xF], digits[(g.id >> 8) & 0xF], digits[(g.id >> 4) & 0xF],
-                   digits[g.id & 0xF], '>'};
+    uint32_t c = t.font.code(g.id);
+    char hex[6] = {'<', digits[(c >> 12) & 0xF], digits[(c >> 8) & 0xF], digits[(c >> 4) & 0xF], digits[c & 0xF], '>'};
     ops_.append(hex, 6);
     t.pen_x += t.font.width(g.id) * t.size / 1000;
   }
