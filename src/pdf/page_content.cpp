@@ -81,8 +81,15 @@ class ContentWriter {
     if (box.stroke <= 0) return;
     stroke(box.stroke_color);
     line_width(box.stroke);
-    if (box.dashed) ops_ += "[4 3] 0 d\n";
-    rectangle(r), ops_ += "S\n";
+    if (box.dashed) {
+      // From the top-left corner clockwise: the dashes meet the corners the
+      // same way on all four sides of an FPO frame.
+      ops_ += "[4 3] 0 d\n";
+      point(r.x, r.y), ops_ += "m ", point(r.x + r.width, r.y), ops_ += "l ";
+      point(r.x + r.width, r.y + r.height), ops_ += "l ", point(r.x, r.y + r.height), ops_ += "l h S\n";
+    } else {
+      rectangle(r), ops_ += "S\n";
+    }
     if (box.dashed) ops_ += "[] 0 d\n";
     if (box.diagonals) {
       line_width(box.stroke * 0.6);

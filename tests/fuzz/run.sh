@@ -25,8 +25,8 @@ find "$root/content" "$root/tests" -name '*.xml' -size -64k -not -path '*/node_m
 python3 "$root/tests/hostile/hostile_test.py" --seeds "$seeds"
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
-# The PDF path reaches the two leaks inside fontconfig and cairo that the
-# sanitizer build of the suite suppresses too (tests/lsan.supp).
+# The PDF path reaches the leak inside fontconfig that the sanitizer build of
+# the suite suppresses too (tests/lsan.supp).
 export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 cd "$build"
