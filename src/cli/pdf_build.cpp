@@ -32,17 +32,17 @@ pdf::PdfInfo pdf_info(const model::Document& doc) {
 }  // namespace
 
 bool build_pdf(const model::Document& doc, const std::filesystem::path& target, DiagnosticList& diagnostics,
-               bool one_thread) {
+               bool one_thread, const std::function<void()>& laid_out) {
   std::unique_ptr<text::FontDb> fonts = text::FontDb::open(text::FontDb::default_config(), diagnostics);
   if (!fonts) return false;
-  return build_pdf(doc, *fonts, target, diagnostics, nullptr, one_thread);
+  return build_pdf(doc, *fonts, target, diagnostics, nullptr, one_thread, laid_out);
 }
 
 bool build_pdf(const model::Document& doc, text::FontDb& fonts, const std::filesystem::path& target,
-               DiagnosticList& diagnostics, int* pages, bool one_thread) {
+               DiagnosticList& diagnostics, int* pages, bool one_thread, const std::function<void()>& laid_out) {
   if (pages) *pages = 0;
-  // Every face of the database is registered by its FaceId; Cairo opens only
-  // those a page actually uses.
+  // Every face of the database is registered by its FaceId; the writer opens
+  // only those a page actually uses.
   std::vector<layout::FontRef> refs;
   for (size_t i = 0; i < fonts.size(); ++i) {
     const text::FaceInfo& face = fonts.info(static_cast<text::FaceId>(i));
@@ -63,6 +63,8 @@ bool build_pdf(const model::Document& doc, text::FontDb& fonts, const std::files
       diagnostics);
   if (pages) *pages = result.pages;
   writer.add_outline(result.outline);
+  result = {};
+  if (laid_out) laid_out();
   if (!writer.finish()) {
     diagnostics.error(target.string(), 0, 0, writer.error(),
                       "check the free space and permissions of the output folder");

@@ -32,6 +32,13 @@ struct WrittenPage {
   std::string label;
 };
 
+// A named destination: a place on a written page (an index into pages).
+struct Anchor {
+  std::string name;
+  uint32_t page;
+  float x, y;  // PDF coordinates
+};
+
 // One entry of the outline tree as written.
 struct OutlineNode {
   std::string title, dest;
@@ -55,9 +62,9 @@ struct PdfWriter::Impl {
   std::string error;
   int pages_object = 0, structure_object = 0, document_element = 0;
   std::vector<WrittenPage> pages;                // in the order written
-  std::map<std::string, std::string> anchors;    // name -> destination array
+  std::vector<Anchor> anchors;                   // in the order met; the first of a name counts
   std::map<std::string, int> images;             // file -> image XObject
-  std::vector<layout::OutlineEntry> outline;
+  int outline_root = 0;
 
   // Background writing: layout hands each page over and goes on while this
   // thread writes it. The queue is short: memory stays a few pages, whatever
@@ -153,7 +160,8 @@ struct PdfWriter::Impl {
     if (!annots.empty()) dict += " /Annots [" + annots + "]";
     out->write_object(object, dict + " >>");
     for (const layout::Anchor& a : page.anchors)
-      anchors.try_emplace(a.name, "[" + ref(object) + " /XYZ " + number(a.x) + " " + number(page.height - a.y) + " 0]");
+      anchors.push_back({a.name, static_cast<uint32_t>(pages.size()), static_cast<float>(a.x),
+                         static_cast<float>(page.height - a.y)});
     pages.push_back({object, page.number, page.height, page.label});
   }
 
@@ -197,7 +205,7 @@ struct PdfWriter::Impl {
   }
 
   // The outline tree (§12.3.3); returns the root's object, or 0 for none.
-  int write_outline(const std::vector<size_t>& order) {
+  int write_outline(const std::vector<layout::OutlineEntry>& outline, const std::vector<size_t>& order) {
     if (outline.empty()) return 0;
     std::vector<OutlineNode> nodes;
     std::vector<int> top, parents;  // parents[level - 1]: the parent of a new entry at that level
@@ -245,6 +253,11 @@ struct PdfWriter::Impl {
   // The named destinations (a name tree, §7.9.6): leaves of at most 512 names.
   int write_destinations() {
     if (anchors.empty()) return 0;
+    // Sorted by name (stable: the first of a name stays first), then one per name.
+    std::stable_sort(anchors.begin(), anchors.end(), [](const Anchor& a, const Anchor& b) { return a.name < b.name; });
+    anchors.erase(std::unique(anchors.begin(), anchors.end(),
+                              [](const Anchor& a, const Anchor& b) { return a.name == b.name; }),
+                  anchors.end());
     constexpr size_t kLeaf = 512;
     std::vector<std::pair<std::string, std::string>> leaves;  // object ref, first name … last name
     std::string names;
@@ -261,10 +274,11 @@ struct PdfWriter::Impl {
       count = 0;
     };
     std::string last;
-    for (const auto& [name, dest] : anchors) {
-      if (count == 0) first = name;
-      names += literal_string(name) + " " + dest + " ";
-      last = name;
+    for (const Anchor& a : anchors) {
+      if (count == 0) first = a.name;
+      names += literal_string(a.name) + " [" + ref(pages[a.page].object) + " /XYZ " + number(a.x) + " " +
+               number(a.y) + " 0] ";
+      last = a.name;
       if (++count == kLeaf) flush(last);
     }
     if (count > 0) flush(last);
@@ -338,7 +352,6 @@ struct PdfWriter::Impl {
     }
     out->write_object(pages_object, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
     write_structure(order);
-    int outline_root = write_outline(order);
     int dests = write_destinations();
     std::string catalog = "<< /Type /Catalog /Pages " + ref(pages_object);
     if (outline_root) catalog += " /Outlines " + ref(outline_root) + " /PageMode /UseOutlines";
@@ -404,8 +417,11 @@ void PdfWriter::add_page(PageFrame&& page) {
 }
 
 void PdfWriter::add_outline(const std::vector<layout::OutlineEntry>& entries) {
-  impl_->stop_drawing();
-  impl_->outline = entries;
+  Impl& m = *impl_;
+  m.stop_drawing();
+  if (!m.ok() || m.outline_root != 0) return;
+  // Written now, with every page in place: the entries need not be kept.
+  m.outline_root = m.write_outline(entries, m.book_order());
 }
 
 bool PdfWriter::finish() {

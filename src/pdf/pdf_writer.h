@@ -45,7 +45,8 @@ class PdfWriter {
 
   void add_page(layout::PageFrame&& page);
   void add_page(const layout::PageFrame& page) { add_page(layout::PageFrame(page)); }
-  // After the last page.
+  // After the last page, once: the outline is written at once, so the
+  // entries need not outlive the call.
   void add_outline(const std::vector<layout::OutlineEntry>& entries);
 
   // Completes the file and renames it into place. Returns false (see error()) on failure.
