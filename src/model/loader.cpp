@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <regex>
 #include <set>
 
 #include "model/checks.h"
@@ -19,6 +18,17 @@
 
 namespace huozi::model {
 namespace {
+
+// 32 hex digits in groups 8-4-4-4-12. (By hand: compiling the std::regex for
+// this was 7 % of a one-page build's start-up.)
+bool is_uuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+    if (hyphen ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
 
 constexpr size_t kMaxSourceBytes = 256u << 20;
 constexpr int kMaxDepth = 256;           // element nesting; deeper input is refused
@@ -509,8 +519,7 @@ class Loader {
         error(file, e, "ISBN \"" + m.identifier + "\" does not have 10 or 13 digits");
     } else if (m.identifier_scheme == "uuid") {
       std::string uuid = m.identifier.rfind("urn:uuid:", 0) == 0 ? m.identifier.substr(9) : m.identifier;
-      static const std::regex shape("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-      if (!std::regex_match(uuid, shape))
+      if (!is_uuid(uuid))
         error(file, e, "identifier \"" + m.identifier + "\" is not a UUID",
               "write urn:uuid: and 32 hex digits in groups 8-4-4-4-12 (uuidgen makes one), or use scheme=\"isbn\"");
     } else {

@@ -15,14 +15,20 @@ namespace {
 constexpr hb_tag_t kCff = HB_TAG('C', 'F', 'F', ' ');
 constexpr hb_tag_t kGlyf = HB_TAG('g', 'l', 'y', 'f');
 
-// Tables a PDF viewer never reads from an embedded font; dropping GSUB and
-// GPOS also spares the subsetter their glyph closure (the text is shaped).
-constexpr hb_tag_t kDroppedTables[] = {
-    HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
-    HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
-    HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('m', 'o', 'r', 'x'),
-    HB_TAG('C', 'O', 'L', 'R'), HB_TAG('C', 'P', 'A', 'L'), HB_TAG('S', 'V', 'G', ' '), HB_TAG('m', 'e', 't', 'a'),
+// The tables of an embedded TrueType program a PDF viewer reads (PDF
+// 32000-1 §9.9); a CFF program is embedded as its one table. Every other
+// table is dropped before subsetting: it would only cost time (cmap with its
+// variation sequences, GSUB's glyph closure; the text is shaped already).
+constexpr hb_tag_t kTrueTypeTables[] = {
+    HB_TAG('h', 'e', 'a', 'd'), HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
+    HB_TAG('l', 'o', 'c', 'a'), HB_TAG('g', 'l', 'y', 'f'), HB_TAG('c', 'v', 't', ' '), HB_TAG('f', 'p', 'g', 'm'),
+    HB_TAG('p', 'r', 'e', 'p'),
 };
+
+bool embedded_table(hb_tag_t tag, bool cff) {
+  if (cff) return tag == kCff;
+  return std::find(std::begin(kTrueTypeTables), std::end(kTrueTypeTables), tag) != std::end(kTrueTypeTables);
+}
 
 // Path operators collected from HarfBuzz's glyph drawing callbacks.
 void move_to(hb_draw_funcs_t*, void* path, hb_draw_state_t*, float x, float y, void*) {
@@ -186,7 +192,17 @@ bool EmbeddedFont::prepare() {
   hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
   for (size_t g = 0; g < used_.size(); ++g)
     if (used_[g]) hb_set_add(glyphs, static_cast<hb_codepoint_t>(g));
-  for (hb_tag_t tag : kDroppedTables) hb_set_add(hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG), tag);
+  HbBlob source_cff(hb_face_reference_table(face_.get(), kCff));
+  bool source_is_cff = hb_blob_get_length(source_cff.get()) > 0;
+  hb_set_t* dropped = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  hb_set_clear(dropped);
+  hb_tag_t tags[64];
+  for (unsigned start = 0, n = 64; n == 64; start += n) {
+    n = 64;
+    hb_face_get_table_tags(face_.get(), start, &n, tags);
+    for (unsigned i = 0; i < n; ++i)
+      if (!embedded_table(tags[i], source_is_cff)) hb_set_add(dropped, tags[i]);
+  }
   // The content streams, written page by page before the set of glyphs is
   // known, show the codes of the whole font: a CID-keyed CFF subset keeps
   // each glyph's CID, other subsets must keep the glyph ids (which costs a

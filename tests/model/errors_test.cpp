@@ -285,6 +285,16 @@ TEST(Errors, IdsLanguagesAndIdentifiersMustBeWellFormed) {
       "<publication xml:lang=\"zh-Hans\"><metadata><title>书</title><identifier>not-a-uuid</identifier>"
       "<date>2021</date></metadata><body><p>甲</p></body></publication>");
   EXPECT_TRUE(has_error(bad_uuid, "identifier \"not-a-uuid\" is not a UUID")) << describe(bad_uuid);
+  auto with_identifier = [](const std::string& id) {
+    return load("<publication xml:lang=\"zh-Hans\"><metadata><title>书</title><identifier>" + id +
+                "</identifier><date>2021</date></metadata><body><p>甲</p></body></publication>");
+  };
+  EXPECT_EQ(error_count(with_identifier("urn:uuid:5E0B1F2C-4a8e-4d6b-9c1e-0f2a3b4c5d6e")), 0u);
+  EXPECT_EQ(error_count(with_identifier("5e0b1f2c-4a8e-4d6b-9c1e-0f2a3b4c5d6e")), 0u);
+  for (const char* bad : {"urn:uuid:5e0b1f2c-4a8e-4d6b-9c1e-0f2a3b4c5d6", "urn:uuid:5e0b1f2c-4a8e-4d6b-9c1e-0f2a3b4c5d6eb",
+                          "urn:uuid:5e0b1f2c4a8e-4d6b-9c1e-0f2a3b4c5d6e-", "urn:uuid:5e0b1f2g-4a8e-4d6b-9c1e-0f2a3b4c5d6e",
+                          "urn:uuid:5e0b1f2c-4a8e-4d6b-9c1e0-f2a3b4c5d6e"})
+    EXPECT_EQ(error_count(with_identifier(bad)), 1u) << bad;
 }
 
 TEST(Errors, ManyOfTheSameAreAllReported) {
