@@ -115,7 +115,7 @@ bool EmbeddedFont::open() {
   font_.reset(hb_font_create(face_.get()));  // scaled in font units
   unsigned glyphs = hb_face_get_glyph_count(face_.get());
   widths_.assign(glyphs, -1.f);
-  texts_.resize(glyphs);
+  text_of_.assign(glyphs, 0);
   used_.assign(glyphs, false);
   HbBlob cff(hb_face_reference_table(face_.get(), kCff));
   unsigned length = 0;
@@ -134,12 +134,14 @@ double EmbeddedFont::width(uint32_t glyph) {
 bool EmbeddedFont::show(uint32_t glyph, std::string_view text) {
   if (!open() || glyph >= used_.size()) return false;
   used_[glyph] = true;
-  std::string& mapped = texts_[glyph];
-  if (mapped.empty()) {
-    mapped = text;
+  uint32_t& index = text_of_[glyph];
+  if (index == 0) {
+    if (text.empty()) return false;
+    texts_.emplace_back(glyph, std::string(text));
+    index = static_cast<uint32_t>(texts_.size());
     return true;
   }
-  return mapped == text;
+  return texts_[index - 1].second == text;
 }
 
 void EmbeddedFont::use(uint32_t glyph) {
@@ -283,8 +285,7 @@ bool EmbeddedFont::write(ObjectFile& file) {
   int cid_object = file.add_object(cid_font);
 
   std::vector<std::pair<uint32_t, std::string>> mapped;
-  for (size_t g = 0; g < texts_.size(); ++g)
-    if (!texts_[g].empty()) mapped.emplace_back(code(static_cast<uint32_t>(g)), texts_[g]);
+  for (const auto& [glyph, text] : texts_) mapped.emplace_back(code(glyph), text);
   std::sort(mapped.begin(), mapped.end());
   int cmap_object = file.add_stream(" /Filter /FlateDecode", deflate(to_unicode_cmap(mapped), 6));
 

@@ -67,7 +67,10 @@ class EmbeddedFont {
   std::string error_;
   int object_ = 0;
   std::vector<float> widths_;             // by glyph id; < 0: not read yet
-  std::vector<std::string> texts_;        // by glyph id: the text it shows
+  // The text each glyph shows: text_of_[glyph] is 0 (none yet) or 1 + an
+  // index into texts_ (a string a glyph slot would be 2 MB for a CJK face).
+  std::vector<uint32_t> text_of_;
+  std::vector<std::pair<uint32_t, std::string>> texts_;  // glyph, text
   std::vector<bool> used_;                // by glyph id
   std::vector<uint16_t> cids_;            // by glyph id, for a CID-keyed CFF font
   bool is_cff_ = false;
