@@ -75,6 +75,7 @@ struct PdfWriter::Impl {
   std::condition_variable changed;
   std::deque<PageFrame> queue;
   bool closing = false;
+  bool one_thread = false;  // Drawing::InCaller: no thread of the writer's own at all
 
   explicit Impl(const std::filesystem::path& target) : file(target) {}
   ~Impl() { stop_drawing(); }
@@ -307,7 +308,7 @@ struct PdfWriter::Impl {
     std::vector<EmbeddedFont*> used;
     for (const auto& f : embedded)
       if (f->used()) used.push_back(f.get());
-    if (used.size() < 2) return;  // write() prepares it
+    if (used.size() < 2 || one_thread) return;  // write() prepares them
     std::atomic<size_t> next{0};
     auto work = [&] {
       for (size_t i; (i = next++) < used.size();) used[i]->prepare();
@@ -386,7 +387,8 @@ PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info,
   m.pages_object = m.out->reserve();
   m.structure_object = m.out->reserve();
   m.document_element = m.out->reserve();
-  if (drawing == Drawing::Background) m.start_drawing();
+  m.one_thread = drawing == Drawing::InCaller;
+  if (!m.one_thread) m.start_drawing();
 }
 
 PdfWriter::~PdfWriter() = default;

@@ -24,7 +24,7 @@ struct PdfInfo {
 
 enum class Drawing {
   Background,  // pages are queued (a few at most) and drawn by the writer's thread
-  InCaller,    // add_page draws before it returns
+  InCaller,    // add_page draws before it returns, and finish() subsets the fonts one by one: one thread in all
 };
 
 class PdfWriter {

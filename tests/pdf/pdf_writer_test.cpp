@@ -125,20 +125,30 @@ fs::path temp_pdf(const std::string& name) {
   return fs::temp_directory_path() / ("huozi-" + name + "-" + std::to_string(::getpid()) + ".pdf");
 }
 
-// What the ToUnicode map cannot say (one glyph for two texts, one text as two
-// glyphs) still copies out as written, through ActualText.
-TEST(PdfWriter, TextCopiesOutAsWrittenWhateverTheClusters) {
+// A one-page PDF of `items` in the body font; empty if it could not be written.
+fs::path one_page_pdf(const std::string& name, std::vector<layout::PageItem> items) {
   layout::FontRef font = body_font();
-  ASSERT_FALSE(font.file.empty());
-  fs::path target = temp_pdf("clusters");
+  EXPECT_FALSE(font.file.empty());
+  fs::path target = temp_pdf(name);
   PdfWriter writer(target, PdfInfo{}, {font}, Drawing::InCaller);
   layout::PageFrame page;
   page.width = 300, page.height = 200, page.number = 1;
-  // 甲 one glyph; 乙 two glyphs; 丙 the glyph 甲 was shown for; "ab" one glyph (a ligature).
-  page.items.push_back(run_of("甲乙丙丁ab", {100, 101, 102, 100, 103, 104}, {{3, 1}, {3, 2}, {3, 1}, {3, 1}, {2, 1}}, 50));
-  page.items.push_back(run_of("甲", {100}, {{3, 1}}, 80));  // the first mapping again: no ActualText needed
+  page.items = std::move(items);
   writer.add_page(std::move(page));
-  ASSERT_TRUE(writer.finish()) << writer.error();
+  bool finished = writer.finish();
+  EXPECT_TRUE(finished) << writer.error();
+  return finished ? target : fs::path();
+}
+
+// What the ToUnicode map cannot say (one glyph for two texts, one text as two
+// glyphs) still copies out as written, through ActualText.
+TEST(PdfWriter, TextCopiesOutAsWrittenWhateverTheClusters) {
+  // 甲 one glyph; 乙 two glyphs; 丙 the glyph 甲 was shown for; "ab" one glyph (a ligature);
+  // then 甲 again, with the glyph of its first mapping: no ActualText needed.
+  fs::path target = one_page_pdf(
+      "clusters", {run_of("甲乙丙丁ab", {100, 101, 102, 100, 103, 104}, {{3, 1}, {3, 2}, {3, 1}, {3, 1}, {2, 1}}, 50),
+                   run_of("甲", {100}, {{3, 1}}, 80)});
+  ASSERT_FALSE(target.empty());
   EXPECT_EQ(copied_text(target, 1), "甲乙丙丁ab甲");
   // Two spans: 乙 (two glyphs) and 丙 (a glyph already mapped to 甲).
   fs::path plain = temp_pdf("clusters-plain");
@@ -156,17 +166,10 @@ TEST(PdfWriter, TextCopiesOutAsWrittenWhateverTheClusters) {
 // Outlined text (an FPO label) is drawn as shapes: it does not copy out, and
 // no font is embedded for it.
 TEST(PdfWriter, OutlinedRunsAreShapesNotText) {
-  layout::FontRef font = body_font();
-  ASSERT_FALSE(font.file.empty());
-  fs::path target = temp_pdf("outlined");
-  PdfWriter writer(target, PdfInfo{}, {font}, Drawing::InCaller);
-  layout::PageFrame page;
-  page.width = 300, page.height = 200, page.number = 1;
   layout::TextRun label = run_of("FPO", {40, 50, 60}, {{1, 1}, {1, 1}, {1, 1}}, 50);
   label.outlined = true;
-  page.items.push_back(label);
-  writer.add_page(std::move(page));
-  ASSERT_TRUE(writer.finish()) << writer.error();
+  fs::path target = one_page_pdf("outlined", {label});
+  ASSERT_FALSE(target.empty());
   std::string bytes = read(target);
   EXPECT_EQ(copied_text(target, 1), "");
   EXPECT_EQ(bytes.find("/FontFile"), std::string::npos);
