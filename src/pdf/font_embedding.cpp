@@ -230,7 +230,9 @@ bool EmbeddedFont::prepare() {
   HbBlob program(is_cff_ ? hb_blob_reference(cff.get()) : hb_face_reference_blob(subset.get()));
   unsigned length = 0;
   const char* data = hb_blob_get_data(program.get(), &length);
-  program_ = deflate(std::string_view(data, length), 6);
+  // Level 1: a CFF program shrinks by a fifth whatever the level, and level 6
+  // cost 4 % of a whole build for a file 0.7 % smaller (make-book 2880).
+  program_ = deflate(std::string_view(data, length), 1);
   program_dict_ = " /Filter /FlateDecode";
   program_dict_ += is_cff_ ? " /Subtype /CIDFontType0C" : " /Length1 " + std::to_string(length);
   return true;
