@@ -44,7 +44,8 @@ TypesetLine to_typeset_line(const Line& line, const std::string& text, double x,
       i = j;
     }
     for (const PositionedGlyph& g : run.glyphs) t.glyphs.push_back({g.id, x + g.x, -g.y});
-    // Cairo refuses a map whose byte counts do not add up to the text; a run
+    // A cluster map must add up to the text (the PDF writer cuts the text by
+    // it for the ToUnicode map and ActualText); a run
     // whose clusters are out of order keeps its text as one cluster.
     int total = 0;
     bool ordered = true;

@@ -233,7 +233,7 @@ struct FontDb::Impl {
   std::array<std::vector<FaceId>, kRoleCount * kVariantCount> chains;
 
   // HarfBuzz maps the file and reads the tables it needs in place; FreeType
-  // is not needed for shaping (the PDF writer's Cairo opens its own).
+  // is not needed for shaping (the PDF writer maps the files it embeds itself).
   Face& open_face(FaceSlot& slot) {
     HbBlob blob(hb_blob_create_from_file_or_fail(slot.info.file.c_str()));
     HbFace face(blob ? hb_face_create(blob.get(), static_cast<unsigned>(slot.info.index)) : nullptr);

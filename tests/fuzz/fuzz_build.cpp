@@ -7,7 +7,7 @@
 // whose page count is not the number of pages layout made. The source may
 // include and show the fixtures below, so includes, paths and image checks are
 // reached too. The PDF is made as `huozi build --pdf` makes it
-// (cli/pdf_build.h: layout -> Cairo), with the font database opened once, in
+// (cli/pdf_build.h: layout -> PDF writer), with the font database opened once, in
 // LLVMFuzzerInitialize, not per input.
 #include <unistd.h>
 #include <zip.h>
