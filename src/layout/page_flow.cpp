@@ -219,9 +219,14 @@ void PageFlow::place_lines(FlowBlock& block, size_t from, size_t count) {
   }
 }
 
+// A figure goes where the column has room for it and the space before it;
+// an empty column takes any figure (one taller than a column is cut).
+bool PageFlow::figure_fits(const FlowBlock& block) const {
+  return column_empty() || block.figure_lines + block.space_before <= remaining();
+}
+
 void PageFlow::place_figure(const FlowBlock& block) {
-  int need = block.figure_lines + (column_empty() ? 0 : block.space_before);
-  if (need > remaining() && !column_empty()) {
+  if (!figure_fits(block)) {
     // Figures float to the next column's top; the text flows on here.
     deferred_figures_.push_back(block);
     return;
@@ -245,7 +250,8 @@ void PageFlow::place_deferred_figures() {
   while (!deferred_figures_.empty()) {
     FlowBlock figure = std::move(deferred_figures_.front());
     deferred_figures_.pop_front();
-    if (figure.figure_lines > remaining() && !column_empty()) {
+    // The same test as place_figure's: a figure it would float again stays first in line.
+    if (!figure_fits(figure)) {
       deferred_figures_.push_front(std::move(figure));
       return;
     }

@@ -109,6 +109,7 @@ class PageFlow {
   int notes_cost(const FlowBlock& block, size_t line, bool first_in_column) const;
   void place_footnotes();
   bool column_empty() const { return line_ == 0; }
+  bool figure_fits(const FlowBlock& block) const;
   void open_page();
   void next_column();
   void close_page();

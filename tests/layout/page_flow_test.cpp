@@ -217,6 +217,31 @@ TEST(PageFlow, FigureThatDoesNotFitFloatsToTheNextColumnAndTextFlowsOn) {
   EXPECT_EQ(h.where[100].line, 0);
 }
 
+// Found by the fuzzer: a floated figure whose lines fit what was left of the
+// column but not with its space before was taken up and put back for ever.
+TEST(PageFlow, AFigureThatFitsOnlyWithoutItsSpaceBeforeFloatsOn) {
+  FlowHarness h(10, 2);
+  h.flow->add(h.text(8));
+  auto figure = [](int lines, int space_before, int id) {
+    FlowBlock f;
+    f.kind = BlockKind::Figure;
+    f.figure_lines = lines;
+    f.space_before = space_before;
+    f.figure_items.push_back(Rule{0, 0, 1, 0, static_cast<double>(id), {}, false});
+    return f;
+  };
+  h.flow->add(figure(7, 0, 100));  // floats: 2 lines left
+  h.flow->add(figure(3, 1, 200));  // floats too; under the first, 3 lines are left: not enough with its space
+  h.flow->add(h.text(2));          // fills column 0
+  h.flow->finish();
+  EXPECT_EQ(h.where[100].page, 1);
+  EXPECT_EQ(h.where[100].column, 1);
+  EXPECT_EQ(h.where[100].line, 0);
+  EXPECT_EQ(h.where[200].page, 2);
+  EXPECT_EQ(h.where[200].column, 0);
+  EXPECT_EQ(h.where[200].line, 0);
+}
+
 TEST(PageFlow, OutlineEntriesGetTheirPage) {
   FlowHarness h(5);
   h.flow->add(h.text(5));
