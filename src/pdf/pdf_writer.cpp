@@ -114,6 +114,9 @@ struct PdfWriter::Impl {
     drawer.join();
   }
 
+  // Read from the caller's thread while this one writes: the error text is
+  // the writing thread's until it stops, the flag is for both.
+  std::atomic<bool> failed{false};
   bool ok() const { return error.empty() && out && out->ok(); }
 
   // One EmbeddedFont for each font registered so far.
@@ -131,6 +134,7 @@ struct PdfWriter::Impl {
     if (!make_page_content(page, embedded, content)) {
       for (const auto& f : embedded)
         if (!f->error().empty()) error = f->error();
+      failed = true;
       return;
     }
     content.operators += "EMC\n";
@@ -164,6 +168,7 @@ struct PdfWriter::Impl {
       anchors.push_back({a.name, static_cast<uint32_t>(pages.size()), static_cast<float>(a.x),
                          static_cast<float>(page.height - a.y)});
     pages.push_back({object, page.number, page.height, page.label});
+    if (!out->ok()) failed = true;
   }
 
   // The page's links as annotation objects; returns their references.
@@ -393,7 +398,10 @@ PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info,
 
 PdfWriter::~PdfWriter() = default;
 
-bool PdfWriter::ok() const { return impl_->ok(); }
+bool PdfWriter::ok() const {
+  if (impl_->drawer.joinable()) return !impl_->failed;
+  return impl_->ok();
+}
 const std::string& PdfWriter::error() const {
   if (impl_->error.empty() && impl_->out) return impl_->out->error();
   return impl_->error;
@@ -411,7 +419,7 @@ uint16_t PdfWriter::add_font(const layout::FontRef& font) {
 }
 
 void PdfWriter::add_page(PageFrame&& page) {
-  if (!ok()) return;
+  if (impl_->failed || !impl_->out) return;
   if (impl_->drawer.joinable())
     impl_->enqueue(std::move(page));
   else
