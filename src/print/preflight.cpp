@@ -4,11 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
-#include <qpdf/Buffer.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <set>
+#include <stdexcept>
 
 #include "print/geometry.h"
 
@@ -18,7 +19,60 @@ namespace {
 using Handle = QPDFObjectHandle;
 
 constexpr double kMinimumPpi = 300;
+
+// Preflight reads files from anywhere: its work is bounded, so that a hostile
+// file (a compressed-data bomb, a form that draws itself, a colour space that
+// names itself) is reported instead of eating the machine. Real print files
+// stay far below every limit.
 constexpr int kMaxFormDepth = 12;
+constexpr size_t kMaxStreamBytes = size_t{64} << 20;     // one content stream, inflated
+constexpr size_t kMaxMetadataBytes = size_t{16} << 20;   // an ICC profile or XMP packet
+constexpr size_t kMaxInflatedBytes = size_t{256} << 20;  // all streams of the file
+constexpr long kMaxOperators = 20'000'000;               // content operators of the file, forms included
+constexpr long kMaxPageOperators = 1'000'000;
+constexpr long kMaxPageFormCalls = 100'000;  // form XObjects drawn on one page, each call counted // content
+                                             // operators of one page, forms included
+constexpr size_t kMaxOperands = 256;    // kept before an operator (BI's dictionary fits)
+constexpr size_t kMaxSaveDepth = 1024;  // q nesting followed
+constexpr int kMaxSpaceDepth = 8;       // colour spaces naming colour spaces
+constexpr int kMaxParentHops = 64;      // /Parent links followed for a MediaBox
+
+// Thrown when a limit above is reached; the page (or file) says what was skipped.
+struct OverBudget : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Counts (and, when asked, keeps) a stream's decoded bytes and stops at a
+// limit, so that a small compressed stream that inflates to gigabytes is
+// never held in memory nor inflated to its end.
+class BoundedSink : public Pipeline {
+ public:
+  BoundedSink(size_t limit, size_t& file_total, bool keep)
+      : Pipeline("huozi bounded sink", nullptr), limit_(limit), total_(file_total), keep_(keep) {}
+  void write(unsigned char const* data, size_t len) override {
+    if (size_ + len > limit_)
+      over_ = "a stream inflates to more than " + mib(limit_);
+    else if (total_ + len > kMaxInflatedBytes)
+      over_ = "the file's streams inflate to more than " + mib(kMaxInflatedBytes);
+    if (!over_.empty()) throw OverBudget(over_);
+    if (keep_) data_.append(reinterpret_cast<const char*>(data), len);
+    size_ += len;
+    total_ += len;
+  }
+  void finish() override {}
+  // Why the stream was not read to its end (empty: it was).
+  const std::string& over() const { return over_; }
+  std::string take() { return std::move(data_); }
+  static std::string mib(size_t n) { return std::to_string(n >> 20) + " MB"; }
+
+ private:
+  size_t limit_;
+  size_t& total_;
+  bool keep_;
+  size_t size_ = 0;
+  std::string data_;
+  std::string over_;
+};
 
 struct Matrix {
   double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
@@ -69,11 +123,10 @@ std::string components_name(int n) {
   return n == 1 ? "Gray" : n == 3 ? "RGB" : n == 4 ? "CMYK" : std::to_string(n) + "-channel";
 }
 
-// Reads an ICC profile's header: device class and colour space.
-std::string icc_header(Handle stream) {
-  std::shared_ptr<Buffer> data = stream.getStreamData(qpdf_dl_all);
-  if (data->getSize() < 24) return "unreadable profile";
-  const char* p = reinterpret_cast<const char*>(data->getBuffer());
+// An ICC profile's header: device class and colour space.
+std::string icc_header(const std::string& data) {
+  if (data.size() < 24) return "unreadable profile";
+  const char* p = data.data();
   std::string cls(p + 12, 4), space(p + 16, 4);
   while (!space.empty() && space.back() == ' ') space.pop_back();
   char version[16];
@@ -108,10 +161,18 @@ class Checker;
 // colour operators and the resources they name.
 class ContentWalker : public Handle::ParserCallbacks {
  public:
-  ContentWalker(Checker& checker, int page, Handle resources, Matrix ctm, int depth)
-      : checker_(checker), page_(page), resources_(resources), ctm_(ctm), depth_(depth) {}
+  ContentWalker(Checker& checker, int page, Handle resources, Matrix ctm, int depth,
+                const ContentWalker* outer = nullptr, QPDFObjGen form = {})
+      : checker_(checker),
+        page_(page),
+        resources_(resources),
+        ctm_(ctm),
+        depth_(depth),
+        outer_(outer),
+        form_(form) {}
   void handleObject(Handle object) override;
   void handleEOF() override {}
+  bool draws(QPDFObjGen form) const;  // is this form being drawn by this walker or one it is inside?
 
  private:
   void draw_xobject(const std::string& name);
@@ -120,6 +181,8 @@ class ContentWalker : public Handle::ParserCallbacks {
   Handle resources_;
   Matrix ctm_;
   int depth_;
+  const ContentWalker* outer_;  // the walker whose stream draws this form
+  QPDFObjGen form_;             // the form this walker reads (none for a page)
   std::vector<Matrix> stack_;
   std::vector<Handle> operands_;
 };
@@ -129,6 +192,37 @@ class Checker {
   PreflightReport report;
   std::set<QPDFObjGen> fonts_seen;
   std::set<int> plain_rgb_pages, cmyk_pages;
+  size_t inflated = 0;      // bytes of all streams read so far
+  long operators = 0;       // content operators followed so far
+  long page_operators = 0;  // of the page being read
+  long page_form_calls = 0;
+  std::string skipped;  // set when a limit stops the reading of a page's content
+
+  // A stream's decoded data (or only its size, with keep false), at most
+  // `limit` bytes: OverBudget beyond.
+  std::string read(Handle stream, size_t limit, bool keep = true) {
+    BoundedSink sink(limit, inflated, keep);
+    try {
+      stream.pipeStreamData(&sink, 0, qpdf_dl_all, /*suppress_warnings=*/true);
+    } catch (const std::exception&) {
+      // QPDF may catch and wrap the sink's exception: the sink tells.
+    }
+    if (!sink.over().empty()) throw OverBudget(sink.over());
+    return sink.take();
+  }
+
+  // Reads content (a page's or a form's) with a walker, once its streams are
+  // known to inflate within the limits: QPDF then parses them itself.
+  void check_content_size(Handle contents) {
+    std::vector<Handle> streams =
+        contents.isArray() ? contents.getArrayAsVector() : std::vector<Handle>{contents};
+    for (Handle s : streams)
+      if (s.isStream()) read(s, kMaxStreamBytes, /*keep=*/false);
+  }
+
+  void over_budget(const std::string& what) {
+    if (skipped.empty()) skipped = what;
+  }
 
   void add(Level level, const std::string& message, int page = 0) {
     for (Finding& f : report.findings)
@@ -139,34 +233,53 @@ class Checker {
     report.findings.push_back({level, message, page ? std::vector<int>{page} : std::vector<int>{}});
   }
 
-  void check_file(QPDF& pdf) {
-    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+  void check_file(QPDF& file) {
+    if (file.isEncrypted())
+      add(Level::Failure,
+          "the file is encrypted: PDF/X forbids encryption (save it again without a password or "
+          "permissions)");
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(file).getAllPages();
     report.pages = static_cast<int>(pages.size());
     if (pages.empty()) add(Level::Failure, "the file has no pages");
     for (size_t i = 0; i < pages.size(); ++i) check_page(pages[i], static_cast<int>(i) + 1);
-    check_output_intent(pdf);
-    check_pdfx(pdf);
-    check_colour(pdf);
+    check_output_intent(file);
+    check_pdfx(file);
+    check_colour(file);
   }
 
   void check_page(QPDFPageObjectHelper page, int n) {
     Handle p = page.getObjectHandle();
     check_boxes(p, n);
-    Handle resources = at(p, "/Resources");
-    if (!resources.isDictionary()) resources = page.getAttribute("/Resources", false);
+    Handle resources = inherited(p, "/Resources");
     walk_resources_fonts(resources, n);
-    ContentWalker walker(*this, n, resources, {}, 0);
-    page.parseContents(&walker);
+    skipped.clear();
+    page_operators = page_form_calls = 0;
+    try {
+      check_content_size(at(p, "/Contents"));
+      ContentWalker walker(*this, n, resources, {}, 0);
+      page.parseContents(&walker);
+    } catch (const OverBudget& e) {
+      over_budget(e.what());
+    }
+    if (!skipped.empty())
+      add(Level::Failure, "content not fully checked: " + skipped + " (a damaged or hostile file?)", n);
     check_annotations(p, n);
+  }
+
+  // A page's value for an inheritable key (MediaBox, Resources), through at
+  // most kMaxParentHops parents: a /Parent loop ends the search.
+  Handle inherited(Handle p, const std::string& key) {
+    Handle value = at(p, key);
+    for (int hops = 0; value.isNull() && at(p, "/Parent").isDictionary() && hops < kMaxParentHops; ++hops) {
+      p = at(p, "/Parent");
+      value = at(p, key);
+    }
+    return value;
   }
 
   // Trim inside bleed inside media (and crop), on every page.
   void check_boxes(Handle p, int n) {
-    Handle media_key = at(p, "/MediaBox");
-    for (Handle q = p; !media_key.isArray() && at(q, "/Parent").isDictionary();) {
-      q = at(q, "/Parent");
-      media_key = at(q, "/MediaBox");
-    }
+    Handle media_key = inherited(p, "/MediaBox");
     if (!media_key.isRectangle()) {
       add(Level::Failure, "no MediaBox", n);
       return;
@@ -251,7 +364,7 @@ class Checker {
         std::string text = "GTS_PDFX \"" + (id.isString() ? id.getUTF8Value() : std::string("?")) + "\"";
         Handle profile = at(oi, "/DestOutputProfile");
         if (profile.isStream()) {
-          std::string header = icc_header(profile);
+          std::string header = icc_header(read_metadata(profile));
           text += ", " + header;
           if (header.find("'prtr'") == std::string::npos)
             add(Level::Warning,
@@ -271,10 +384,7 @@ class Checker {
     Handle version = info.isDictionary() ? at(info, "/GTS_PDFXVersion") : Handle::newNull();
     std::string xmp;
     Handle metadata = at(pdf.getRoot(), "/Metadata");
-    if (metadata.isStream()) {
-      std::shared_ptr<Buffer> data = metadata.getStreamData(qpdf_dl_all);
-      xmp.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-    }
+    if (metadata.isStream()) xmp = read_metadata(metadata);
     size_t found = xmp.find("GTS_PDFXVersion>");
     std::string in_xmp =
         found == std::string::npos ? "" : xmp.substr(found + 16, xmp.find('<', found) - found - 16);
@@ -285,6 +395,16 @@ class Checker {
     Handle trapped = info.isDictionary() ? at(info, "/Trapped") : Handle::newNull();
     if (!is_name(trapped, "/True") && !is_name(trapped, "/False"))
       add(Level::Warning, "Trapped is not True or False: the printer cannot tell whether to trap");
+  }
+
+  // An ICC profile or XMP packet; one too big to be real reads as empty.
+  std::string read_metadata(Handle stream) {
+    try {
+      return read(stream, kMaxMetadataBytes);
+    } catch (const OverBudget& e) {
+      add(Level::Failure, std::string("metadata not read: ") + e.what());
+      return {};
+    }
   }
 
   void check_colour(QPDF&) {
@@ -298,7 +418,11 @@ class Checker {
   }
 
   // A colour space by name or value, as a printer reads it.
-  std::string describe(Handle space, Handle resources, int n) {
+  std::string describe(Handle space, Handle resources, int n, int depth = 0) {
+    if (depth > kMaxSpaceDepth) {
+      add(Level::Failure, "a colour space is defined in a loop (or nested too deep): not followed", n);
+      return "colour space defined in a loop";
+    }
     if (space.isName()) {
       std::string name = space.getName();
       if (name == "/DeviceRGB" || name == "/DeviceGray" || name == "/DeviceCMYK") {
@@ -307,14 +431,15 @@ class Checker {
         Handle spaces = resources.isDictionary() ? at(resources, "/ColorSpace") : Handle::newNull();
         if (spaces.isDictionary() && spaces.hasKey(fallback))
           return plain + " as " + fallback.substr(1) + " (" +
-                 describe(at(spaces, fallback), Handle::newNull(), n) + ")";
+                 describe(at(spaces, fallback), Handle::newNull(), n, depth + 1) + ")";
         if (name == "/DeviceRGB") plain_rgb_pages.insert(n);
         if (name == "/DeviceCMYK") cmyk_pages.insert(n);
         return plain;
       }
       if (name == "/Pattern") return "Pattern";
       Handle spaces = resources.isDictionary() ? at(resources, "/ColorSpace") : Handle::newNull();
-      if (spaces.isDictionary() && spaces.hasKey(name)) return describe(at(spaces, name), resources, n);
+      if (spaces.isDictionary() && spaces.hasKey(name))
+        return describe(at(spaces, name), resources, n, depth + 1);
       return "unknown colour space " + name;
     }
     if (!space.isArray() || space.getArrayNItems() == 0) return "unknown colour space";
@@ -326,7 +451,7 @@ class Checker {
     }
     if (family == "Separation") return "Separation " + name_or(item(space, 1), "?");
     if (family == "DeviceN") return "DeviceN";
-    if (family == "Indexed") return "Indexed on " + describe(item(space, 1), resources, n);
+    if (family == "Indexed") return "Indexed on " + describe(item(space, 1), resources, n, depth + 1);
     if (family == "Pattern") return "Pattern";
     return family;
   }
@@ -364,14 +489,25 @@ class Checker {
 };
 
 void ContentWalker::handleObject(Handle object) {
+  if (!checker_.skipped.empty()) return terminateParsing();
   if (!object.isOperator()) {
+    // Operators take a few operands; a stream of operands alone is not kept.
+    if (operands_.size() == kMaxOperands)
+      operands_.erase(operands_.begin(), operands_.begin() + kMaxOperands / 2);
     operands_.push_back(object);
     return;
   }
+  if (++checker_.operators > kMaxOperators || ++checker_.page_operators > kMaxPageOperators) {
+    checker_.over_budget(checker_.operators > kMaxOperators
+                             ? "more than " + std::to_string(kMaxOperators) + " content operators in the file"
+                             : "more than " + std::to_string(kMaxPageOperators) +
+                                   " content operators on the page");
+    return terminateParsing();
+  }
   std::string op = object.getOperatorValue();
-  if (op == "q")
-    stack_.push_back(ctm_);
-  else if (op == "Q") {
+  if (op == "q") {
+    if (stack_.size() < kMaxSaveDepth) stack_.push_back(ctm_);
+  } else if (op == "Q") {
     if (!stack_.empty()) ctm_ = stack_.back(), stack_.pop_back();
   } else if (op == "cm")
     ctm_ = then(matrix_of(operands_), ctm_);
@@ -399,14 +535,40 @@ void ContentWalker::draw_xobject(const std::string& name) {
     checker_.image(x.getDict(), name, ctm_, resources_, page_);
     return;
   }
-  if (!is_name(at(dict, "/Subtype"), "/Form") || depth_ >= kMaxFormDepth) return;
+  if (!is_name(at(dict, "/Subtype"), "/Form")) return;
+  if (depth_ >= kMaxFormDepth || draws(x.getObjGen())) {
+    checker_.add(Level::Failure,
+                 depth_ >= kMaxFormDepth
+                     ? "form XObjects nested deeper than " + std::to_string(kMaxFormDepth) +
+                           " levels: the innermost not checked"
+                     : "form XObject " + name + " draws itself: not followed",
+                 page_);
+    return;
+  }
   Handle form_resources = at(dict, "/Resources").isDictionary() ? at(dict, "/Resources") : resources_;
   Matrix m = at(dict, "/Matrix").isArray() ? matrix_of(at(dict, "/Matrix").getArrayAsVector()) : Matrix{};
   checker_.walk_resources_fonts(form_resources, page_);
   if (is_name(at(at(dict, "/Group"), "/S"), "/Transparency") && at(at(dict, "/Group"), "/CS").isName())
     checker_.use_space(at(at(dict, "/Group"), "/CS"), form_resources, page_);
-  ContentWalker inner(checker_, page_, form_resources, then(m, ctm_), depth_ + 1);
+  ContentWalker inner(checker_, page_, form_resources, then(m, ctm_), depth_ + 1, this, x.getObjGen());
+  if (++checker_.page_form_calls > kMaxPageFormCalls) {
+    checker_.over_budget("more than " + std::to_string(kMaxPageFormCalls) +
+                         " form XObjects drawn on the page");
+    return terminateParsing();
+  }
+  try {
+    checker_.check_content_size(x);
+  } catch (const OverBudget& e) {
+    checker_.over_budget(e.what());
+    return terminateParsing();
+  }
   x.parseAsContents(&inner);
+}
+
+bool ContentWalker::draws(QPDFObjGen form) const {
+  for (const ContentWalker* w = this; w; w = w->outer_)
+    if (w->depth_ > 0 && w->form_ == form) return true;
+  return false;
 }
 
 std::string level_word(Level level) {
@@ -454,21 +616,22 @@ std::string format_report(const PreflightReport& r) {
   auto counted = [](const std::map<std::string, int>& m, const char* unit) {
     std::string out;
     for (const auto& [k, v] : m)
-      out += (out.empty() ? "" : "; ") + k + " (" + std::to_string(v) + " " + unit + ")";
+      out +=
+          (out.empty() ? "" : "; ") + k + " (" + std::to_string(v) + " " + unit + (v == 1 ? "" : "s") + ")";
     return out.empty() ? std::string("none") : out;
   };
   std::string out = "preflight " + r.file + "\n";
   out += "  pages          " + std::to_string(r.pages) + "\n";
-  out += "  trim size      " + counted(r.trim_sizes, "pages") + "\n";
-  out += "  bleed          " + counted(r.bleeds, "pages") + "\n";
-  out += "  media size     " + counted(r.media_sizes, "pages") + "\n";
+  out += "  trim size      " + counted(r.trim_sizes, "page") + "\n";
+  out += "  bleed          " + counted(r.bleeds, "page") + "\n";
+  out += "  media size     " + counted(r.media_sizes, "page") + "\n";
   int embedded = 0;
   for (const FontUse& f : r.fonts) embedded += f.embedded;
   out +=
       "  fonts          " + std::to_string(r.fonts.size()) + ", " + std::to_string(embedded) + " embedded\n";
   for (const FontUse& f : r.fonts)
     out += "                   " + f.name + " (" + f.type + ")" + (f.embedded ? "" : " NOT EMBEDDED") + "\n";
-  out += "  colour spaces  " + counted(r.colour_spaces, "uses") + "\n";
+  out += "  colour spaces  " + counted(r.colour_spaces, "use") + "\n";
   if (r.images.empty())
     out += "  images         none\n";
   else {

@@ -74,10 +74,11 @@ files = {
     "inline.pdf": document([GOOD_BOXES], content=b"q 36 0 0 36 100 500 cm BI /W 4 /H 4 /CS /RGB /BPC 8 ID "
                            + bytes(48) + b" EI Q"),
 }
-os.makedirs(sys.argv[1], exist_ok=True)
-for name, data in files.items():
-    open(os.path.join(sys.argv[1], name), "wb").write(data)
-open(os.path.join(sys.argv[1], "notapdf.pdf"), "wb").write(b"Hello, printer.\n")
-# A stand-in for a print shop's CMYK output profile: only its header is real.
-header = b"\x00\x00\x00\x80" + b"none" + b"\x02\x10\x00\x00" + b"prtr" + b"CMYK" + b"Lab " + bytes(12) + b"acsp"
-open(os.path.join(sys.argv[1], "press-cmyk.icc"), "wb").write(header.ljust(128, b"\x00"))
+if __name__ == "__main__":
+    os.makedirs(sys.argv[1], exist_ok=True)
+    for name, data in files.items():
+        open(os.path.join(sys.argv[1], name), "wb").write(data)
+    open(os.path.join(sys.argv[1], "notapdf.pdf"), "wb").write(b"Hello, printer.\n")
+    # A stand-in for a print shop's CMYK output profile: only its header is real.
+    header = b"\x00\x00\x00\x80" + b"none" + b"\x02\x10\x00\x00" + b"prtr" + b"CMYK" + b"Lab " + bytes(12) + b"acsp"
+    open(os.path.join(sys.argv[1], "press-cmyk.icc"), "wb").write(header.ljust(128, b"\x00"))
