@@ -8,11 +8,6 @@
 namespace huozi::model {
 namespace {
 
-// A header may claim any size; decoding 100000×100000 pixels takes 40 GB. These
-// are far beyond any page (300 dpi across an A3 sheet is about 18 megapixels).
-constexpr int64_t kMaxImagePixels = 100'000'000;
-constexpr int64_t kMaxImageSide = 30'000;
-
 const char* const kConvertHint = "convert it to PNG or JPEG, the formats every EPUB reader shows";
 const char* const kReexportHint = "export the picture again, or download it again";
 
@@ -45,6 +40,7 @@ class Finisher {
   DiagnosticList& diags_;
   std::unordered_map<std::string, SourceLocation> ids_;
   std::vector<const Node*> links_;
+  std::unordered_map<std::string, ImageHeader> inspected_;  // by canonical path
   int footnote_counter_ = 0;
   int chapters_ = 0;  // chapters are numbered through the book, across parts
 
@@ -71,12 +67,15 @@ class Finisher {
       std::string arabic = prefix.empty() ? std::to_string(ordinal) : prefix + "." + std::to_string(ordinal);
       if (n.numbering == Numbering::Chinese) {
         std::string cn = chinese_number(ordinal);
-        n.set_label(n.kind == NodeKind::Part ? "第" + cn + "部" : n.kind == NodeKind::Chapter ? "第" + cn + "章" : cn + "、");
+        n.set_label(n.kind == NodeKind::Part      ? "第" + cn + "部"
+                    : n.kind == NodeKind::Chapter ? "第" + cn + "章"
+                                                  : cn + "、");
       } else if (n.numbering == Numbering::Arabic) {
         n.set_label(arabic);
       }
       // Parts do not prefix their chapters' arabic numbers: chapters run on.
-      number_containers(n.children, n.kind == NodeKind::Part ? "" : (n.numbering == Numbering::Arabic ? arabic : ""));
+      number_containers(n.children,
+                        n.kind == NodeKind::Part ? "" : (n.numbering == Numbering::Arabic ? arabic : ""));
     }
   }
 
@@ -94,10 +93,13 @@ class Finisher {
       }
     }
     if (node.kind == NodeKind::Footnote) node.number = ++footnote_counter_;
-    if (node.kind == NodeKind::Link && !node.target().empty() && node.target()[0] == '#') links_.push_back(&node);
-    if (node.kind == NodeKind::Image && !node.target().empty()) check_image_file(node.target(), node.where, "image");
+    if (node.kind == NodeKind::Link && !node.target().empty() && node.target()[0] == '#')
+      links_.push_back(&node);
+    if (node.kind == NodeKind::Image && !node.target().empty())
+      check_image_file(node.target(), node.where, "image");
     for (Node& child : node.children) walk(child);
-    if (node.kind == NodeKind::Figure) check_text_alternative(node);  // after any error about the image's file
+    if (node.kind == NodeKind::Figure)
+      check_text_alternative(node);  // after any error about the image's file
   }
 
   // An image's text alternative is its alt text, else its caption's text; with
@@ -109,14 +111,16 @@ class Finisher {
       if (c.kind == NodeKind::Caption && !plain_text(c).empty()) captioned = true;
     for (const Node& c : figure.children)
       if (c.kind == NodeKind::Image && c.label().empty() && !captioned)
-        warning(c.where, "<image> without alt text or a caption: a reader who cannot see it learns nothing of it",
+        warning(c.where,
+                "<image> without alt text or a caption: a reader who cannot see it learns nothing of it",
                 "add alt=\"…\" saying what the picture shows, or a <caption>");
   }
 
   void check_link(const Node& link) {
     std::string id = link.target().substr(1);
-    if (!ids_.count(id)) error(link.where, "link to \"" + link.target() + "\", but no element has id=\"" + id + "\"",
-                               "add id=\"" + id + "\" to the target, or fix the href");
+    if (!ids_.count(id))
+      error(link.where, "link to \"" + link.target() + "\", but no element has id=\"" + id + "\"",
+            "add id=\"" + id + "\" to the target, or fix the href");
   }
 
   void check_image_file(const std::string& relative, const SourceLocation& at, const char* what) {
@@ -140,8 +144,12 @@ class Finisher {
   void check_image_content(const std::filesystem::path& path, bool png_name, const SourceLocation& at,
                            const std::string& name) {
     std::error_code ec;
-    if (std::filesystem::file_size(path, ec) == 0 && !ec) return error(at, name + " is an empty file", kReexportHint);
-    ImageHeader header = inspect_image(path);
+    if (std::filesystem::file_size(path, ec) == 0 && !ec)
+      return error(at, name + " is an empty file", kReexportHint);
+    // Each file is read once, however often the publication shows it.
+    auto [it, first] = inspected_.try_emplace(std::filesystem::weakly_canonical(path, ec).string());
+    if (first) it->second = inspect_image(path);
+    const ImageHeader& header = it->second;
     if (header.format == ImageFormat::Unknown)
       return error(at,
                    name + " is not PNG or JPEG: " +
@@ -150,14 +158,18 @@ class Finisher {
                    kConvertHint);
     bool png = header.format == ImageFormat::Png;
     const std::string format = png ? "PNG" : "JPEG";
-    if (header.width > kMaxImageSide || header.height > kMaxImageSide ||
-        header.width * header.height > kMaxImagePixels)
+    if (header.too_large())
       return error(at,
                    name + " is " + std::to_string(header.width) + "×" + std::to_string(header.height) +
                        " pixels, more than huozi accepts (" + std::to_string(kMaxImagePixels / 1000000) +
                        " megapixels, " + std::to_string(kMaxImageSide) + " on a side)",
                    "scale the picture down: 300 dpi across an A3 page is about 18 megapixels");
-    if (!header.problem.empty()) return error(at, name + " is a corrupt " + format + ": " + header.problem, kReexportHint);
+    if (!header.problem.empty())
+      return error(at, name + " is a corrupt " + format + ": " + header.problem, kReexportHint);
+    if (!header.unshowable.empty())
+      return error(at,
+                   name + " is a JPEG that PDF viewers and EPUB readers cannot show: " + header.unshowable,
+                   "save it again as an ordinary 8-bit JPEG (baseline or progressive; grey, RGB or CMYK)");
     if (png != png_name)
       error(at, name + " is a " + format + " file named " + path.extension().string(),
             std::string("rename it to ") + (png ? ".png" : ".jpg"));

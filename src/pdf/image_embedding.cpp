@@ -25,9 +25,12 @@ std::string size_entries(int width, int height) {
          std::to_string(height) + " /BitsPerComponent 8 /Interpolate true";
 }
 
-int embed_jpeg(ObjectFile& file, const std::string& path, const ImageSize& size) {
+int embed_jpeg(ObjectFile& file, const std::string& path, const ImageSize& size, std::string& why) {
   std::string bytes = read_file(path);
-  if (bytes.empty()) return 0;
+  if (bytes.empty()) {
+    why = "it cannot be read";
+    return 0;
+  }
   std::string dict = size_entries(size.width, size.height) + " /Filter /DCTDecode /ColorSpace ";
   if (size.components == 1) {
     dict += "/DeviceGray";
@@ -47,14 +50,20 @@ struct PngImage {
   ~PngImage() { png_image_free(&image); }
 };
 
-int embed_png(ObjectFile& file, const std::string& path) {
+// libpng's own words, for the diagnostic.
+int png_failed(const PngImage& png, std::string& why) {
+  why = std::string("libpng: ") + png.image.message;
+  return 0;
+}
+
+int embed_png(ObjectFile& file, const std::string& path, std::string& why) {
   PngImage png;
-  if (!png_image_begin_read_from_file(&png.image, path.c_str())) return 0;
+  if (!png_image_begin_read_from_file(&png.image, path.c_str())) return png_failed(png, why);
   bool colour = png.image.format & PNG_FORMAT_FLAG_COLOR;
   bool alpha = png.image.format & PNG_FORMAT_FLAG_ALPHA;
   png.image.format = (colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
   std::vector<unsigned char> pixels(PNG_IMAGE_SIZE(png.image));
-  if (!png_image_finish_read(&png.image, nullptr, pixels.data(), 0, nullptr)) return 0;
+  if (!png_image_finish_read(&png.image, nullptr, pixels.data(), 0, nullptr)) return png_failed(png, why);
   int width = static_cast<int>(png.image.width), height = static_cast<int>(png.image.height);
   size_t channels = (colour ? 3 : 1) + (alpha ? 1 : 0), count = static_cast<size_t>(width) * height;
   std::string samples, mask;
@@ -76,11 +85,12 @@ int embed_png(ObjectFile& file, const std::string& path) {
 
 }  // namespace
 
-int embed_image(ObjectFile& file, const std::string& path) {
+int embed_image(ObjectFile& file, const std::string& path, std::string& why) {
   ImageSize size = read_image_size(path);
-  if (size.width <= 0 || size.height <= 0) return 0;
-  if (size.format == ImageFormat::Jpeg) return embed_jpeg(file, path, size);
-  if (size.format == ImageFormat::Png) return embed_png(file, path);
+  if (size.width > 0 && size.height > 0 && size.format == ImageFormat::Jpeg)
+    return embed_jpeg(file, path, size, why);
+  if (size.width > 0 && size.height > 0 && size.format == ImageFormat::Png) return embed_png(file, path, why);
+  why = "it is no longer a PNG or JPEG of a readable size";
   return 0;
 }
 

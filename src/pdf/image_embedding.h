@@ -10,7 +10,9 @@
 namespace huozi::pdf {
 
 // Writes the image at `path`; returns its object number, or 0 if it cannot
-// be read as a PNG or JPEG (the model has checked its header already).
-int embed_image(ObjectFile& file, const std::string& path);
+// be read as a PNG or JPEG (the model has checked its structure already, so
+// this is a file changed since, or data only a decoder finds wrong), with the
+// reason in `why`.
+int embed_image(ObjectFile& file, const std::string& path, std::string& why);
 
 }  // namespace huozi::pdf

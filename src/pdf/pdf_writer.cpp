@@ -150,8 +150,14 @@ struct PdfWriter::Impl {
       resources += " /XObject <<";
       for (size_t k = 0; k < content.images.size(); ++k) {
         auto [it, added] = images.try_emplace(content.images[k], 0);
-        if (added) it->second = embed_image(*out, it->first);
-        if (it->second) resources += " /Im" + std::to_string(k) + " " + ref(it->second);
+        std::string why;
+        if (added) it->second = embed_image(*out, it->first, why);
+        if (!it->second) {  // a picture is never left out without a word
+          error = "the picture " + it->first + " cannot be embedded" + (why.empty() ? "" : ": " + why);
+          failed = true;
+          return;
+        }
+        resources += " /Im" + std::to_string(k) + " " + ref(it->second);
       }
       resources += " >>";
     }
