@@ -39,6 +39,18 @@ PathCheck resolve_inside(const std::filesystem::path& base_dir, const std::files
     out.hint = inside_hint;
     return out;
   }
+  // A hard link is the file itself under a second name, which may be anywhere
+  // on the disk (/etc/passwd linked into the folder): no path tells, so a file
+  // with more than one name is refused.
+  if (std::filesystem::is_regular_file(resolved, ec)) {
+    uintmax_t names = std::filesystem::hard_link_count(resolved, ec);
+    if (!ec && names > 1) {
+      out.error = "the file has " + std::to_string(names) +
+                  " names (hard links), so huozi cannot tell that it belongs to the publication's folder";
+      out.hint = "make it an ordinary copy (cp, not ln) inside the publication's folder";
+      return out;
+    }
+  }
   out.relative = rel.generic_string();
   return out;
 }

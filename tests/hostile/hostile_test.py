@@ -100,6 +100,17 @@ def symlink(target, name):
     return lambda d: os.symlink(target, os.path.join(d, name))
 
 
+def hardlink_outside(name):
+    """`name` in the case folder as a second name of a file outside it (a sibling folder's)."""
+    def run(d):
+        outside = os.path.join(os.path.dirname(d), os.path.basename(d) + "-outside")
+        os.makedirs(outside, exist_ok=True)
+        with open(os.path.join(outside, "secret.xml"), "w") as f:
+            f.write("<fragment><p>root:x:0:0 秘密</p></fragment>")
+        os.link(os.path.join(outside, "secret.xml"), os.path.join(d, name))
+    return run
+
+
 def fifo(name):
     return lambda d: os.mkfifo(os.path.join(d, name))
 
@@ -241,6 +252,8 @@ PATHS = [
          [S + '8:1: error: include "link.xml": ' + OUT], setup=symlink("/etc/passwd", "link.xml")),
     Case("include through a symlinked folder", {"src.xml": publication('<include src="etc/passwd"/>')},
          [S + '8:1: error: include "etc/passwd": ' + OUT], setup=symlink("/etc", "etc")),
+    Case("include a hard link to a file outside", {"src.xml": publication('<include src="link.xml"/>')},
+         [S + '8:1: error: include "link.xml": the file has 2 names (hard links)'], setup=hardlink_outside("link.xml")),
     Case("include a URL", {"src.xml": publication('<include src="file:///etc/passwd"/>')},
          [S + '8:1: error: include "file:///etc/passwd": URLs are not read']),
     Case("image ../../etc/passwd", {"src.xml": publication('<figure><image src="../../../../../../etc/passwd"/></figure>')},
