@@ -238,7 +238,9 @@ struct FontDb::Impl {
   Face& open_face(FaceSlot& slot) {
     HbBlob blob(hb_blob_create_from_file_or_fail(slot.info.file.c_str()));
     HbFace face(blob ? hb_face_create(blob.get(), static_cast<unsigned>(slot.info.index)) : nullptr);
-    if (!face || hb_face_get_glyph_count(face.get()) == 0) {
+    // A file cut short may keep its table directory and maxp, but not its character map.
+    HbBlob cmap(face ? hb_face_reference_table(face.get(), HB_TAG('c', 'm', 'a', 'p')) : nullptr);
+    if (!face || hb_face_get_glyph_count(face.get()) == 0 || hb_blob_get_length(cmap.get()) == 0) {
       problems.error(slot.info.file, 0, 0,
                      "cannot open the font " + slot.info.family + " (face " +
                          std::to_string(slot.info.index) +
