@@ -1,6 +1,6 @@
 #include "build/line_report.h"
 
-#include "build/pdf_build.h"
+#include "build/fonts.h"
 #include "layout/paragraph.h"
 #include "text/clreq.h"
 #include "text/font_db.h"

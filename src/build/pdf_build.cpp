@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "build/fonts.h"
 #include "layout/document_layout.h"
 #include "layout/trace.h"
 #include "model/metadata.h"
@@ -18,24 +19,6 @@ pdf::PdfInfo pdf_info(const model::Metadata& m) {
   for (const std::string& s : m.subjects) info.keywords += (info.keywords.empty() ? "" : ", ") + s;
   info.create_date = model::iso_date(m) + "T00:00:00";
   return info;
-}
-
-std::vector<layout::FontRef> font_refs(const text::FontDb& fonts) {
-  std::vector<layout::FontRef> refs;
-  for (size_t i = 0; i < fonts.size(); ++i) {
-    const text::FaceInfo& face = fonts.info(static_cast<text::FaceId>(i));
-    refs.push_back({face.file, face.index});
-  }
-  return refs;
-}
-
-std::unique_ptr<text::FontDb> open_fonts(DiagnosticList& diagnostics) {
-  return text::FontDb::open(text::FontDb::default_config(), diagnostics);
-}
-
-bool font_problems(const text::FontDb& fonts, DiagnosticList& diagnostics) {
-  diagnostics.append(fonts.problems());
-  return fonts.problems().has_errors();
 }
 
 BuildResult build_pdf(const model::Document& doc, const std::filesystem::path& target,

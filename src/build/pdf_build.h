@@ -5,10 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
-#include <vector>
 
 #include "build/result.h"
-#include "layout/frame.h"
 #include "model/document.h"
 #include "pdf/pdf_writer.h"
 
@@ -40,18 +38,8 @@ BuildResult build_pdf(const model::Document& doc, text::FontDb& fonts, const std
 // (layout/trace.h) to out instead of drawing it.
 BuildResult trace_pages(const model::Document& doc, std::FILE* out);
 
-// Every face of the database, by FaceId, as the PDF writer registers fonts.
-std::vector<layout::FontRef> font_refs(const text::FontDb& fonts);
-
 // The PDF's document information: title, authors, subject, keywords, and the
 // publication's date (not the clock: the same source gives the same file).
 pdf::PdfInfo pdf_info(const model::Metadata& m);
-
-// Opens the font database of FontDb::default_config(); problems go to diagnostics.
-std::unique_ptr<text::FontDb> open_fonts(DiagnosticList& diagnostics);
-
-// The faces that failed when first used (FontDb::problems), added to
-// diagnostics; true when there were any, and the output must not be written.
-bool font_problems(const text::FontDb& fonts, DiagnosticList& diagnostics);
 
 }  // namespace huozi::build

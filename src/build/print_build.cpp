@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "build/fonts.h"
 #include "build/pdf_build.h"
 #include "model/metadata.h"
 #include "pdf/pdf_writer.h"

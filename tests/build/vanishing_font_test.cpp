@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "build/fonts.h"
 #include "build/pdf_build.h"
 #include "build/publication.h"
 #include "model/loader.h"
