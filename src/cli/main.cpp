@@ -1,25 +1,24 @@
-// huozi: one XML source, an EPUB for readers and (soon) a PDF for the printer.
+// huozi: one XML source, an EPUB for readers and a PDF for the printer. The
+// command line only reads arguments and prints: the work is in src/build.
 //
 // Exit codes: 0 success (warnings allowed), 1 the publication has errors or an
 // output could not be written, 2 usage error.
-#include <malloc.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <functional>
+#include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
+#include "build/pdf_build.h"
+#include "build/publication.h"
 #include "cli/lines_command.h"
-#include "cli/pdf_build.h"
-#include "cli/print_build.h"
-#include "epub/epub_writer.h"
+#include "cli/output.h"
 #include "model/loader.h"
+#include "print/preflight.h"
 
+namespace huozi::cli {
 namespace {
 
 constexpr const char* kUsage =
@@ -50,45 +49,26 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
-// In source order, file by file, as an editor fixes them.
-void print_diagnostics(const huozi::DiagnosticList& diagnostics) {
-  std::vector<huozi::Diagnostic> sorted = diagnostics.items();
-  std::stable_sort(sorted.begin(), sorted.end(), [](const huozi::Diagnostic& a, const huozi::Diagnostic& b) {
-    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
-  });
-  for (const huozi::Diagnostic& d : sorted) std::fprintf(stderr, "%s\n", huozi::format_diagnostic(d).c_str());
-}
-
-std::string output_name(const std::filesystem::path& source) {
-  if (source.filename() == "publication.xml") {
-    std::filesystem::path dir = std::filesystem::absolute(source).parent_path();
-    if (!dir.filename().empty()) return dir.filename().string();
-  }
-  return source.stem().string();
-}
-
 struct BuildArgs {
   std::string source;
   std::string out_dir = "output";
-  bool epub = false;
-  bool pdf = false;
-  bool print = false;  // needs the PDF: adds it to whatever else is asked for
-  bool one_thread = false;
+  build::BuildOptions options;
 };
 
 // Returns an empty string or the usage problem.
 std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& out) {
+  bool epub = false, pdf = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--epub")
-      out.epub = true;
+      epub = true;
     else if (a == "--pdf")
-      out.pdf = true;
+      pdf = true;
     else if (a == "--print")
-      out.print = true;
+      out.options.print = true;
     else if (a == "--threads") {
       if (i + 1 == args.size() || (args[i + 1] != "1" && args[i + 1] != "2")) return "--threads takes 1 or 2";
-      out.one_thread = args[++i] == "1";
+      out.options.one_thread = args[++i] == "1";
     } else if (a == "-o" || a == "--output") {
       if (i + 1 == args.size()) return a + " needs a folder";
       out.out_dir = args[++i];
@@ -100,42 +80,51 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
       return "only one SOURCE.xml at a time (got " + out.source + " and " + a + ")";
   }
   if (out.source.empty()) return "no SOURCE.xml given";
-  if (!out.epub && !out.pdf) out.epub = out.pdf = true;
-  if (out.print) out.pdf = true;
+  if (epub || pdf) {
+    out.options.epub = epub;
+    out.options.pdf = pdf;
+  }
+  if (out.options.print) out.options.pdf = true;  // the print profile reads the PDF
   return {};
 }
 
-int run_check(const std::vector<std::string>& args) {
+// The one SOURCE.xml of check and pages, loaded; its diagnostics printed.
+// Returns the exit code unless the document is there to go on with.
+std::optional<int> load(const std::vector<std::string>& args, const char* command,
+                        model::LoadResult& loaded) {
   if (args.size() != 1 || args[0].empty() || args[0][0] == '-')
-    return usage_error("check takes one SOURCE.xml");
-  huozi::model::LoadResult loaded = huozi::model::load_publication(args[0]);
+    return usage_error(std::string(command) + " takes one SOURCE.xml");
+  loaded = model::load_publication(args[0]);
   print_diagnostics(loaded.diagnostics);
-  if (!loaded) {
-    size_t errors = 0;
-    for (const auto& d : loaded.diagnostics.items()) errors += d.severity == huozi::Severity::Error;
-    std::fprintf(stderr, "huozi: %zu error%s in %s\n", errors, errors == 1 ? "" : "s", args[0].c_str());
-    return 1;
+  if (!loaded) return 1;
+  return std::nullopt;
+}
+
+int run_check(const std::vector<std::string>& args) {
+  model::LoadResult loaded;
+  if (auto code = load(args, "check", loaded)) {
+    if (*code == 1) {
+      size_t errors = 0;
+      for (const auto& d : loaded.diagnostics.items()) errors += d.severity == Severity::Error;
+      std::fprintf(stderr, "huozi: %zu error%s in %s\n", errors, errors == 1 ? "" : "s", args[0].c_str());
+    }
+    return *code;
   }
   return 0;
 }
 
 int run_pages(const std::vector<std::string>& args) {
-  if (args.size() != 1 || args[0].empty() || args[0][0] == '-')
-    return usage_error("pages takes one SOURCE.xml");
-  huozi::model::LoadResult loaded = huozi::model::load_publication(args[0]);
-  print_diagnostics(loaded.diagnostics);
-  if (!loaded) return 1;
-  huozi::DiagnosticList diags;
-  bool ok = huozi::cli::trace_pages(*loaded.document, stdout, diags);
-  print_diagnostics(diags);
-  return ok ? 0 : 1;
+  model::LoadResult loaded;
+  if (auto code = load(args, "pages", loaded)) return *code;
+  build::BuildResult traced = build::trace_pages(*loaded.document, stdout);
+  print_diagnostics(traced.diagnostics);
+  return traced ? 0 : 1;
 }
 
 int run_build(const std::vector<std::string>& raw_args) {
   BuildArgs args;
   if (std::string problem = parse_build_args(raw_args, args); !problem.empty()) return usage_error(problem);
-  bool progress = isatty(STDERR_FILENO);
-  huozi::model::LoadResult loaded = huozi::model::load_publication(args.source);
+  model::LoadResult loaded = model::load_publication(args.source);
   print_diagnostics(loaded.diagnostics);
   if (!loaded) {
     std::fprintf(stderr, "huozi: %s has errors; nothing was written\n", args.source.c_str());
@@ -148,48 +137,35 @@ int run_build(const std::vector<std::string>& raw_args) {
                  ec.message().c_str());
     return 1;
   }
-  std::filesystem::path stem = std::filesystem::path(args.out_dir) / output_name(args.source);
-  if (args.epub) {
-    std::filesystem::path target = stem.string() + ".epub";
-    if (progress) std::fprintf(stderr, "huozi: writing %s…\n", target.c_str());
-    huozi::DiagnosticList written;
-    bool ok = huozi::epub::write_epub(*loaded.document, target, {}, written);
-    print_diagnostics(written);
-    if (!ok) return 1;
-    std::printf("%s\n", target.c_str());
-  }
-  if (args.pdf) {
-    std::filesystem::path target = stem.string() + ".pdf";
-    if (progress) std::fprintf(stderr, "huozi: writing %s…\n", target.c_str());
-    huozi::DiagnosticList written;
-    bool print = args.print || loaded.document->page.print;
-    // Unless the print profile reads it next, the document is freed once laid
-    // out: the whole Quan Tangshi's model is about half the build's memory.
-    auto release = [&] {
-      loaded.document.reset();
-      malloc_trim(0);
+  build::BuildEvents events;
+  if (isatty(STDERR_FILENO))
+    events.writing = [](const std::string& what) {
+      std::fprintf(stderr, "huozi: writing %s…\n", what.c_str());
     };
-    bool ok = huozi::cli::build_pdf(*loaded.document, target, written, args.one_thread,
-                                    print ? std::function<void()>() : std::function<void()>(release));
-    print_diagnostics(written);
-    if (!ok) return 1;
-    std::printf("%s\n", target.c_str());
-    if (print) {
-      if (progress) std::fprintf(stderr, "huozi: writing %s-print.pdf and -cover.pdf…\n", stem.c_str());
-      std::vector<std::filesystem::path> print_files;
-      huozi::DiagnosticList printed;
-      bool print_ok = huozi::cli::build_print(*loaded.document, target, stem.string(), print_files, printed);
-      print_diagnostics(printed);
-      if (!print_ok) return 1;
-      for (const auto& file : print_files) std::printf("%s\n", file.c_str());
-    }
+  events.done = [](const build::BuildResult& step) {
+    print_diagnostics(step.diagnostics);
+    for (const auto& file : step.written) std::printf("%s\n", file.c_str());
+  };
+  std::string stem = (std::filesystem::path(args.out_dir) / build::output_name(args.source)).string();
+  return build::build_outputs(std::move(*loaded.document), stem, args.options, events) ? 0 : 1;
+}
+
+// `huozi preflight FILE.pdf`: prints the report; 0 when nothing failed, 1 otherwise.
+int run_preflight(const std::vector<std::string>& args) {
+  if (args.size() != 1 || args[0].empty() || args[0][0] == '-') {
+    std::fprintf(stderr, "huozi: preflight takes one FILE.pdf\n");
+    return 2;
   }
-  return 0;
+  print::PreflightReport report = print::preflight(args[0]);
+  std::fputs(print::format_report(report).c_str(), stdout);
+  return report.failed() ? 1 : 0;
 }
 
 }  // namespace
+}  // namespace huozi::cli
 
 int main(int argc, char** argv) {
+  using namespace huozi::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return usage_error("no command given");
   const std::string command = args[0];
@@ -204,7 +180,7 @@ int main(int argc, char** argv) {
   }
   if (command == "build") return run_build(args);
   if (command == "check") return run_check(args);
-  if (command == "preflight") return huozi::cli::run_preflight(args);
+  if (command == "preflight") return run_preflight(args);
   if (command == "lines") return run_lines_command(args);
   if (command == "pages") return run_pages(args);
   return usage_error("unknown command \"" + command + "\"");

@@ -13,6 +13,7 @@
 #include "epub/stylesheet.h"
 #include "epub/xhtml_writer.h"
 #include "epub/zip_archive.h"
+#include "model/metadata.h"
 #include "util/atomic_file.h"
 
 namespace huozi::epub {
@@ -43,10 +44,7 @@ std::string modified_timestamp(const model::Document& doc, const EpubOptions& op
       return buf;
     }
   }
-  std::string date = doc.metadata.date;  // YYYY, YYYY-MM or YYYY-MM-DD
-  if (date.size() == 4) date += "-01-01";
-  else if (date.size() == 7) date += "-01";
-  return date + "T00:00:00Z";
+  return model::iso_date(doc.metadata) + "T00:00:00Z";
 }
 
 bool write_epub(const model::Document& doc, const std::filesystem::path& target, const EpubOptions& options,
@@ -57,7 +55,7 @@ bool write_epub(const model::Document& doc, const std::filesystem::path& target,
     diagnostics.error(target.string(), 0, 0, why, "check that the output folder exists and is writable");
     return false;
   };
-  if (file.temp_path().empty()) return fail(file.error());
+  if (!file) return fail(file.error());
 
   ZipArchive zip(file.temp_path());
   if (!zip.error().empty()) return fail(zip.error());

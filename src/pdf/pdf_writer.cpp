@@ -386,7 +386,7 @@ PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info,
   Impl& m = *impl_;
   m.fonts = std::move(fonts);
   m.info = info;
-  if (m.file.temp_path().empty()) {
+  if (!m.file) {
     m.error = m.file.error();
     return;
   }

@@ -3,7 +3,6 @@
 #include <fstream>
 #include <qpdf/QPDFTokenizer.hh>
 #include <sstream>
-#include <stdexcept>
 #include <vector>
 
 namespace huozi::print {
@@ -72,12 +71,21 @@ std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter() {
   return std::make_shared<NeutralToGray>();
 }
 
-QPDFObjectHandle icc_colour_space(QPDF& pdf, const std::string& profile_path, int components) {
-  std::ifstream in(profile_path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read the ICC profile " + profile_path);
+IccProfile read_icc_profile(const std::string& path) {
+  IccProfile profile{path, {}, {}};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    profile.error = "cannot read the ICC profile " + path;
+    return profile;
+  }
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  QPDFObjectHandle stream = pdf.newStream(bytes.str());
+  profile.bytes = bytes.str();
+  return profile;
+}
+
+QPDFObjectHandle icc_colour_space(QPDF& pdf, const IccProfile& profile, int components) {
+  QPDFObjectHandle stream = pdf.newStream(profile.bytes);
   stream.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(components));
   stream.getDict().replaceKey("/Alternate", QPDFObjectHandle::newName(components == 4   ? "/DeviceCMYK"
                                                                       : components == 3 ? "/DeviceRGB"

@@ -16,9 +16,17 @@ namespace huozi::print {
 // Other tokens pass through unchanged.
 std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter();
 
-// Reads an ICC profile and makes the [/ICCBased stream] colour space for it.
-// Throws std::runtime_error if the file cannot be read.
-QPDFObjectHandle icc_colour_space(QPDF& pdf, const std::string& profile_path, int components);
+// An ICC profile, read whole.
+struct IccProfile {
+  std::string path;
+  std::string bytes;
+  std::string error;  // empty when it was read
+  explicit operator bool() const { return error.empty(); }
+};
+IccProfile read_icc_profile(const std::string& path);
+
+// The [/ICCBased stream] colour space for a profile.
+QPDFObjectHandle icc_colour_space(QPDF& pdf, const IccProfile& profile, int components);
 
 // [/Separation /All alternate f]: 100 % tint on every plate. The alternate
 // (how a device without separations shows it) is black in the output

@@ -132,9 +132,9 @@ layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, c
   // The spine: the title set downwards, one upright character under another.
   double spine_size = std::min(S * 0.6, 14.0);
   if (spine_size >= 5) {
-    double x = b + W + S / 2, sy = b + 15 * kPtPerMm + spine_size;
+    double x = b + W + S / 2, sy = b + mm(15) + spine_size;
     for (const std::string& c : characters(m.title)) {
-      if (sy > b + H - 15 * kPtPerMm) break;
+      if (sy > b + H - mm(15)) break;
       setter.place(frame.items, c, text::Role::Heading, spine_size, x, sy, true, kCoverInk);
       sy += spine_size * 1.15;
     }
@@ -142,7 +142,7 @@ layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, c
 
   // The back: the description, set to a measure inside 20 mm margins.
   if (!m.description.empty()) {
-    double margin = 20 * kPtPerMm, body = doc.page.body_size;
+    double margin = mm(20), body = doc.page.body_size;
     std::vector<double> widths;
     auto lines = setter.lines(m.description, text::Role::Body, body, W - 2 * margin, widths, kCoverInk);
     double by = b + margin + body;
@@ -155,8 +155,8 @@ layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, c
     }
   }
   if (m.identifier_scheme == "isbn")
-    setter.place(frame.items, "ISBN " + m.identifier, text::Role::Body, 9, b + 20 * kPtPerMm,
-                 b + H - 20 * kPtPerMm, false, kCoverInk);
+    setter.place(frame.items, "ISBN " + m.identifier, text::Role::Body, 9, b + mm(20), b + H - mm(20), false,
+                 kCoverInk);
   return frame;
 }
 

@@ -24,7 +24,7 @@ double spine_width(int pages, Binding binding, double paper_thickness) {
 std::string format_mm(double width, double height) {
   auto one = [](double pt) {
     char buf[32];
-    double v = std::round(pt / kPtPerMm * 10) / 10;
+    double v = std::round(pt / units::kPointsPerMm * 10) / 10;
     if (v == std::floor(v))
       std::snprintf(buf, sizeof buf, "%.0f", v);
     else

@@ -5,18 +5,20 @@
 
 #include <string>
 
+#include "util/units.h"
+
 namespace huozi::print {
 
-constexpr double kPtPerMm = 72.0 / 25.4;
-inline double mm(double v) { return v * kPtPerMm; }
+using units::mm;
+inline constexpr double kPtPerMm = units::kPointsPerMm;  // preflight's name for it
 
 // The print sheet's distances, measured outwards from the trim edge.
-constexpr double kDefaultBleed = 3 * kPtPerMm;
-constexpr double kMarkGap = 2 * kPtPerMm;     // from the bleed edge to where marks start
-constexpr double kMarkLength = 5 * kPtPerMm;  // crop and fold marks; bleed marks are half as long
-constexpr double kRegistrationRadius = 2 * kPtPerMm;
-constexpr double kSlugBaseline = 14 * kPtPerMm;  // the slug line's baseline, below the bleed edge
-constexpr double kSlugDepth = 3 * kPtPerMm;      // room left under that baseline
+constexpr double kDefaultBleed = mm(3);
+constexpr double kMarkGap = mm(2);     // from the bleed edge to where marks start
+constexpr double kMarkLength = mm(5);  // crop and fold marks; bleed marks are half as long
+constexpr double kRegistrationRadius = mm(2);
+constexpr double kSlugBaseline = mm(14);         // the slug line's baseline, below the bleed edge
+constexpr double kSlugDepth = mm(3);             // room left under that baseline
 constexpr double kMarkWidth = 0.25;              // stroke width of every mark
 // A slug-line sheet (one small page per print page): its height, and its
 // baseline measured from its top edge.

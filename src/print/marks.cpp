@@ -100,7 +100,7 @@ std::string marks_content(const SheetGeometry& g, const MarkOptions& options) {
     line(out, l);
     out += "[] 0 d\n";
   }
-  double r = kRegistrationRadius, arm = r + 1 * kPtPerMm;
+  double r = kRegistrationRadius, arm = r + mm(1);
   for (Point c : registration_centres(g, options)) {
     circle(out, c, r);
     out += "S\n";

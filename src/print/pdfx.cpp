@@ -1,9 +1,6 @@
 #include "print/pdfx.h"
 
-#include <fstream>
 #include <qpdf/QPDFObjectHandle.hh>
-#include <sstream>
-#include <stdexcept>
 
 namespace huozi::print {
 namespace {
@@ -27,34 +24,38 @@ std::string xml_escape(const std::string& s) {
 
 std::string xmp_date(const std::string& iso_date) { return iso_date + "T00:00:00Z"; }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read the ICC profile " + path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 }  // namespace
 
-OutputIntent output_intent_for_profile(const std::string& profile_path) {
-  std::string bytes = read_file(profile_path);
-  if (bytes.size() < 128 || bytes.compare(36, 4, "acsp") != 0)
-    throw std::runtime_error(profile_path + " is not an ICC profile");
+IntentResult output_intent_for_profile(const IccProfile& profile) {
+  IntentResult result;
+  const std::string& path = profile.path;
+  const std::string& bytes = profile.bytes;
+  if (!profile) {
+    result.error = profile.error;
+    return result;
+  }
+  if (bytes.size() < 128 || bytes.compare(36, 4, "acsp") != 0) {
+    result.error = path + " is not an ICC profile";
+    return result;
+  }
   std::string device_class = bytes.substr(12, 4), space = bytes.substr(16, 4);
-  if (device_class != "prtr")
-    throw std::runtime_error(
-        profile_path + " is a '" + device_class +
-        "' profile; the OutputIntent needs an output ('prtr') profile of the printing condition");
-  OutputIntent intent;
-  intent.profile_path = profile_path;
+  if (device_class != "prtr") {
+    result.error = path + " is a '" + device_class +
+                   "' profile; the OutputIntent needs an output ('prtr') profile of the printing condition";
+    return result;
+  }
+  OutputIntent& intent = result.intent;
+  intent.profile = profile;
   intent.components = space == "GRAY" ? 1 : space == "RGB " ? 3 : space == "CMYK" ? 4 : 0;
-  if (intent.components == 0) throw std::runtime_error(profile_path + " is not a Gray, RGB or CMYK profile");
-  std::string name = profile_path.substr(profile_path.find_last_of('/') + 1);
+  if (intent.components == 0) {
+    result.error = path + " is not a Gray, RGB or CMYK profile";
+    return result;
+  }
+  std::string name = path.substr(path.find_last_of('/') + 1);
   intent.condition_identifier = "Custom";
   intent.condition = name;
   intent.info = name + " (the print shop's output profile)";
-  return intent;
+  return result;
 }
 
 std::string pdf_date(const std::string& iso_date) {
@@ -139,7 +140,7 @@ void mark_as_pdfx4(QPDF& pdf, const DocumentInfo& info, const OutputIntent& inte
   metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
   root.replaceKey("/Metadata", metadata);
 
-  QPDFObjectHandle profile = pdf.newStream(read_file(intent.profile_path));
+  QPDFObjectHandle profile = pdf.newStream(intent.profile.bytes);
   profile.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(intent.components));
   QPDFObjectHandle oi = QPDFObjectHandle::newDictionary();
   oi.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));

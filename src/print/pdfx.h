@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "print/colour.h"
+
 namespace huozi::print {
 
 struct DocumentInfo {
@@ -19,7 +21,7 @@ struct DocumentInfo {
 
 // What the OutputIntent claims: the profile and how a printer should read it.
 struct OutputIntent {
-  std::string profile_path;
+  IccProfile profile;
   int components = 3;
   std::string condition_identifier = "Custom";
   std::string condition;  // human-readable printing condition
@@ -27,9 +29,14 @@ struct OutputIntent {
 };
 
 // The OutputIntent for a print shop's output profile: Custom, named after the
-// file. Throws std::runtime_error unless it is a readable ICC output ('prtr')
-// profile in Gray, RGB or CMYK.
-OutputIntent output_intent_for_profile(const std::string& profile_path);
+// file; absent (with error) unless it is an ICC output ('prtr') profile in
+// Gray, RGB or CMYK.
+struct IntentResult {
+  OutputIntent intent;
+  std::string error;  // empty on success
+  explicit operator bool() const { return error.empty(); }
+};
+IntentResult output_intent_for_profile(const IccProfile& profile);
 
 // "D:20211231000000Z" for a YYYY-MM-DD date.
 std::string pdf_date(const std::string& iso_date);
@@ -39,8 +46,7 @@ std::string pdf_date(const std::string& iso_date);
 std::string xmp_packet(const DocumentInfo& info, const std::string& producer);
 
 // Sets the Info dictionary, the XMP /Metadata stream and the OutputIntents on
-// the document, replacing whatever was there. Throws std::runtime_error if the
-// profile cannot be read.
+// the document, replacing whatever was there.
 void mark_as_pdfx4(QPDF& pdf, const DocumentInfo& info, const OutputIntent& intent);
 
 }  // namespace huozi::print

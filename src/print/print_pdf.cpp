@@ -124,18 +124,28 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       slug_pages = QPDFPageDocumentHelper(slugs).getAllPages();
     }
     drop_interactive_parts(pdf);
+    IccProfile rgb = read_icc_profile(options.rgb_profile);
     OutputIntent intent;
     if (!options.output_profile.empty()) {
-      intent = output_intent_for_profile(options.output_profile);
+      IntentResult given = output_intent_for_profile(read_icc_profile(options.output_profile));
+      if (!given) {
+        result.error = given.error;
+        return result;
+      }
+      intent = std::move(given.intent);
     } else {
-      intent.profile_path = options.rgb_profile;
+      intent.profile = rgb;
       intent.components = 3;
       intent.condition_identifier = "sRGB IEC61966-2.1";
       intent.condition =
           "sRGB IEC61966-2.1 (device-independent RGB: the print shop converts to its own printing condition)";
       intent.info = "sRGB";
     }
-    Handle srgb = icc_colour_space(pdf, options.rgb_profile, 3);
+    if (!rgb) {
+      result.error = rgb.error;
+      return result;
+    }
+    Handle srgb = icc_colour_space(pdf, rgb, 3);
     Sheet sheet{pdf, options, srgb, registration_colour_space(pdf, intent.components, srgb), {}};
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
     for (size_t i = 0; i < pages.size(); ++i) {
@@ -147,7 +157,7 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
     mark_as_pdfx4(pdf, options.info, intent);
 
     AtomicFile file(target);
-    if (file.temp_path().empty()) {
+    if (!file) {
       result.error = file.error();
       return result;
     }
@@ -167,16 +177,17 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
   return result;
 }
 
-int count_pages(const std::filesystem::path& path, std::string& error) {
+PrintResult count_pages(const std::filesystem::path& path) {
+  PrintResult result;
   try {
     QPDF pdf;
     pdf.setSuppressWarnings(true);
     pdf.processFile(path.c_str());
-    return static_cast<int>(QPDFPageDocumentHelper(pdf).getAllPages().size());
+    result.pages = static_cast<int>(QPDFPageDocumentHelper(pdf).getAllPages().size());
   } catch (const std::exception& e) {
-    error = e.what();
-    return -1;
+    result.error = e.what();
   }
+  return result;
 }
 
 }  // namespace huozi::print

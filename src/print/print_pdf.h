@@ -38,7 +38,7 @@ std::string output_profile_from_environment();
 
 struct PrintResult {
   std::string error;  // empty on success
-  int pages = 0;
+  int pages = 0;      // of the PDF written (or counted)
   std::vector<std::string> warnings;  // what QPDF repaired in the reader PDF
   explicit operator bool() const { return error.empty(); }
 };
@@ -47,7 +47,7 @@ struct PrintResult {
 PrintResult write_print_pdf(const std::filesystem::path& reader, const std::filesystem::path& target,
                             const PrintOptions& options);
 
-// The number of pages of a PDF, or -1 (with error) if it cannot be read.
-int count_pages(const std::filesystem::path& pdf, std::string& error);
+// Reads a PDF and counts its pages (pages; error when it cannot be read).
+PrintResult count_pages(const std::filesystem::path& pdf);
 
 }  // namespace huozi::print

@@ -9,7 +9,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <stdexcept>
 
 #include "text/clreq.h"
 #include "text/face.h"
@@ -222,6 +221,7 @@ Coverage cmap_coverage(const Face& face) {
 // A located face: opened and its coverage made on first use.
 struct FaceSlot {
   FaceInfo info;
+  std::string package;   // the Debian package that installs it, for the hint
   FcCharSetPtr charset;  // fontconfig's, referenced; null when the pattern had none
   Coverage coverage;     // empty until the first covers()
   std::unique_ptr<Face> face;
@@ -230,6 +230,7 @@ struct FaceSlot {
 struct FontDb::Impl {
   std::vector<FaceSlot> slots;
   size_t open_count = 0;
+  DiagnosticList problems;  // faces that could not be opened
   std::array<std::vector<FaceId>, kRoleCount * kVariantCount> chains;
 
   // HarfBuzz maps the file and reads the tables it needs in place; FreeType
@@ -237,10 +238,16 @@ struct FontDb::Impl {
   Face& open_face(FaceSlot& slot) {
     HbBlob blob(hb_blob_create_from_file_or_fail(slot.info.file.c_str()));
     HbFace face(blob ? hb_face_create(blob.get(), static_cast<unsigned>(slot.info.index)) : nullptr);
-    if (!face || hb_face_get_glyph_count(face.get()) == 0)
-      throw std::runtime_error("HarfBuzz cannot open " + slot.info.file + " (face " +
-                               std::to_string(slot.info.index) + ", " + slot.info.family +
-                               "), which fontconfig found: run fc-cache, or reinstall its package");
+    // A file cut short may keep its table directory and maxp, but not its character map.
+    HbBlob cmap(face ? hb_face_reference_table(face.get(), HB_TAG('c', 'm', 'a', 'p')) : nullptr);
+    if (!face || hb_face_get_glyph_count(face.get()) == 0 || hb_blob_get_length(cmap.get()) == 0) {
+      problems.error(slot.info.file, 0, 0,
+                     "cannot open the font " + slot.info.family + " (face " +
+                         std::to_string(slot.info.index) +
+                         "), which fontconfig found: the file was removed or damaged since",
+                     "run fc-cache, or reinstall it with: apt-get install " + slot.package);
+      face.reset(hb_face_reference(hb_face_get_empty()));  // no glyphs: its text comes out blank
+    }
     slot.face = std::make_unique<Face>(std::move(face), slot.info);
     ++open_count;
     return *slot.face;
@@ -351,6 +358,7 @@ std::unique_ptr<FontDb> FontDb::open(const std::filesystem::path& config, Diagno
     const auto id = static_cast<FaceId>(db->impl_->slots.size());
     FaceSlot& slot = db->impl_->slots.emplace_back();
     slot.info = FaceInfo{e.family, where.file, where.index, e.bold};
+    slot.package = e.package;
     if (where.charset) slot.charset.reset(FcCharSetCopy(where.charset.get()));
     located.emplace(key, id);
     entry_faces[i] = id;
@@ -397,6 +405,8 @@ Face& FontDb::face(FaceId id) const {
   FaceSlot& slot = impl_->slots[id];
   return slot.face ? *slot.face : impl_->open_face(slot);
 }
+
+const DiagnosticList& FontDb::problems() const { return impl_->problems; }
 
 size_t FontDb::size() const { return impl_->slots.size(); }
 size_t FontDb::open_count() const { return impl_->open_count; }

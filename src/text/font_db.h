@@ -71,9 +71,13 @@ class FontDb {
 
   // Where the face is; does not open it.
   const FaceInfo& info(FaceId id) const;
-  // The open face, opened on the first call. Throws std::runtime_error if
-  // HarfBuzz cannot open a file that fontconfig found (changed since).
+  // The open face, opened on the first call. Never fails: when HarfBuzz
+  // cannot open a file that fontconfig found (removed or damaged since), the
+  // face has no glyphs (its text is blank) and the failure is in problems().
   Face& face(FaceId id) const;
+  // The faces that could not be opened, as errors at their files. A build
+  // that finds any here has set text blank, and writes nothing.
+  const DiagnosticList& problems() const;
   size_t size() const;
   // How many of the size() faces have been opened by face() so far.
   size_t open_count() const;

@@ -74,18 +74,4 @@ bool AtomicFile::commit() {
   return true;
 }
 
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-  AtomicFile file(path);
-  if (file.temp_path().empty()) return file.error();
-  FILE* f = std::fopen(file.temp_path().c_str(), "wb");
-  if (!f) return "cannot write " + file.temp_path().string() + ": " + std::strerror(errno);
-  size_t written = std::fwrite(bytes.data(), 1, bytes.size(), f);
-  bool ok = written == bytes.size() && std::fflush(f) == 0;
-  int saved = errno;
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok) return "cannot write " + path.string() + ": " + std::strerror(saved ? saved : EIO);
-  if (!file.commit()) return file.error();
-  return {};
-}
-
 }  // namespace huozi

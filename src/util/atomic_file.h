@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <string>
-#include <string_view>
 
 namespace huozi {
 
@@ -18,7 +17,9 @@ class AtomicFile {
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
 
-  // Path to write the content to; empty if the temporary file could not be made.
+  // False (with error()) when the temporary file could not be made.
+  explicit operator bool() const { return !temp_.empty(); }
+  // Path to write the content to.
   const std::filesystem::path& temp_path() const { return temp_; }
   const std::string& error() const { return error_; }
 
@@ -31,8 +32,5 @@ class AtomicFile {
   std::string error_;
   bool committed_ = false;
 };
-
-// Writes bytes to path through an AtomicFile. Returns an empty string or the error.
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace huozi

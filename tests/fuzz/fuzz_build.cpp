@@ -7,7 +7,7 @@
 // whose page count is not the number of pages layout made. The source may
 // include and show the fixtures below, so includes, paths and image checks are
 // reached too. The PDF is made as `huozi build --pdf` makes it
-// (cli/pdf_build.h: layout -> PDF writer), with the font database opened once, in
+// (build/pdf_build.h: layout -> PDF writer), with the font database opened once, in
 // LLVMFuzzerInitialize, not per input.
 #include <unistd.h>
 #include <zip.h>
@@ -23,7 +23,7 @@
 #include <string>
 #include <string_view>
 
-#include "cli/pdf_build.h"
+#include "build/pdf_build.h"
 #include "epub/epub_writer.h"
 #include "model/loader.h"
 #include "model/xml_text.h"
@@ -138,11 +138,11 @@ void check_epub(const fs::path& path) {
 // not a whole PDF (header, %%EOF) that QPDF reads without a warning, with
 // exactly the pages layout made.
 void check_pdf(const huozi::model::Document& doc) {
-  huozi::DiagnosticList diagnostics;
   fs::path pdf = scratch / "out" / "fuzz.pdf";
-  int pages = 0;
-  bool ok = huozi::cli::build_pdf(doc, *fonts, pdf, diagnostics, &pages);
-  if (!ok) {
+  huozi::build::BuildResult built = huozi::build::build_pdf(doc, *fonts, pdf);
+  const huozi::DiagnosticList& diagnostics = built.diagnostics;
+  const int pages = built.pages;
+  if (!built) {
     if (pages > 0) fail("layout made pages but the PDF writer failed", diagnostics);
     return;
   }

@@ -50,7 +50,7 @@ TEST(DeviceIndependentRgb, ImagesGroupsAndResources) {
   QPDFObjectHandle resources = QPDFObjectHandle::parse("<< /XObject << >> >>");
   resources.getKey("/XObject").replaceKey("/Im0", image);
   page.replaceKey("/Resources", resources);
-  QPDFObjectHandle srgb = icc_colour_space(pdf, default_rgb_profile(), 3);
+  QPDFObjectHandle srgb = icc_colour_space(pdf, read_icc_profile(default_rgb_profile()), 3);
   std::set<QPDFObjGen> seen;
   make_rgb_device_independent(page, srgb, seen);
   EXPECT_TRUE(image.getDict().getKey("/ColorSpace").isArray());
@@ -63,7 +63,7 @@ TEST(DeviceIndependentRgb, ImagesGroupsAndResources) {
 TEST(Registration, AlternateIsBlackInTheIntentsTerms) {
   QPDF pdf;
   pdf.emptyPDF();
-  QPDFObjectHandle srgb = icc_colour_space(pdf, default_rgb_profile(), 3);
+  QPDFObjectHandle srgb = icc_colour_space(pdf, read_icc_profile(default_rgb_profile()), 3);
   QPDFObjectHandle rgb = registration_colour_space(pdf, 3, srgb);
   EXPECT_EQ(rgb.getArrayItem(0).getName(), "/Separation");
   EXPECT_EQ(rgb.getArrayItem(1).getName(), "/All");

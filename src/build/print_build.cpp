@@ -1,0 +1,143 @@
+#include "build/print_build.h"
+
+#include <unistd.h>
+
+#include "build/fonts.h"
+#include "build/pdf_build.h"
+#include "model/metadata.h"
+#include "pdf/pdf_writer.h"
+#include "print/cover.h"
+#include "print/print_pdf.h"
+#include "text/font_db.h"
+#include "util/units.h"
+
+namespace huozi::build {
+namespace {
+
+// A scratch PDF (the slug lines, the cover before its marks) that is removed
+// when it goes out of scope.
+struct ScratchPdf {
+  std::filesystem::path path;
+  explicit ScratchPdf(const std::string& what)
+      : path(std::filesystem::temp_directory_path() /
+             ("huozi-" + what + "-" + std::to_string(getpid()) + ".pdf")) {}
+  ~ScratchPdf() {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
+};
+
+// What the print profile's steps share.
+struct PrintJob {
+  const model::Document& doc;
+  text::FontDb& fonts;
+  int pages = 0;  // of the reader PDF
+  print::PrintOptions options;
+  std::string hint;  // for a print file that cannot be written
+  BuildResult& result;
+
+  // Draws frames into a scratch PDF with the reader PDF's writer; a failure is
+  // an error at target, "cannot draw WHAT".
+  bool draw(const std::vector<layout::PageFrame>& frames, const std::filesystem::path& scratch,
+            const std::filesystem::path& target, const std::string& what) {
+    pdf::PdfInfo info;
+    info.title = options.info.title;
+    info.create_date = options.info.date + "T00:00:00";
+    pdf::PdfWriter writer(scratch, info, font_refs(fonts));
+    for (const layout::PageFrame& frame : frames) writer.add_page(frame);
+    if (font_problems(fonts, result.diagnostics)) return false;
+    if (!writer.finish()) {
+      result.diagnostics.error(target.string(), 0, 0, "cannot draw " + what + ": " + writer.error());
+      return false;
+    }
+    return true;
+  }
+
+  // Writes the print file of input; what QPDF repaired in the reader PDF is a warning.
+  bool write(const std::filesystem::path& input, const std::filesystem::path& target, bool report_repairs) {
+    print::PrintResult printed = print::write_print_pdf(input, target, options);
+    if (report_repairs)
+      for (const std::string& w : printed.warnings)
+        result.diagnostics.warning(input.string(), 0, 0, "repaired: " + w);
+    if (!printed) {
+      result.diagnostics.error(target.string(), 0, 0, printed.error, hint);
+      return false;
+    }
+    result.written.push_back(target);
+    return true;
+  }
+
+  // The book block: reader pages with marks and a slug line each.
+  bool book_block(const std::filesystem::path& reader, const std::string& stem) {
+    std::filesystem::path target = stem + "-print.pdf";
+    ScratchPdf slugs("slugs");
+    auto slug_lines = print::slug_frames(doc, fonts, pages, doc.page.page_width, target.filename().string());
+    if (!draw(slug_lines, slugs.path, target, "the slug lines")) return false;
+    options.slug_lines = slugs.path;
+    return write(reader, target, true);
+  }
+
+  // The cover: one spread with the spine between back and front.
+  bool cover(const std::filesystem::path& reader, const std::string& stem) {
+    const model::PageSetup& setup = doc.page;
+    print::Binding binding = setup.saddle_stitch ? print::Binding::Saddle : print::Binding::Perfect;
+    if (binding == print::Binding::Saddle && pages % 4 != 0)
+      result.diagnostics.warning(
+          reader.string(), 0, 0,
+          "saddle stitching needs a multiple of 4 pages; the book has " + std::to_string(pages),
+          "add or remove pages, or bind it perfect (binding=\"perfect\")");
+    print::CoverSize size{setup.page_width, setup.page_height,
+                          print::spine_width(pages, binding, setup.paper_thickness), setup.bleed};
+    std::filesystem::path target = stem + "-cover.pdf";
+    ScratchPdf cover("cover"), cover_slug("cover-slug");
+    double cover_width = 2 * size.trim_width + size.spine;
+    std::string note = std::string(binding == print::Binding::Saddle ? "骑马钉" : "胶装") + "，书脊 " +
+                       units::format_mm(size.spine) + "（" + std::to_string(pages) + " 页，纸厚 " +
+                       units::format_mm(setup.paper_thickness) + "）　" + target.filename().string();
+    auto slug_frames = print::slug_frames(doc, fonts, 1, cover_width, note);
+    if (!draw({print::cover_frame(doc, fonts, size)}, cover.path, target, "the cover") ||
+        !draw(slug_frames, cover_slug.path, target, "the cover"))
+      return false;
+    options.input_bleed = setup.bleed;
+    options.slug_lines = cover_slug.path;
+    options.folds = {size.trim_width};
+    if (size.spine > 0) options.folds.push_back(size.trim_width + size.spine);
+    return write(cover.path, target, false);
+  }
+};
+
+}  // namespace
+
+print::DocumentInfo document_info(const model::Metadata& m) {
+  print::DocumentInfo info;
+  info.title = model::display_title(m);
+  info.authors = model::author_names(m);
+  info.date = model::iso_date(m);
+  info.document_id = m.identifier_scheme == "isbn" ? "urn:isbn:" + m.identifier : m.identifier;
+  info.creator = "huozi " HUOZI_VERSION;
+  return info;
+}
+
+BuildResult build_print(const model::Document& doc, const std::filesystem::path& reader,
+                        const std::string& stem) {
+  BuildResult result;
+  print::PrintResult counted = print::count_pages(reader);
+  if (!counted) {
+    result.diagnostics.error(reader.string(), 0, 0, "cannot read the reader PDF: " + counted.error);
+    return result;
+  }
+  std::unique_ptr<text::FontDb> fonts = open_fonts(result.diagnostics);
+  if (!fonts) return result;
+  PrintJob job{doc, *fonts, counted.pages, {}, {}, result};
+  job.options.bleed = doc.page.bleed;
+  job.options.info = document_info(doc.metadata);
+  job.options.rgb_profile = print::default_rgb_profile();
+  job.options.output_profile = print::output_profile_from_environment();
+  job.hint = job.options.output_profile.empty()
+                 ? "install icc-profiles-free (scripts/install-deps.sh) and check the output folder"
+                 : "HUOZI_OUTPUT_ICC must name the print shop's ICC output profile";
+  if (job.book_block(reader, stem)) job.cover(reader, stem);
+  return result;
+}
+
+}  // namespace huozi::build

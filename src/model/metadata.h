@@ -1,0 +1,25 @@
+// The publication's metadata as every output states it: the title with its
+// subtitle, the date in full, the authors. Pure functions of model::Metadata,
+// so the EPUB, the PDF and the print profile say the same.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace huozi::model {
+
+// "title：subtitle", or the title alone.
+std::string display_title(const Metadata& m);
+
+// The date as YYYY-MM-DD: a year or a month stands for its first day.
+std::string iso_date(const Metadata& m);
+
+// The names of the authors (creators of role "aut"), in source order.
+std::vector<std::string> author_names(const Metadata& m);
+
+// Names as a Chinese list: "甲、乙、丙".
+std::string name_list(const std::vector<std::string>& names);
+
+}  // namespace huozi::model
