@@ -36,13 +36,6 @@ bool has_footnotes(const std::vector<Node>& nodes) {
   return false;
 }
 
-// A link, 着重号 or ruby over some of a block's text.
-struct Decoration {
-  NodeKind kind;                              // Link, EmphasisDots or Ruby
-  std::string target;                         // Link: "#id" or a URI; Ruby: the annotation
-  std::vector<model::SourceLocation> places;  // of its text nodes
-};
-
 // Where a block's lines go across the column: an inset and a measure.
 struct Measure {
   double x = 0;
@@ -103,8 +96,6 @@ class DocumentLayouter {
   std::vector<Line> lines_;  // scratch
   int anchors_ = 0;
   int pages_ = 0;
-  std::vector<const Node*> pending_notes_;                  // footnotes whose marks are being set
-  std::vector<Decoration> decorations_;                     // of the block being set
   std::vector<const Node*> notes_attached_;                 // this pass's footnotes, by FlowNote::id
   std::vector<std::pair<int, int>> first_note_pages_;       // (id, page) of the first pass
   std::unordered_map<const Node*, int> page_note_numbers_;  // footnotes="page": a note's number on its page
@@ -274,9 +265,9 @@ class DocumentLayouter {
     style.heading_scale = scale;
     style.lang = lang_;
     std::vector<TypesetLine> out;
-    decorations_.clear();
-    collect_decorations(node, kNone);
-    for (ParagraphSource& source : block_sources(node, doc_, style, lang_)) {
+    NoteMarkText marks;
+    if (calls) marks = [this](const Node& note) { return model::circled_number(note_number(note)); };
+    for (ParagraphSource& source : block_sources(node, doc_, style, lang_, marks)) {
       if (node.kind != NodeKind::Title && scale != 1) {
         for (text::TextSpan& span : source.input.spans) span.style.size_pt *= scale;
         source.em_pt *= scale;
@@ -297,6 +288,7 @@ class DocumentLayouter {
     // A line whose type needs more room than the grid pitch (with a twentieth of
     // its size between lines) takes several grid lines.
     int grid_lines = std::max(1, static_cast<int>(std::ceil(source.em_pt * 1.1 / g_.line_pitch - 1e-6)));
+    size_t next_mark = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
       const Line& line = lines[i];
       double x = m.x + (i > 0 ? hang : 0);
@@ -305,40 +297,22 @@ class DocumentLayouter {
       if (align == Align::Right) x += free;
       for (int k = 1; k < grid_lines; ++k) out.emplace_back();
       out.push_back(to_typeset_line(line, source.input.text, x, color));
-      if (!decorations_.empty()) decorate(source, line, x, out.back());
-      if (calls) find_note_calls(source, line, out.size() - 1, *calls);
+      if (!source.markup.empty()) decorate(source, line, x, out.back());
+      if (calls) find_note_calls(source, line, out.size() - 1, *calls, next_mark);
     }
   }
 
   // ---- links, emphasis dots and ruby ----------------------------------------------
-  // The setter knows text, not markup: a decorated element is found again
-  // through the source places of its text nodes, which the spans keep.
-
-  // Records each decorated element and the places of its text nodes; `open`
-  // is the index of the decoration the node is inside (the innermost wins).
-  void collect_decorations(const Node& n, size_t open) {
-    if (n.kind == NodeKind::Link || n.kind == NodeKind::EmphasisDots || n.kind == NodeKind::Ruby) {
-      decorations_.push_back({n.kind, n.kind == NodeKind::Ruby ? n.label() : n.target(), {}});
-      open = decorations_.size() - 1;
-    }
-    if (n.kind == NodeKind::Text && open != kNone) decorations_[open].places.push_back(n.where);
-    if (n.kind == NodeKind::Footnote) return;
-    for (const Node& c : n.children) collect_decorations(c, open);
-  }
-  static constexpr size_t kNone = SIZE_MAX;
-
-  bool same_place(const text::TextSpan& span, const model::SourceLocation& at) const {
-    return at.file < doc_.files.size() && span.where.line == static_cast<int>(at.line) &&
-           span.where.column == static_cast<int>(at.column) && span.where.file == doc_.files[at.file];
-  }
+  // The setter knows text, not markup: each span carries the tag of the
+  // markup it is in (ParagraphSource::markup), set where the block was collected.
 
   void decorate(const ParagraphSource& source, const Line& line, double x, TypesetLine& out) {
-    for (const Decoration& d : decorations_) {
-      // Byte ranges of the paragraph text that the decoration covers.
+    for (size_t tag = 1; tag <= source.markup.size(); ++tag) {
+      const Markup& d = source.markup[tag - 1];
+      // Byte ranges of the paragraph text that the markup covers.
       std::vector<std::pair<uint32_t, uint32_t>> ranges;
       for (const text::TextSpan& span : source.input.spans)
-        for (const model::SourceLocation& at : d.places)
-          if (same_place(span, at)) ranges.emplace_back(span.begin, span.end);
+        if (span.tag == tag) ranges.emplace_back(span.begin, span.end);
       if (ranges.empty()) continue;
       auto inside = [&](uint32_t cluster) {
         for (const auto& [b, e] : ranges)
@@ -385,20 +359,12 @@ class DocumentLayouter {
     return !utf8::is_cjk_punctuation(c) && c != ' ' && !(c < 0x80 && std::ispunct(static_cast<int>(c)));
   }
 
-  // The pending footnote marks (in order) that this line sets. A mark is the
-  // text span that stands where its note stood in the source (the note's own
-  // place), so a literal ① in the text is never taken for it, and a mark in a
-  // later piece of a block (after a <br/>) waits for that piece.
-  void find_note_calls(const ParagraphSource& source, const Line& line, size_t index, NoteCalls& calls) {
-    while (!pending_notes_.empty()) {
-      const Node* note = pending_notes_.front();
-      const text::TextSpan* mark = nullptr;
-      for (const text::TextSpan& span : source.input.spans)
-        if (same_place(span, note->where)) mark = &span;
-      if (!mark || mark->begin >= line.text_end) return;
-      calls.emplace_back(index, note);
-      pending_notes_.erase(pending_notes_.begin());
-    }
+  // The footnote calls this line sets: the piece's marks from `next` on that
+  // begin before the line's end.
+  void find_note_calls(const ParagraphSource& source, const Line& line, size_t index, NoteCalls& calls,
+                       size_t& next) {
+    for (; next < source.note_marks.size() && source.note_marks[next].begin < line.text_end; ++next)
+      calls.emplace_back(index, source.note_marks[next].note);
   }
 
   // A string in the given role on one line, its left end at x = 0 on the
@@ -458,31 +424,6 @@ class DocumentLayouter {
     }
   }
 
-  // The node with its footnotes replaced by their marks (①…); the notes are
-  // queued and set after the block.
-  Node with_note_marks(const Node& n) {
-    pending_notes_.clear();
-    Node copy = n;
-    replace_notes(copy, n);
-    return copy;
-  }
-
-  void replace_notes(Node& copy, const Node& original) {
-    for (size_t i = 0; i < copy.children.size(); ++i) {
-      Node& c = copy.children[i];
-      if (c.kind == NodeKind::Footnote) {
-        pending_notes_.push_back(&original.children[i]);
-        Node mark;
-        mark.kind = NodeKind::Text;
-        mark.where = c.where;
-        mark.text = model::circled_number(note_number(original.children[i]));
-        c = std::move(mark);
-      } else if (!c.children.empty()) {
-        replace_notes(c, original.children[i]);
-      }
-    }
-  }
-
   void text_block(const Node& n, Measure m, double scale, Align align, double hang, int space_before = 0,
                   bool keep_with_next = false) {
     FlowBlock b;
@@ -490,7 +431,7 @@ class DocumentLayouter {
     b.keep_with_next = keep_with_next;
     b.space_before = space_before;
     NoteCalls calls;
-    b.lines = set(with_note_marks(n), m, scale, align, hang, {}, &calls);
+    b.lines = set(n, m, scale, align, hang, {}, &calls);
     b.source = where(n);
     if (!n.id().empty()) b.anchors.push_back({n.id(), m.x, 0});
     attach_notes(b, calls);
@@ -627,8 +568,7 @@ class DocumentLayouter {
       b.source = where(stanza);
       for (const Node& line : stanza.children) {
         NoteCalls calls;
-        std::vector<TypesetLine> lines =
-            set(with_note_marks(line), inset, 1, Align::Left, 2 * g_.em, {}, &calls);
+        std::vector<TypesetLine> lines = set(line, inset, 1, Align::Left, 2 * g_.em, {}, &calls);
         for (auto& call : calls) call.first += b.lines.size();
         for (TypesetLine& l : lines) b.lines.push_back(std::move(l));
         attach_notes(b, calls);
@@ -645,8 +585,7 @@ class DocumentLayouter {
       FlowBlock b;
       b.source = where(item);
       NoteCalls calls;
-      b.lines = set(with_note_marks(item), Measure{m.x + 2 * g_.em, m.width - 2 * g_.em}, 1, Align::Justify,
-                    0, {}, &calls);
+      b.lines = set(item, Measure{m.x + 2 * g_.em, m.width - 2 * g_.em}, 1, Align::Justify, 0, {}, &calls);
       attach_notes(b, calls);
       if (b.lines.empty()) continue;
       double w = 0;
