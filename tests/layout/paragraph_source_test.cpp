@@ -16,6 +16,10 @@ struct Loaded {
       if (n.kind == model::NodeKind::Paragraph) return n;
     return chapter;
   }
+  // The first paragraph as engine input, in pieces.
+  std::vector<ParagraphSource> pieces(const NoteMarkText& marks = {}) const {
+    return block_sources(first_paragraph(), *result.document, {}, "zh-Hans", marks);
+  }
 };
 
 Loaded load(const std::string& paragraph) {
@@ -43,7 +47,7 @@ std::string tags(const ParagraphSource& p) {
 TEST(ParagraphSource, MarkupTagsItsSpansAndTheInnermostWins) {
   Loaded l = load("甲<a href=\"#x\">乙<dot>丙</dot>丁</a><ruby>戊<rt>wù</rt></ruby>己");
   ASSERT_TRUE(l.result);
-  std::vector<ParagraphSource> pieces = block_sources(l.first_paragraph(), *l.result.document, {}, "zh-Hans");
+  std::vector<ParagraphSource> pieces = l.pieces();
   ASSERT_EQ(pieces.size(), 1u);
   const ParagraphSource& p = pieces[0];
   EXPECT_EQ(tags(p), "甲=0 乙=1 丙=2 丁=1 戊=3 己=0");
@@ -58,11 +62,10 @@ TEST(ParagraphSource, MarkupTagsItsSpansAndTheInnermostWins) {
 TEST(ParagraphSource, SpansKeepTheirPlaceAsAFileIdLineAndColumn) {
   Loaded l = load("甲<strong>乙</strong>");
   ASSERT_TRUE(l.result);
-  const model::Document& doc = *l.result.document;
-  std::vector<ParagraphSource> pieces = block_sources(l.first_paragraph(), doc, {}, "zh-Hans");
+  std::vector<ParagraphSource> pieces = l.pieces();
   ASSERT_EQ(pieces.size(), 1u);
   const text::TextInput& input = pieces[0].input;
-  ASSERT_EQ(input.files, &doc.files);
+  ASSERT_EQ(input.files, &l.result.document->files);
   ASSERT_EQ(input.spans.size(), 2u);
   EXPECT_EQ(file_name(*input.files, input.spans[1].where), "test.xml");
   EXPECT_EQ(input.spans[1].where.line, 3u);
@@ -72,14 +75,13 @@ TEST(ParagraphSource, SpansKeepTheirPlaceAsAFileIdLineAndColumn) {
 TEST(ParagraphSource, FootnotesLeaveMarksOnlyWhenAskedAndEachPieceKnowsItsOwn) {
   Loaded l = load("甲<note>一</note>乙<br/>丙<a href=\"#x\">丁<note>二</note></a>");
   ASSERT_TRUE(l.result);
-  const model::Document& doc = *l.result.document;
-  std::vector<ParagraphSource> plain = block_sources(l.first_paragraph(), doc, {}, "zh-Hans");
+  std::vector<ParagraphSource> plain = l.pieces();
   ASSERT_EQ(plain.size(), 2u);
   EXPECT_EQ(plain[0].input.text, "甲乙");
   EXPECT_TRUE(plain[0].note_marks.empty());
 
   const NoteMarkText marks = [](const model::Node& note) { return model::circled_number(note.number); };
-  std::vector<ParagraphSource> marked = block_sources(l.first_paragraph(), doc, {}, "zh-Hans", marks);
+  std::vector<ParagraphSource> marked = l.pieces(marks);
   ASSERT_EQ(marked.size(), 2u);
   EXPECT_EQ(marked[0].input.text, "甲①乙");
   ASSERT_EQ(marked[0].note_marks.size(), 1u);
