@@ -44,7 +44,7 @@ void placeholder(Composer& c, const Rect& rect, std::vector<PageItem>& items) {
   double cx = rect.x + (rect.width - w) / 2, cy = rect.y + rect.height / 2 + s.fpo_label_drop_em * em;
   // A band of the box's grey behind the label keeps it readable over the diagonals.
   Box band;
-  band.rect = {cx - s.fpo_band_pad_em * em, cy - s.fpo_band_rise_em * em, w + s.fpo_band_width_pad_em * em,
+  band.rect = {cx - s.fpo_band_pad_em * em, cy - s.fpo_band_rise_em * em, w + 2 * s.fpo_band_pad_em * em,
                s.fpo_band_height_em * em};
   band.filled = true;
   band.fill = s.fpo_fill;

@@ -48,7 +48,6 @@ struct LayoutStyle {
   // The band of fill behind the label: its padding left and right, and how
   // far it reaches above the baseline and how tall it is.
   double fpo_band_pad_em = 0.3;
-  double fpo_band_width_pad_em = 0.6;
   double fpo_band_rise_em = 1.2;
   double fpo_band_height_em = 1.6;
 
