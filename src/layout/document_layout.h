@@ -1,8 +1,9 @@
-// The whole document into pages: walks the content model in reading order,
-// sets every block with the paragraph setter, builds headings, figures (with
-// FPO placeholders), verse, lists and tables as flow blocks, and lets the page
-// flow place them. Finished pages go to the sink with their running heads and
-// folios already drawn.
+// The whole document into pages. layout_document is the algorithm: the
+// table of contents' entries (toc.h), [a quiet pass of the body to find each
+// footnote's page, when notes are numbered per page (footnotes.h)], the body
+// block by block through the page flow (blocks.h, headings.h, figure.h), and
+// the TOC's pages last. Finished pages go to the sink with their running heads
+// and folios drawn (furniture.h).
 #pragma once
 
 #include <functional>

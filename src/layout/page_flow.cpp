@@ -13,8 +13,8 @@ constexpr int kMinLinesAtHead = 2;
 
 }  // namespace
 
-PageFlow::PageFlow(PageGeometry geometry, PageSink sink, int first_page)
-    : g_(geometry), sink_(std::move(sink)), page_number_(first_page) {}
+PageFlow::PageFlow(PageGeometry geometry, PageSink sink, int first_page, const LayoutStyle& style)
+    : g_(geometry), style_(style), sink_(std::move(sink)), page_number_(first_page) {}
 
 void PageFlow::open_page() {
   if (page_open_) return;
@@ -180,8 +180,9 @@ void PageFlow::place_footnotes() {
   if (foot_.empty() || !page_open_) return;
   double x = g_.column_left(column_, info_.recto);
   int first = g_.lines - static_cast<int>(foot_.size());
-  double rule_y = g_.baseline(first - 1) + 0.1 * g_.em;
-  page_.items.push_back(Rule{x, rule_y, x + 6 * g_.em, rule_y, 0.4, {}, false});
+  double rule_y = g_.baseline(first - 1) + style_.note_rule_drop_em * g_.em;
+  page_.items.push_back(
+      Rule{x, rule_y, x + style_.note_rule_length_em * g_.em, rule_y, style_.note_rule, {}, false});
   for (size_t i = 0; i < foot_.size(); ++i) {
     double y = g_.baseline(first + static_cast<int>(i));
     for (PageItem& item : foot_[i].items) {
@@ -233,9 +234,7 @@ void PageFlow::place_figure(const FlowBlock& block) {
   }
   FlowBlock figure = block;
   if (!column_empty()) line_ += block.space_before;
-  if (figure.figure_lines > remaining()) {
-    overflows_.push_back(block.source + ": figure taller than a column; it is cut at the column foot");
-  }
+  if (figure.figure_lines > remaining()) overflows_.push_back(block.where);
   mark_block_start(figure);
   double x = g_.column_left(column_, info_.recto);
   double y = g_.baseline(line_) - kAscentEm * g_.em;

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "layout/frame.h"
+#include "layout/layout_style.h"
 #include "layout/page_geometry.h"
+#include "util/source_location.h"
 
 namespace huozi::layout {
 
@@ -47,7 +49,7 @@ struct FlowBlock {
   std::vector<Anchor> anchors;        // at the block's first line; x relative to the column, y ignored
   std::vector<OutlineEntry> outline;  // page and y are filled in when placed
   std::string running_title;          // the recto running head from this block on
-  std::string source;                 // file:line, for warnings
+  SourceLocation where;               // of the block's element, for warnings
   std::vector<FlowNote> notes;        // called from this block's lines
 };
 
@@ -66,7 +68,7 @@ class PageFlow {
   using PageSink = std::function<void(PageFrame&&, const PageInfo&)>;
 
   // Pages are numbered from first_page (front matter laid out elsewhere comes before).
-  PageFlow(PageGeometry geometry, PageSink sink, int first_page = 1);
+  PageFlow(PageGeometry geometry, PageSink sink, int first_page = 1, const LayoutStyle& style = {});
 
   void add(FlowBlock block);
   // Places what is pending and emits the last page.
@@ -74,13 +76,14 @@ class PageFlow {
 
   const std::vector<OutlineEntry>& outline() const { return outline_; }
   int pages_emitted() const { return page_number_ - (page_open_ ? 1 : 0); }
-  // Blocks that did not fit anywhere whole (a figure taller than a column).
-  const std::vector<std::string>& overflows() const { return overflows_; }
+  // Where the blocks are that did not fit anywhere whole (a figure taller than a column).
+  const std::vector<SourceLocation>& overflows() const { return overflows_; }
   // Where each footnote went, in the order they were placed: (FlowNote::id, page number).
   const std::vector<std::pair<int, int>>& note_pages() const { return note_pages_; }
 
  private:
   PageGeometry g_;
+  LayoutStyle style_;
   PageSink sink_;
   PageFrame page_;
   PageInfo info_;
@@ -93,7 +96,7 @@ class PageFlow {
   std::deque<FlowBlock> deferred_figures_;
   std::vector<OutlineEntry> outline_;
   std::vector<TypesetLine> foot_;  // footnote lines of the current column
-  std::vector<std::string> overflows_;
+  std::vector<SourceLocation> overflows_;
   std::vector<std::pair<int, int>> note_pages_;
 
   void place(FlowBlock& block);

@@ -11,9 +11,9 @@ using model::Node;
 using model::NodeKind;
 
 struct Collector {
-  const model::Document& doc;
-  const TextStyle& style;
+  const NoteMarkText& marks;
   std::vector<ParagraphSource> out;
+  std::vector<Markup> markup;
   ParagraphSource* current = nullptr;
 
   void start(const ParagraphSource& base) {
@@ -23,25 +23,36 @@ struct Collector {
     current->input.spans.clear();
   }
 
-  void add_text(const Node& node, const text::Style& s) {
-    if (node.text.empty()) return;
+  void add_text(const std::string& text, const model::SourceLocation& where, const text::Style& s,
+                uint32_t tag) {
+    if (text.empty()) return;
     auto& input = current->input;
     text::TextSpan span;
     span.begin = static_cast<uint32_t>(input.text.size());
-    input.text += node.text;
+    input.text += text;
     span.end = static_cast<uint32_t>(input.text.size());
     span.style = s;
-    span.where.file = node.where.file < doc.files.size() ? doc.files[node.where.file] : std::string();
-    span.where.line = static_cast<int>(node.where.line);
-    span.where.column = static_cast<int>(node.where.column);
+    span.where = where;
+    span.tag = tag;
     input.spans.push_back(std::move(span));
   }
 
-  void walk(const Node& node, text::Style s, const ParagraphSource& base) {
+  // A footnote leaves its mark (if the page sets marks); its text goes to the page's foot.
+  void add_note_mark(const Node& note, const text::Style& s, uint32_t tag) {
+    if (!marks) return;
+    const std::string mark = marks(note);
+    if (mark.empty()) return;
+    current->note_marks.push_back({static_cast<uint32_t>(current->input.text.size()), &note});
+    add_text(mark, note.where, s, tag);
+  }
+
+  // `tag`: the innermost markup the node is in (TextSpan::tag).
+  void walk(const Node& node, text::Style s, const ParagraphSource& base, uint32_t tag) {
+    if (node.kind == NodeKind::Footnote) return add_note_mark(node, s, tag);
     if (!node.lang().empty()) s.lang = node.lang();
     switch (node.kind) {
       case NodeKind::Text:
-        add_text(node, s);
+        add_text(node.text, node.where, s, tag);
         return;
       case NodeKind::Strong:
         s.role = text::Role::Strong;
@@ -53,8 +64,12 @@ struct Collector {
         // Han faces have no italics: emphasis is set in a Kai (楷体) face (clreq 6).
         if (s.role == text::Role::Body) s.role = text::Role::Emphasis;
         break;
-      case NodeKind::Footnote:
-        return;  // the note's text goes to the page's foot
+      case NodeKind::Link:
+      case NodeKind::EmphasisDots:
+      case NodeKind::Ruby:
+        markup.push_back({node.kind, node.kind == NodeKind::Ruby ? node.label() : node.target()});
+        tag = static_cast<uint32_t>(markup.size());
+        break;
       case NodeKind::LineBreak: {
         ParagraphSource next = base;
         next.indent = false;
@@ -62,9 +77,9 @@ struct Collector {
         return;
       }
       default:
-        break;  // Emphasis, EmphasisDots, Link, Span, Ruby (its base): the children
+        break;  // Emphasis, Span, Ruby (its base): the children
     }
-    for (const Node& child : node.children) walk(child, s, base);
+    for (const Node& child : node.children) walk(child, s, base, tag);
   }
 };
 
@@ -97,9 +112,10 @@ void collect(const Node& node, const model::Document& doc, const TextStyle& styl
 
 }  // namespace
 
-std::vector<ParagraphSource> block_sources(const Node& block, const model::Document& doc, const TextStyle& style,
-                                           const std::string& lang) {
-  Collector c{doc, style, {}, nullptr};
+std::vector<ParagraphSource> block_sources(const Node& block, const model::Document& doc,
+                                           const TextStyle& style, const std::string& lang,
+                                           const NoteMarkText& marks) {
+  Collector c{marks, {}, {}, nullptr};
   ParagraphSource base;
   base.kind = block.kind;
   base.where = block.where;
@@ -108,6 +124,7 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
                  block.kind != NodeKind::Byline && block.kind != NodeKind::TableCell;
   base.em_pt = style.body_pt;
   base.input.lang = block.lang().empty() ? lang : block.lang();
+  base.input.files = &doc.files;
   text::Style s;
   s.size_pt = style.body_pt;
   s.lang = base.input.lang;
@@ -117,14 +134,18 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
     base.em_pt = s.size_pt;
   }
   c.start(base);
-  for (const Node& child : block.children) c.walk(child, s, base);
+  for (const Node& child : block.children) c.walk(child, s, base, 0);
   std::vector<ParagraphSource> pieces;
   for (auto& p : c.out)
-    if (!p.input.text.empty()) pieces.push_back(std::move(p));
+    if (!p.input.text.empty()) {
+      p.markup = c.markup;
+      pieces.push_back(std::move(p));
+    }
   return pieces;
 }
 
-ParagraphSource plain_source(const std::string& text, text::Role role, double size_pt, const std::string& lang) {
+ParagraphSource plain_source(const std::string& text, text::Role role, double size_pt,
+                             const std::string& lang) {
   ParagraphSource source;
   source.input.text = text;
   source.input.lang = lang;

@@ -2,6 +2,7 @@
 // input conversion, and the setter that runs shape → items → break → justify.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,19 @@ struct TextStyle {
   std::string lang = "zh-Hans";
 };
 
+// A link, 着重号 or ruby over some of a block's text: the spans whose
+// TextSpan::tag is its index in ParagraphSource::markup, plus one.
+struct Markup {
+  model::NodeKind kind = model::NodeKind::Link;  // Link, EmphasisDots or Ruby
+  std::string target;                            // Link: "#id" or a URI; Ruby: the annotation
+};
+
+// A footnote's call in the text: the byte of TextInput::text its mark begins at, and the note.
+struct NoteMark {
+  uint32_t begin = 0;
+  const model::Node* note = nullptr;
+};
+
 // One block of inline content taken from the model, ready for the engine.
 struct ParagraphSource {
   text::TextInput input;
@@ -30,19 +44,27 @@ struct ParagraphSource {
   bool indent = false;  // first-line indent (body paragraphs)
   bool justify = true;  // false: every line flush left at natural width (titles, verse, bylines, cells)
   double em_pt = 10.5;  // the size its spacing is measured in
+  std::vector<Markup> markup;        // of the whole block, in reading order (each piece has it all)
+  std::vector<NoteMark> note_marks;  // the footnote calls in this piece, in order
 };
+
+// The text of the mark that calls a footnote in the body (①…).
+using NoteMarkText = std::function<std::string(const model::Node& note)>;
 
 // The inline content of a block (Paragraph, Title, VerseLine, ListItem,
 // Caption, Credit, Byline, TableCell) as engine input. Emphasis and emphasis
 // dots keep the body face, <strong> takes the strong face, <code> the code
 // face, <span xml:lang> its language; ruby keeps its base, footnotes are left
-// to the page. A <br/> ends a piece: the block may give several.
+// to the page (with `marks`, each leaves its mark in the text). Links, emphasis
+// dots and ruby tag their spans. A <br/> ends a piece: the block may give several.
 std::vector<ParagraphSource> block_sources(const model::Node& block, const model::Document& doc,
-                                           const TextStyle& style, const std::string& lang);
+                                           const TextStyle& style, const std::string& lang,
+                                           const NoteMarkText& marks = {});
 
 // A plain string in one role, size and language as engine input (running
 // heads, folios, markers, labels).
-ParagraphSource plain_source(const std::string& text, text::Role role, double size_pt, const std::string& lang);
+ParagraphSource plain_source(const std::string& text, text::Role role, double size_pt,
+                             const std::string& lang);
 
 // Every block of the document that holds inline content, in reading order.
 std::vector<ParagraphSource> collect_paragraphs(const model::Document& doc, const TextStyle& style);

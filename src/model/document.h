@@ -10,14 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "util/source_location.h"
+
 namespace huozi::model {
 
-// 1-based line and column (in characters) in one of Document::files.
-struct SourceLocation {
-  uint32_t file = 0;
-  uint32_t line = 0;
-  uint32_t column = 0;
-};
+// 1-based line and column (in characters) in one of Document::files: the one
+// source location type of every stage.
+using SourceLocation = huozi::SourceLocation;
 
 enum class NodeKind : uint8_t {
   // Containers.

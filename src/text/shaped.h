@@ -9,15 +9,9 @@
 
 #include "text/clreq.h"
 #include "text/font_db.h"
+#include "util/source_location.h"
 
 namespace huozi::text {
-
-// Where a span's text starts in the source, for diagnostics.
-struct SourcePlace {
-  std::string file;
-  int line = 0;
-  int column = 0;
-};
 
 struct Style {
   Role role = Role::Body;
@@ -30,14 +24,16 @@ struct TextSpan {
   uint32_t begin = 0;
   uint32_t end = 0;
   Style style;
-  SourcePlace where;
+  SourceLocation where;  // where the span's text starts, for diagnostics
+  uint32_t tag = 0;      // the caller's name for the markup the text is in (0: none); the engine ignores it
 };
 
 // One paragraph: UTF-8 text, covered left to right by spans without gaps.
 struct TextInput {
   std::string text;
   std::vector<TextSpan> spans;
-  std::string lang;  // the paragraph's language; faces for non-Chinese spans follow it
+  std::string lang;                  // the paragraph's language; faces for non-Chinese spans follow it
+  const FileTable* files = nullptr;  // names the files of the spans' places; none: diagnostics name no file
 };
 
 // A glyph, in points, with the byte offset of its cluster in the paragraph text.
@@ -68,10 +64,10 @@ struct Cluster {
   CharClass cls = CharClass::Other;         // of first
   CharClass last_cls = CharClass::Other;    // of last
   uint16_t run = 0;
-  double advance = 0;       // natural width
-  double blank = 0;         // the adjustable blank of a mark (clreq §2), from `halt`; 0 if none
-  bool blank_left = false;  // the blank is on the left half (opening marks)
-  bool break_after = false; // a line may end after this cluster (clreq §1 + UAX #14)
+  double advance = 0;        // natural width
+  double blank = 0;          // the adjustable blank of a mark (clreq §2), from `halt`; 0 if none
+  bool blank_left = false;   // the blank is on the left half (opening marks)
+  bool break_after = false;  // a line may end after this cluster (clreq §1 + UAX #14)
 };
 
 struct ShapedParagraph {

@@ -138,11 +138,13 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
       if (!found && !is_mark(c) && classes[i] != CharClass::Space) {
         ++out.missing_glyphs;
         if (diags) {
-          const int column =
-              span.where.column + static_cast<int>(utf8::length(
-                                      std::string_view(input.text).substr(span.begin, at - span.begin)));
-          diags->warning(span.where.file, span.where.line, column, "no font has the character " + describe(c),
-                         "install a font that covers it and add it to fonts/fonts.conf as a fallback");
+          SourceLocation place = span.where;
+          place.column += static_cast<uint32_t>(
+              utf8::length(std::string_view(input.text).substr(span.begin, at - span.begin)));
+          diags->add(
+              diagnostic_at(Severity::Warning, input.files ? *input.files : FileTable{}, place,
+                            "no font has the character " + describe(c),
+                            "install a font that covers it and add it to fonts/fonts.conf as a fallback"));
         }
       }
     }

@@ -15,16 +15,28 @@ std::string format_diagnostic(const Diagnostic& d) {
   return out;
 }
 
-void DiagnosticList::error(std::string file, int line, int column, std::string message,
-                           std::string hint) {
-  items_.push_back({Severity::Error, std::move(file), line, column, std::move(message),
-                    std::move(hint)});
+Diagnostic diagnostic_at(Severity severity, const FileTable& files, const SourceLocation& at,
+                         std::string message, std::string hint) {
+  return {severity,           file_name(files, at), static_cast<int>(at.line), static_cast<int>(at.column),
+          std::move(message), std::move(hint)};
 }
 
-void DiagnosticList::warning(std::string file, int line, int column, std::string message,
+void DiagnosticList::error(std::string file, int line, int column, std::string message, std::string hint) {
+  items_.push_back({Severity::Error, std::move(file), line, column, std::move(message), std::move(hint)});
+}
+
+void DiagnosticList::warning(std::string file, int line, int column, std::string message, std::string hint) {
+  items_.push_back({Severity::Warning, std::move(file), line, column, std::move(message), std::move(hint)});
+}
+
+void DiagnosticList::error(const FileTable& files, const SourceLocation& at, std::string message,
+                           std::string hint) {
+  items_.push_back(diagnostic_at(Severity::Error, files, at, std::move(message), std::move(hint)));
+}
+
+void DiagnosticList::warning(const FileTable& files, const SourceLocation& at, std::string message,
                              std::string hint) {
-  items_.push_back({Severity::Warning, std::move(file), line, column, std::move(message),
-                    std::move(hint)});
+  items_.push_back(diagnostic_at(Severity::Warning, files, at, std::move(message), std::move(hint)));
 }
 
 bool DiagnosticList::has_errors() const {

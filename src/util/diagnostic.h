@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "util/source_location.h"
+
 namespace huozi {
 
 enum class Severity { Error, Warning };
@@ -19,6 +21,10 @@ struct Diagnostic {
   std::string hint;  // what the editor can do about it; may be empty
 };
 
+// A diagnostic at a source place, its file named through `files`.
+Diagnostic diagnostic_at(Severity severity, const FileTable& files, const SourceLocation& at,
+                         std::string message, std::string hint = {});
+
 // "file:line:col: error: message (hint: …)"
 std::string format_diagnostic(const Diagnostic& d);
 
@@ -27,6 +33,10 @@ class DiagnosticList {
  public:
   void error(std::string file, int line, int column, std::string message, std::string hint = {});
   void warning(std::string file, int line, int column, std::string message, std::string hint = {});
+  // The same with the place as a SourceLocation; the file's name is taken from
+  // `files` now, so the diagnostic prints and sorts like any other.
+  void error(const FileTable& files, const SourceLocation& at, std::string message, std::string hint = {});
+  void warning(const FileTable& files, const SourceLocation& at, std::string message, std::string hint = {});
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
 
   bool has_errors() const;

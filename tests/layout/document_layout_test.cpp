@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 
+#include "layout/footnotes.h"
 #include "layout/page_geometry.h"
 #include "model/loader.h"
 
@@ -289,6 +290,79 @@ TEST(Figure, LeavesAirBetweenThePictureAndItsCaption) {
     EXPECT_LE(fpo->rect.width, measure + 0.5) << columns << " columns";
     EXPECT_GE(fpo->rect.width, 0.9 * measure) << columns << " columns";
   }
+}
+
+TEST(Figure, TallerThanAColumnIsReportedAtItsPlaceInTheSource) {
+  std::string caption;
+  for (int i = 0; i < 12; ++i) caption += kLong;
+  LaidOut out =
+      lay_out(publication("<layout size=\"105x148mm\" toc=\"no\"/>",
+                          "<chapter><title>图</title>\n<figure><placeholder ratio=\"3:4\">高</placeholder>"
+                          "<caption>" +
+                              caption + "</caption></figure></chapter>"));
+  ASSERT_EQ(out.diags.items().size(), 1u);
+  const Diagnostic& d = out.diags.items()[0];
+  EXPECT_EQ(d.severity, Severity::Warning);
+  EXPECT_EQ(d.file, "test.xml");  // a real place, so it sorts with the loader's diagnostics
+  EXPECT_EQ(d.line, 3);
+  EXPECT_EQ(d.column, 1);
+  EXPECT_EQ(d.message, "figure taller than a column; it is cut at the column foot");
+}
+
+// ---- links, emphasis dots and ruby ------------------------------------------------------
+
+TEST(Markup, ALinkCoversItsTextOnEachLineItReaches) {
+  LaidOut out = lay_out(publication("<layout toc=\"no\"/>", "<chapter id=\"c\"><title>一</title><p>" + kLong +
+                                                                "<a href=\"#c\">" + kLong + kLong +
+                                                                "</a>。</p></chapter>"));
+  ASSERT_EQ(out.pages.size(), 1u);
+  int areas = 0;
+  for (const Link& link : out.pages[0].links)
+    if (link.dest == "c") {
+      ++areas;
+      EXPECT_GT(link.rect.width, 10.5);
+    }
+  EXPECT_GE(areas, 2);  // the link's text runs over more than one line
+}
+
+TEST(Markup, EmphasisDotsGoUnderCharactersNotPunctuation) {
+  LaidOut out = lay_out(publication("<layout toc=\"no\"/>",
+                                    "<chapter><title>一</title><p>甲<dot>乙丙，丁</dot>戊。</p></chapter>"));
+  ASSERT_EQ(out.pages.size(), 1u);
+  int dots = 0;
+  for (const PageItem& item : out.pages[0].items) dots += std::holds_alternative<Dot>(item);
+  EXPECT_EQ(dots, 3);  // 乙丙丁, not the comma
+}
+
+TEST(Markup, RubyIsSetHalfSizeOverItsBase) {
+  LaidOut out =
+      lay_out(publication("<layout toc=\"no\"/>",
+                          "<chapter><title>一</title><p>甲<ruby>汉<rt>hàn</rt></ruby>乙。</p></chapter>"));
+  ASSERT_EQ(out.pages.size(), 1u);
+  std::vector<std::string> ruby = out.texts(0, 10.5 * 0.5);
+  EXPECT_EQ(ruby, std::vector<std::string>{"hàn"});
+}
+
+// ---- footnotes numbered per page: the pure parts -----------------------------------------
+
+TEST(NoteNumbers, RestartOnEachPageOfTheFirstPass) {
+  model::Node a, b, c;
+  a.number = 1, b.number = 2, c.number = 3;
+  const std::vector<const model::Node*> notes{&a, &b, &c};
+  const NoteNumbers by_chapter;
+  EXPECT_EQ(by_chapter(c), 3);
+  const NoteNumbers on_page = NoteNumbers::per_page({{0, 4}, {1, 5}, {2, 5}}, notes);
+  EXPECT_EQ(on_page(a), 1);
+  EXPECT_EQ(on_page(b), 1);
+  EXPECT_EQ(on_page(c), 2);
+}
+
+TEST(NoteNumbers, TheFirstMovedNoteIsNamed) {
+  model::Node a, b, c;
+  const std::vector<const model::Node*> notes{&a, &b, &c};
+  EXPECT_EQ(first_moved_note({{0, 4}, {1, 5}}, {{0, 4}, {1, 5}}, notes), nullptr);
+  EXPECT_EQ(first_moved_note({{0, 4}, {1, 5}, {2, 5}}, {{0, 4}, {1, 5}, {2, 6}}, notes), &c);
+  EXPECT_EQ(first_moved_note({{0, 4}, {1, 5}}, {{0, 4}}, notes), &b);
 }
 
 }  // namespace

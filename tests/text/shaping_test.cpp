@@ -27,8 +27,9 @@ class Shaping : public ::testing::Test {
     span.style.role = role;
     span.style.size_pt = 10;
     span.style.lang = lang;
-    span.where = {"test.xml", 3, 7};
+    span.where = {0, 3, 7};
     in.spans.push_back(span);
+    in.files = &files_;
     return in;
   }
 
@@ -40,6 +41,7 @@ class Shaping : public ::testing::Test {
   }
 
   static FontDb* fonts_;
+  static inline const FileTable files_{"test.xml"};
 };
 
 FontDb* Shaping::fonts_ = nullptr;
@@ -64,8 +66,8 @@ TEST_F(Shaping, TraditionalCentresStopsAndAdjustsBracketsOnly) {
   const auto hans = shape("漢，「字」", "zh-Hans");
   const auto hant = shape("漢，「字」", "zh-Hant");
   EXPECT_NE(hans.glyphs[1].id, hant.glyphs[1].id);  // locl / the TC face: a centred comma
-  EXPECT_DOUBLE_EQ(hant.clusters[1].blank, 0);       // centred stops keep their room
-  EXPECT_DOUBLE_EQ(hant.clusters[2].blank, 5.0);     // brackets still adjust
+  EXPECT_DOUBLE_EQ(hant.clusters[1].blank, 0);      // centred stops keep their room
+  EXPECT_DOUBLE_EQ(hant.clusters[2].blank, 5.0);    // brackets still adjust
   EXPECT_EQ(fonts_->info(hant.runs[0].face).family, "Noto Serif CJK TC");
 }
 
@@ -109,14 +111,16 @@ TEST_F(Shaping, RealFontParagraphBreaksOnTheGrid) {
   ASSERT_TRUE(fonts_);
   layout::ParagraphSetter setter(*fonts_);
   layout::ParagraphSource source;
-  source.input = input("子曰：“学而时习之，不亦说乎？有朋自远方来，不亦乐乎？人不知而不愠，不亦君子乎？”", "zh-Hans");
+  source.input =
+      input("子曰：“学而时习之，不亦说乎？有朋自远方来，不亦乐乎？人不知而不愠，不亦君子乎？”", "zh-Hans");
   source.indent = true;
   source.em_pt = 10;
   std::vector<layout::Line> lines;
   setter.set(source, layout::SetOptions{120, layout::BreakStrategy::Optimal}, lines);
   std::string joined;
   for (const auto& line : lines) {
-    joined += (joined.empty() ? "" : "|") + source.input.text.substr(line.text_begin, line.text_end - line.text_begin);
+    joined += (joined.empty() ? "" : "|") +
+              source.input.text.substr(line.text_begin, line.text_end - line.text_begin);
     if (!line.last) EXPECT_NEAR(line.width, 120, 0.01);
   }
   EXPECT_EQ(joined, "子曰：“学而时习之，不|亦说乎？有朋自远方来，不|亦乐乎？人不知而不愠，不|亦君子乎？”");

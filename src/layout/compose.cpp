@@ -1,0 +1,112 @@
+#include "layout/compose.h"
+
+#include <cmath>
+
+#include "layout/footnotes.h"
+#include "layout/markup.h"
+#include "layout/typeset_line.h"
+
+namespace huozi::layout {
+namespace {
+
+using model::Node;
+using model::NodeKind;
+
+std::string language(const model::Document& doc) {
+  return doc.metadata.language.empty() ? "zh-Hans" : doc.metadata.language;
+}
+
+// The footnote calls a line sets: the piece's marks from `next` on that begin before the line's end.
+void find_note_calls(const ParagraphSource& source, const Line& line, size_t index,
+                     std::vector<NoteCall>& calls, size_t& next) {
+  for (; next < source.note_marks.size() && source.note_marks[next].begin < line.text_end; ++next)
+    calls.push_back({index, source.note_marks[next].note});
+}
+
+}  // namespace
+
+Composer::Composer(const model::Document& doc, text::FontDb& fonts, DiagnosticList& diags,
+                   const LayoutStyle& style)
+    : doc(doc),
+      g(compute_geometry(doc.page)),
+      style(style),
+      lang(language(doc)),
+      diags(diags),
+      setter_(fonts) {}
+
+std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setting& how) {
+  return set(block, m, how, NoteMarkText{}, nullptr);
+}
+
+std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setting& how,
+                                       const NoteNumbers& numbers, std::vector<NoteCall>& calls) {
+  const NoteMarkText marks = [&numbers](const Node& note) { return model::circled_number(numbers(note)); };
+  return set(block, m, how, marks, &calls);
+}
+
+std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setting& how,
+                                       const NoteMarkText& marks, std::vector<NoteCall>* calls) {
+  TextStyle text_style;
+  text_style.body_pt = g.em;
+  text_style.heading_scale = how.scale;
+  text_style.lang = lang;
+  std::vector<TypesetLine> out;
+  for (ParagraphSource& source : block_sources(block, doc, text_style, lang, marks)) {
+    if (block.kind != NodeKind::Title && how.scale != 1) {
+      for (text::TextSpan& span : source.input.spans) span.style.size_pt *= how.scale;
+      source.em_pt *= how.scale;
+    }
+    if (how.align != Align::Justify) source.indent = false;
+    set_source(source, m, how, out, calls);
+  }
+  return out;
+}
+
+void Composer::set_source(const ParagraphSource& source, Measure m, const Setting& how,
+                          std::vector<TypesetLine>& out, std::vector<NoteCall>* calls) {
+  SetOptions options;
+  options.width_pt = m.width - how.hang;
+  // A local copy: decorating a line sets strings (ruby) with the same setter.
+  std::vector<Line> lines;
+  setter_.set(source, options, lines, &diags);
+  const int grid_lines =
+      std::max(1, static_cast<int>(std::ceil(source.em_pt * style.line_height / g.line_pitch - 1e-6)));
+  size_t next_mark = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    double x = m.x + (i > 0 ? how.hang : 0);
+    double free = std::max(0.0, options.width_pt - line.width);
+    if (how.align == Align::Centre) x += free / 2;
+    if (how.align == Align::Right) x += free;
+    for (int k = 1; k < grid_lines; ++k) out.emplace_back();
+    out.push_back(to_typeset_line(line, source.input.text, x));
+    if (!source.markup.empty()) decorate(*this, source, line, x, out.back());
+    if (calls) find_note_calls(source, line, out.size() - 1, *calls, next_mark);
+  }
+}
+
+std::vector<PageItem> Composer::set_string(const std::string& s, text::Role role, double size, double& width,
+                                           Color color) {
+  ParagraphSource source = plain_source(s, role, size, lang);
+  SetOptions options;
+  options.width_pt = 100000;
+  setter_.set(source, options, lines_, &diags);
+  width = lines_.empty() ? 0 : lines_[0].width;
+  if (lines_.empty()) return {};
+  return to_typeset_line(lines_[0], s, 0, color).items;
+}
+
+void Composer::place_string(std::vector<PageItem>& into, const std::string& s, text::Role role, double size,
+                            double x, double baseline, double& width) {
+  for (PageItem& item : set_string(s, role, size, width)) {
+    translate(item, x, baseline);
+    into.push_back(std::move(item));
+  }
+}
+
+std::string heading_text(const Node& container) {
+  const Node* title = model::title_of(container);
+  return model::heading_prefix(container) + (title ? model::plain_text(*title) : "");
+}
+
+}  // namespace huozi::layout

@@ -1,0 +1,84 @@
+// What every part of the page composer shares: the document, its page
+// geometry and sizes, and the one paragraph setter that sets all its text,
+// blocks into grid lines and strings onto a baseline.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/layout_style.h"
+#include "layout/page_flow.h"
+#include "layout/page_geometry.h"
+#include "layout/paragraph.h"
+#include "model/document.h"
+#include "text/font_db.h"
+#include "util/diagnostic.h"
+
+namespace huozi::layout {
+
+class NoteNumbers;
+
+enum class Align { Justify, Left, Centre, Right };
+
+// Where a block's lines go across the column: an inset and a measure.
+struct Measure {
+  double x = 0;
+  double width = 0;
+};
+
+// How a block's text is set.
+struct Setting {
+  double scale = 1;  // of the body size (a title's: of its heading size)
+  Align align = Align::Justify;
+  double hang = 0;  // lines after the first start this much further in
+};
+
+// A footnote called from a block: the index of the block's line that holds the call, and the note.
+struct NoteCall {
+  size_t line = 0;
+  const model::Node* note = nullptr;
+};
+
+struct Composer {
+  Composer(const model::Document& doc, text::FontDb& fonts, DiagnosticList& diags,
+           const LayoutStyle& style = {});
+
+  const model::Document& doc;
+  const PageGeometry g;
+  const LayoutStyle style;
+  const std::string lang;  // the publication's
+  DiagnosticList& diags;
+
+  bool periodical() const { return doc.type == model::PublicationType::Periodical; }
+
+  // Sets a block's inline content into grid lines. Lines taller than the grid
+  // (large headings) take several grid lines, their baseline on the last one.
+  std::vector<TypesetLine> set(const model::Node& block, Measure m, const Setting& how);
+  // The same, the block's footnotes leaving their marks (numbered by
+  // `numbers`); the calls go to `calls`, in order.
+  std::vector<TypesetLine> set(const model::Node& block, Measure m, const Setting& how,
+                               const NoteNumbers& numbers, std::vector<NoteCall>& calls);
+
+  // A string on one line, its left end at x = 0 on the baseline (furniture,
+  // markers, labels); `width` receives its width.
+  std::vector<PageItem> set_string(const std::string& s, text::Role role, double size, double& width,
+                                   Color color = {});
+  // The same, moved to (x, baseline) and added to `into`.
+  void place_string(std::vector<PageItem>& into, const std::string& s, text::Role role, double size, double x,
+                    double baseline, double& width);
+
+ private:
+  ParagraphSetter setter_;
+  std::vector<Line> lines_;  // set_string's
+
+  std::vector<TypesetLine> set(const model::Node& block, Measure m, const Setting& how,
+                               const NoteMarkText& marks, std::vector<NoteCall>* calls);
+  void set_source(const ParagraphSource& source, Measure m, const Setting& how, std::vector<TypesetLine>& out,
+                  std::vector<NoteCall>* calls);
+};
+
+// The text a heading shows in the table of contents, the outline and the
+// running heads: its number ("第一章　") and its title's text.
+std::string heading_text(const model::Node& container);
+
+}  // namespace huozi::layout

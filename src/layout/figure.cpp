@@ -1,0 +1,125 @@
+#include "layout/figure.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "util/image_size.h"
+
+namespace huozi::layout {
+namespace {
+
+using model::Node;
+using model::NodeKind;
+
+// The picture's height / width: the image file's, or the placeholder's ratio ("4:3").
+double picture_ratio(const Composer& c, const Node& picture) {
+  const double fallback = c.style.default_picture_ratio;
+  if (picture.kind == NodeKind::Image) {
+    ImageSize size = read_image_size(c.doc.base_dir + "/" + picture.target());
+    return size.width > 0 && size.height > 0 ? double(size.height) / size.width : fallback;
+  }
+  size_t colon = picture.label().find(':');
+  double w = std::atof(picture.label().substr(0, colon).c_str());
+  double h = colon == std::string::npos ? 0 : std::atof(picture.label().substr(colon + 1).c_str());
+  return w > 0 && h > 0 ? h / w : fallback;
+}
+
+// FPO: a framed grey box with diagonals and the mark "FPO 图片占位". What the
+// picture will show is in the EPUB's alt text; the print box shows the mark.
+void placeholder(Composer& c, const Rect& rect, std::vector<PageItem>& items) {
+  const LayoutStyle& s = c.style;
+  const double em = c.g.em;
+  Box box;
+  box.rect = rect;
+  box.filled = true;
+  box.fill = s.fpo_fill;
+  box.stroke = s.fpo_stroke;
+  box.stroke_color = s.fpo_ink;
+  box.dashed = true;
+  box.diagonals = true;
+  items.push_back(box);
+  double w = 0;
+  std::string mark = model::is_traditional(c.lang) ? "FPO 圖片佔位" : "FPO 图片占位";
+  std::vector<PageItem> label = c.set_string(mark, text::Role::Heading, em * s.fpo_label_scale, w, s.fpo_ink);
+  double cx = rect.x + (rect.width - w) / 2, cy = rect.y + rect.height / 2 + s.fpo_label_drop_em * em;
+  // A band of the box's grey behind the label keeps it readable over the diagonals.
+  Box band;
+  band.rect = {cx - s.fpo_band_pad_em * em, cy - s.fpo_band_rise_em * em, w + 2 * s.fpo_band_pad_em * em,
+               s.fpo_band_height_em * em};
+  band.filled = true;
+  band.fill = s.fpo_fill;
+  band.stroke = 0;
+  items.push_back(band);
+  for (PageItem& item : label) {
+    if (auto* run = std::get_if<TextRun>(&item)) run->outlined = true;
+    translate(item, cx, cy);
+    items.push_back(std::move(item));
+  }
+}
+
+// The picture's size: the measure's width, scaled down to leave a column's
+// last lines free; then, since it takes whole grid lines and leaves air above
+// its caption's first line, scaled down a little more (a few per cent at most)
+// rather than take one more line for that air. `lines` receives the lines it takes.
+Rect picture_rect(const Composer& c, double ratio, Measure m, int& lines) {
+  const PageGeometry& g = c.g;
+  double width = m.width;
+  double height = width * ratio;
+  double max_height = (g.lines - c.style.figure_free_lines) * g.line_pitch;
+  if (height > max_height) {  // too tall for a column: scale it down to fit
+    height = max_height;
+    width = height / ratio;
+  }
+  lines = static_cast<int>(std::ceil(height / g.line_pitch - 1e-6));
+  const double room = lines * g.line_pitch - c.style.caption_gap_em * g.em;
+  if (height > room) {
+    height = room;
+    width = height / ratio;
+  }
+  double top = (room - height) / 2;  // centred in its room
+  return Rect{m.x + (m.width - width) / 2, top, width, height};
+}
+
+}  // namespace
+
+std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m) {
+  const Node* picture = nullptr;
+  const Node* caption = nullptr;
+  const Node* credit = nullptr;
+  for (const Node& child : n.children) {
+    if (child.kind == NodeKind::Image || child.kind == NodeKind::Placeholder) picture = &child;
+    if (child.kind == NodeKind::Caption) caption = &child;
+    if (child.kind == NodeKind::Credit) credit = &child;
+  }
+  if (!picture) return std::nullopt;
+  int line = 0;
+  const Rect rect = picture_rect(c, picture_ratio(c, *picture), m, line);
+  FlowBlock b;
+  b.kind = BlockKind::Figure;
+  b.space_before = 1;
+  b.where = n.where;
+  if (!n.id().empty()) b.anchors.push_back({n.id(), m.x, 0});
+  if (picture->kind == NodeKind::Image)
+    b.figure_items.push_back(Image{rect, c.doc.base_dir + "/" + picture->target()});
+  else
+    placeholder(c, rect, b.figure_items);
+  for (const Node* part : {caption, credit}) {
+    if (!part) continue;
+    Setting how;
+    how.scale = c.style.caption_scale;
+    how.align = part == credit ? Align::Right : Align::Justify;
+    for (TypesetLine& l : c.set(*part, m, how)) {
+      double baseline = line * c.g.line_pitch + kAscentEm * c.g.em;
+      for (PageItem& item : l.items) {
+        if (auto* run = std::get_if<TextRun>(&item))
+          for (PlacedGlyph& glyph : run->glyphs) glyph.y += baseline;
+        b.figure_items.push_back(std::move(item));
+      }
+      ++line;
+    }
+  }
+  b.figure_lines = line;
+  return b;
+}
+
+}  // namespace huozi::layout

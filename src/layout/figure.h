@@ -1,0 +1,14 @@
+// Figures: the picture (or its FPO placeholder) on whole grid lines, centred
+// in the measure, then its caption and credit, as one flow block.
+#pragma once
+
+#include <optional>
+
+#include "layout/compose.h"
+
+namespace huozi::layout {
+
+// The figure as a flow block; none if it has no picture.
+std::optional<FlowBlock> figure_block(Composer& c, const model::Node& figure, Measure m);
+
+}  // namespace huozi::layout

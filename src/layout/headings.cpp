@@ -1,0 +1,97 @@
+#include "layout/headings.h"
+
+#include <algorithm>
+
+namespace huozi::layout {
+namespace {
+
+using model::Node;
+using model::NodeKind;
+
+// A title node holding `text` alone, at `where`.
+Node title_text(const std::string& text, const model::SourceLocation& where) {
+  Node label;
+  label.kind = NodeKind::Title;
+  label.where = where;
+  Node words;
+  words.kind = NodeKind::Text;
+  words.where = where;
+  words.text = text;
+  label.children.push_back(words);
+  return label;
+}
+
+}  // namespace
+
+FlowBlock Headings::heading(const Node& n, const Node& title, Measure m, int level) {
+  if (n.kind == NodeKind::Part && !c_.periodical()) return part_title_page(n, title, m, level);
+  // The title with its number ("第一章　") in front.
+  Node t = title;
+  std::string prefix = model::heading_prefix(n);
+  if (!prefix.empty()) {
+    Node label;
+    label.kind = NodeKind::Text;
+    label.where = title.where;
+    label.text = prefix;
+    t.children.insert(t.children.begin(), label);
+  }
+  FlowBlock b;
+  b.kind = BlockKind::Heading;
+  b.keep_with_next = true;
+  b.where = n.where;
+  const bool opening = !c_.periodical() && (n.kind == NodeKind::Part || n.kind == NodeKind::Chapter);
+  if (opening) {
+    b.starts_page = true;
+    b.recto = n.kind == NodeKind::Part || c_.doc.page.chapter_recto;
+    for (int i = 0; i < c_.style.chapter_sink_lines; ++i) b.lines.emplace_back();
+    b.running_title = heading_text(n);
+  }
+  b.space_before = opening ? 0 : 1;
+  for (TypesetLine& l : c_.set(t, m, Setting{title_scale(n), opening ? Align::Centre : Align::Left}))
+    b.lines.push_back(std::move(l));
+  if (opening) b.lines.emplace_back();  // a line of air under a chapter title
+  return with_anchor(n, level, m, std::move(b));
+}
+
+double Headings::title_scale(const Node& n) const {
+  const LayoutStyle& s = c_.style;
+  return n.kind == NodeKind::Part      ? s.part_title_scale
+         : n.kind == NodeKind::Chapter ? s.chapter_title_scale
+         : c_.periodical()             ? s.story_headline_scale
+                                       : s.section_title_scale;
+}
+
+// A part opens on a title page of its own (篇章页), a recto with a blank
+// verso behind it: the number ("第一部") over the title, both centred, the
+// pair a third of the way down the text block.
+FlowBlock Headings::part_title_page(const Node& n, const Node& title, Measure m, int level) {
+  FlowBlock b;
+  b.kind = BlockKind::Heading;
+  b.where = n.where;
+  b.starts_page = true;
+  b.recto = true;
+  b.title_page = true;
+  b.running_title = heading_text(n);
+  std::vector<TypesetLine> lines;
+  if (!n.label().empty()) {
+    lines = c_.set(title_text(n.label(), title.where), m, Setting{c_.style.part_number_scale, Align::Centre});
+    lines.emplace_back();  // a line of air between number and title
+  }
+  for (TypesetLine& l : c_.set(title, m, Setting{c_.style.part_title_scale, Align::Centre}))
+    lines.push_back(std::move(l));
+  const int lines_per_column = c_.g.lines, count = static_cast<int>(lines.size());
+  const int sink = std::max(0, std::min(lines_per_column - count, lines_per_column / 3 - count / 2));
+  b.lines.resize(static_cast<size_t>(sink));
+  for (TypesetLine& l : lines) b.lines.push_back(std::move(l));
+  return with_anchor(n, level, m, std::move(b));
+}
+
+// The heading's anchor (its id, or a name of our own) and bookmark.
+FlowBlock Headings::with_anchor(const Node& n, int level, Measure m, FlowBlock b) {
+  std::string anchor = n.id().empty() ? "huozi-h" + std::to_string(++anchors_) : n.id();
+  b.anchors.push_back({anchor, m.x, 0});
+  b.outline.push_back({heading_text(n), level, 0, 0, anchor});
+  return b;
+}
+
+}  // namespace huozi::layout
