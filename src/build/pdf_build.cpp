@@ -11,6 +11,18 @@
 
 namespace huozi::build {
 
+namespace {
+
+// A PDF without pages has a malformed page tree: layout that made none is an error.
+bool made_pages(BuildResult& result, const std::string& where) {
+  if (result.pages > 0) return true;
+  result.diagnostics.error(where, 0, 0, "the layout made no pages; nothing was written",
+                           "check that the publication has content");
+  return false;
+}
+
+}  // namespace
+
 pdf::PdfInfo pdf_info(const model::Metadata& m) {
   pdf::PdfInfo info;
   info.title = model::display_title(m);
@@ -57,7 +69,7 @@ BuildResult build_pdf(const model::Document& doc, text::FontDb& fonts, const std
   laid = {};
   if (options.laid_out) options.laid_out();
   // A face that vanished set its text blank: the unfinished writer leaves the target as it was.
-  if (font_problems(fonts, result.diagnostics)) return result;
+  if (font_problems(fonts, result.diagnostics) || !made_pages(result, target.string())) return result;
   if (!writer.finish()) {
     result.diagnostics.error(target.string(), 0, 0, writer.error(),
                              "check the free space and permissions of the output folder");
@@ -79,7 +91,9 @@ BuildResult trace_pages(const model::Document& doc, std::FILE* out) {
           [&](layout::PageFrame&& page) { traces[page.number] = layout::trace_page(page, page.number); },
           result.diagnostics)
           .pages;
-  if (font_problems(*fonts, result.diagnostics)) return result;
+  if (font_problems(*fonts, result.diagnostics) ||
+      !made_pages(result, doc.files.empty() ? std::string() : doc.files.front()))
+    return result;
   for (const auto& [number, trace] : traces) std::fputs(trace.c_str(), out);
   return result;
 }

@@ -2,11 +2,14 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include "build/fonts.h"
 #include "build/pdf_build.h"
 #include "model/metadata.h"
 #include "pdf/pdf_writer.h"
 #include "print/cover.h"
+#include "print/geometry.h"
 #include "print/print_pdf.h"
 #include "text/font_db.h"
 #include "util/units.h"
@@ -14,16 +17,25 @@
 namespace huozi::build {
 namespace {
 
-// A scratch PDF (the slug lines, the cover before its marks) that is removed
-// when it goes out of scope.
+// A scratch PDF (the slug lines, the cover before its marks) in the temporary
+// folder (TMPDIR), removed when it goes out of scope.
 struct ScratchPdf {
-  std::filesystem::path path;
-  explicit ScratchPdf(const std::string& what)
-      : path(std::filesystem::temp_directory_path() /
-             ("huozi-" + what + "-" + std::to_string(getpid()) + ".pdf")) {}
+  std::filesystem::path path;  // empty when there is no temporary folder: error says why
+  std::string error;
+  explicit ScratchPdf(const std::string& what) {
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+    if (ec) {
+      const char* tmpdir = std::getenv("TMPDIR");
+      error = "no folder for temporary files" +
+              (tmpdir ? " (TMPDIR=" + std::string(tmpdir) + ")" : std::string()) + ": " + ec.message();
+      return;
+    }
+    path = dir / ("huozi-" + what + "-" + std::to_string(getpid()) + ".pdf");
+  }
   ~ScratchPdf() {
     std::error_code ec;
-    std::filesystem::remove(path, ec);
+    if (!path.empty()) std::filesystem::remove(path, ec);
   }
 };
 
@@ -38,12 +50,17 @@ struct PrintJob {
 
   // Draws frames into a scratch PDF with the reader PDF's writer; a failure is
   // an error at target, "cannot draw WHAT".
-  bool draw(const std::vector<layout::PageFrame>& frames, const std::filesystem::path& scratch,
+  bool draw(const std::vector<layout::PageFrame>& frames, const ScratchPdf& scratch,
             const std::filesystem::path& target, const std::string& what) {
+    if (scratch.path.empty()) {
+      result.diagnostics.error(target.string(), 0, 0, "cannot draw " + what + ": " + scratch.error,
+                               "set TMPDIR to a writable folder, or unset it to use /tmp");
+      return false;
+    }
     pdf::PdfInfo info;
     info.title = options.info.title;
     info.create_date = options.info.date + "T00:00:00";
-    pdf::PdfWriter writer(scratch, info, font_refs(fonts));
+    pdf::PdfWriter writer(scratch.path, info, font_refs(fonts));
     for (const layout::PageFrame& frame : frames) writer.add_page(frame);
     if (font_problems(fonts, result.diagnostics)) return false;
     if (!writer.finish()) {
@@ -67,27 +84,67 @@ struct PrintJob {
     return true;
   }
 
+  // HUOZI_OUTPUT_ICC, when set, must be a readable output profile: checked
+  // before anything is written.
+  bool output_profile_usable(const std::string& stem) {
+    if (options.output_profile.empty()) return true;
+    print::IntentResult intent =
+        print::output_intent_for_profile(print::read_icc_profile(options.output_profile));
+    if (intent) return true;
+    result.diagnostics.error(stem + "-print.pdf", 0, 0, "HUOZI_OUTPUT_ICC: " + intent.error, hint);
+    return false;
+  }
+
   // The book block: reader pages with marks and a slug line each.
   bool book_block(const std::filesystem::path& reader, const std::string& stem) {
     std::filesystem::path target = stem + "-print.pdf";
     ScratchPdf slugs("slugs");
     auto slug_lines = print::slug_frames(doc, fonts, pages, doc.page.page_width, target.filename().string());
-    if (!draw(slug_lines, slugs.path, target, "the slug lines")) return false;
+    if (!draw(slug_lines, slugs, target, "the slug lines")) return false;
     options.slug_lines = slugs.path;
     return write(reader, target, true);
+  }
+
+  print::Binding binding() const {
+    return doc.page.saddle_stitch ? print::Binding::Saddle : print::Binding::Perfect;
+  }
+
+  print::CoverSize cover_size() const {
+    const model::PageSetup& setup = doc.page;
+    return {setup.page_width, setup.page_height, print::spine_width(pages, binding(), setup.paper_thickness),
+            setup.bleed};
+  }
+
+  // A PDF page is at most 14,400 units across (ISO 32000-1, annex C): a
+  // cover sheet wider than that is refused before any print file is written
+  // (a cover split in two is no cover).
+  bool cover_fits(const std::string& stem) {
+    print::CoverSize size = cover_size();
+    print::SheetGeometry sheet =
+        print::sheet_geometry(2 * size.trim_width + size.spine, size.trim_height, size.bleed);
+    if (sheet.media.width() <= print::kMaxPageSize && sheet.media.height() <= print::kMaxPageSize)
+      return true;
+    result.diagnostics.error(stem + "-cover.pdf", 0, 0,
+                             "the cover sheet would be " + units::format_mm(sheet.media.width()) +
+                                 " wide (the spine alone " + units::format_mm(size.spine) + " for " +
+                                 std::to_string(pages) + " pages on paper " +
+                                 units::format_mm(doc.page.paper_thickness) + " thick), more than the " +
+                                 units::format_mm(print::kMaxPageSize) +
+                                 " a PDF page can be; nothing of the print profile was written",
+                             "use thinner paper (paper-thickness), or split the book into volumes");
+    return false;
   }
 
   // The cover: one spread with the spine between back and front.
   bool cover(const std::filesystem::path& reader, const std::string& stem) {
     const model::PageSetup& setup = doc.page;
-    print::Binding binding = setup.saddle_stitch ? print::Binding::Saddle : print::Binding::Perfect;
+    print::Binding binding = this->binding();
     if (binding == print::Binding::Saddle && pages % 4 != 0)
       result.diagnostics.warning(
           reader.string(), 0, 0,
           "saddle stitching needs a multiple of 4 pages; the book has " + std::to_string(pages),
           "add or remove pages, or bind it perfect (binding=\"perfect\")");
-    print::CoverSize size{setup.page_width, setup.page_height,
-                          print::spine_width(pages, binding, setup.paper_thickness), setup.bleed};
+    print::CoverSize size = cover_size();
     std::filesystem::path target = stem + "-cover.pdf";
     ScratchPdf cover("cover"), cover_slug("cover-slug");
     double cover_width = 2 * size.trim_width + size.spine;
@@ -95,8 +152,8 @@ struct PrintJob {
                        units::format_mm(size.spine) + "（" + std::to_string(pages) + " 页，纸厚 " +
                        units::format_mm(setup.paper_thickness) + "）　" + target.filename().string();
     auto slug_frames = print::slug_frames(doc, fonts, 1, cover_width, note);
-    if (!draw({print::cover_frame(doc, fonts, size)}, cover.path, target, "the cover") ||
-        !draw(slug_frames, cover_slug.path, target, "the cover"))
+    if (!draw({print::cover_frame(doc, fonts, size)}, cover, target, "the cover") ||
+        !draw(slug_frames, cover_slug, target, "the cover"))
       return false;
     options.input_bleed = setup.bleed;
     options.slug_lines = cover_slug.path;
@@ -136,6 +193,7 @@ BuildResult build_print(const model::Document& doc, const std::filesystem::path&
   job.hint = job.options.output_profile.empty()
                  ? "install icc-profiles-free (scripts/install-deps.sh) and check the output folder"
                  : "HUOZI_OUTPUT_ICC must name the print shop's ICC output profile";
+  if (!job.output_profile_usable(stem) || !job.cover_fits(stem)) return result;
   if (job.book_block(reader, stem)) job.cover(reader, stem);
   return result;
 }

@@ -24,10 +24,38 @@ bool finish_step(BuildResult&& step, BuildResult& all, const BuildEvents& events
 
 std::string output_name(const std::filesystem::path& source) {
   if (source.filename() == "publication.xml") {
-    std::filesystem::path dir = std::filesystem::absolute(source).parent_path();
-    if (!dir.filename().empty()) return dir.filename().string();
+    std::error_code ec;  // the current folder's path may be too long to know
+    std::filesystem::path dir = std::filesystem::absolute(source, ec).parent_path();
+    if (!ec && !dir.filename().empty()) return dir.filename().string();
   }
   return source.stem().string();
+}
+
+namespace {
+
+// Text other than white space, or a picture: what a reader can see.
+bool shows_something(const model::Node& node) {
+  if (node.kind == model::NodeKind::Image || node.kind == model::NodeKind::Placeholder) return true;
+  if (node.kind == model::NodeKind::Text && node.text.find_first_not_of(" \t\n") != std::string::npos)
+    return true;
+  for (const model::Node& child : node.children)
+    if (shows_something(child)) return true;
+  return false;
+}
+
+}  // namespace
+
+bool has_content(const model::Document& doc, DiagnosticList& diagnostics) {
+  for (const model::Node& node : doc.body)
+    if (shows_something(node)) return true;
+  // At the body's first element, or the source when the body is empty.
+  model::SourceLocation where = doc.body.empty() ? model::SourceLocation{} : doc.body.front().where;
+  std::string file = where.file < doc.files.size() ? doc.files[where.file] : std::string();
+  diagnostics.error(
+      file, static_cast<int>(where.line), static_cast<int>(where.column),
+      "the <body> holds no text and no picture: there is nothing to read, and a PDF needs a page",
+      "add a chapter or a paragraph");
+  return false;
 }
 
 BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target) {
@@ -43,6 +71,10 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     if (events.writing) events.writing(what);
   };
   BuildResult all;
+  if (!has_content(*doc, all.diagnostics)) {
+    if (events.done) events.done(all);
+    return all;
+  }
   if (options.epub) {
     std::string target = stem + ".epub";
     writing(target);

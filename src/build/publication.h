@@ -28,6 +28,10 @@ struct BuildEvents {
 // source's file name without .xml.
 std::string output_name(const std::filesystem::path& source);
 
+// False, with an error, when the publication has nothing to read (a <body>
+// without text or pictures, such as an empty one): no output is written for it.
+bool has_content(const model::Document& doc, DiagnosticList& diagnostics);
+
 // The EPUB 3, written atomically to target.
 BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target);
 

@@ -5,8 +5,12 @@
 // output could not be written, 2 usage error.
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <exception>
 #include <filesystem>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -95,8 +99,9 @@ std::optional<int> load(const std::vector<std::string>& args, const char* comman
   if (args.size() != 1 || args[0].empty() || args[0][0] == '-')
     return usage_error(std::string(command) + " takes one SOURCE.xml");
   loaded = model::load_publication(args[0]);
+  if (loaded) build::has_content(*loaded.document, loaded.diagnostics);
   print_diagnostics(loaded.diagnostics);
-  if (!loaded) return 1;
+  if (!loaded || loaded.diagnostics.has_errors()) return 1;
   return std::nullopt;
 }
 
@@ -161,15 +166,20 @@ int run_preflight(const std::vector<std::string>& args) {
   return report.failed() ? 1 : 0;
 }
 
-}  // namespace
-}  // namespace huozi::cli
+// Standard output must have taken all that was printed to it (a full disk, a
+// closed pipe): otherwise the command failed, whatever it found.
+int finish_output(int code) {
+  errno = 0;
+  bool failed = std::fflush(stdout) != 0;
+  int error = errno;
+  failed = failed || std::ferror(stdout);
+  if (!failed) return code;
+  std::fprintf(stderr, "huozi: error: cannot write to standard output%s%s\n", error ? ": " : "",
+               error ? std::strerror(error) : "");
+  return code == 0 ? 1 : code;
+}
 
-int main(int argc, char** argv) {
-  using namespace huozi::cli;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) return usage_error("no command given");
-  const std::string command = args[0];
-  args.erase(args.begin());
+int run(const std::string& command, const std::vector<std::string>& args) {
   if (command == "--help" || command == "-h" || command == "help") {
     std::fputs(kUsage, stdout);
     return 0;
@@ -184,4 +194,26 @@ int main(int argc, char** argv) {
   if (command == "lines") return run_lines_command(args);
   if (command == "pages") return run_pages(args);
   return usage_error("unknown command \"" + command + "\"");
+}
+
+}  // namespace
+}  // namespace huozi::cli
+
+int main(int argc, char** argv) {
+  using namespace huozi::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("no command given");
+  const std::string command = args[0];
+  args.erase(args.begin());
+  int code = 1;
+  // The last resort: every stage reports its errors as values, but an
+  // exception from a library must still end in a message, not an abort.
+  try {
+    code = run(command, args);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "huozi: error: out of memory\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "huozi: error: %s\n", e.what());
+  }
+  return finish_output(code);
 }

@@ -73,7 +73,8 @@ class Loader {
   LoadResult run(std::string bytes, const std::string& name, const std::filesystem::path& base_dir,
                  const std::filesystem::path& canonical_source) {
     std::error_code ec;
-    base_dir_ = std::filesystem::weakly_canonical(std::filesystem::absolute(base_dir), ec);
+    base_dir_ = std::filesystem::absolute(base_dir, ec);
+    if (!ec) base_dir_ = std::filesystem::weakly_canonical(base_dir_, ec);
     doc_.base_dir = base_dir_.string();
     if (!canonical_source.empty()) include_stack_.push_back(canonical_source);
     parse_root(std::move(bytes), name);
@@ -918,8 +919,15 @@ LoadResult load_publication(const std::filesystem::path& source) {
                              why == "file not found" ? "check the path" : std::string());
     return result;
   }
-  std::error_code ec;
-  std::filesystem::path canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(source), ec);
+  std::error_code ec;  // absolute() fails when the current folder's path is longer than PATH_MAX
+  std::filesystem::path canonical = std::filesystem::absolute(source, ec);
+  if (ec) {
+    LoadResult result;
+    result.diagnostics.error(source.string(), 0, 0, "cannot find where the file is: " + ec.message(),
+                             "run huozi from a folder with a shorter path, or name the source by a shorter one");
+    return result;
+  }
+  canonical = std::filesystem::weakly_canonical(canonical, ec);
   return Loader().run(std::move(bytes), source.string(), canonical.parent_path(), canonical);
 }
 

@@ -1,8 +1,12 @@
 #include "print/colour.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <qpdf/QPDFTokenizer.hh>
-#include <sstream>
 #include <vector>
 
 namespace huozi::print {
@@ -73,14 +77,36 @@ std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter() {
 
 IccProfile read_icc_profile(const std::string& path) {
   IccProfile profile{path, {}, {}};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    profile.error = "cannot read the ICC profile " + path;
+  auto fail = [&](const std::string& why) {
+    profile.error = "cannot read the ICC profile " + path + ": " + why;
     return profile;
+  };
+  // O_NONBLOCK: a FIFO or a device is refused below, never waited on.
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return fail(std::strerror(errno));
+  struct stat st {};
+  std::string why;
+  if (fstat(fd, &st) != 0)
+    why = std::strerror(errno);
+  else if (!S_ISREG(st.st_mode))
+    why = "not a regular file";
+  else if (st.st_size > kMaxIccProfileBytes)
+    why = std::to_string(st.st_size / (1024 * 1024)) + " MB is more than an ICC profile's " +
+          std::to_string(kMaxIccProfileBytes / (1024 * 1024)) + " MB";
+  else
+    profile.bytes.resize(static_cast<size_t>(st.st_size));
+  // A file that grows while it is read is cut at the size stat gave.
+  size_t got = 0;
+  while (why.empty() && got < profile.bytes.size()) {
+    ssize_t n = read(fd, profile.bytes.data() + got, profile.bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) why = std::strerror(errno);
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  profile.bytes = bytes.str();
+  close(fd);
+  profile.bytes.resize(got);
+  if (!why.empty()) return fail(why);
   return profile;
 }
 

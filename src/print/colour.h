@@ -16,7 +16,9 @@ namespace huozi::print {
 // Other tokens pass through unchanged.
 std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter();
 
-// An ICC profile, read whole.
+// An ICC profile, read whole: a regular file of at most kMaxIccProfileBytes
+// (the largest real ones, device links aside, are a few MB).
+constexpr long kMaxIccProfileBytes = 64L * 1024 * 1024;
 struct IccProfile {
   std::string path;
   std::string bytes;

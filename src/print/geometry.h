@@ -17,13 +17,17 @@ constexpr double kDefaultBleed = mm(3);
 constexpr double kMarkGap = mm(2);     // from the bleed edge to where marks start
 constexpr double kMarkLength = mm(5);  // crop and fold marks; bleed marks are half as long
 constexpr double kRegistrationRadius = mm(2);
-constexpr double kSlugBaseline = mm(14);         // the slug line's baseline, below the bleed edge
-constexpr double kSlugDepth = mm(3);             // room left under that baseline
-constexpr double kMarkWidth = 0.25;              // stroke width of every mark
+constexpr double kSlugBaseline = mm(14);  // the slug line's baseline, below the bleed edge
+constexpr double kSlugDepth = mm(3);      // room left under that baseline
+constexpr double kMarkWidth = 0.25;       // stroke width of every mark
 // A slug-line sheet (one small page per print page): its height, and its
 // baseline measured from its top edge.
 constexpr double kSlugSheetHeight = 10;
 constexpr double kSlugSheetBaseline = 7;
+
+// The largest page a PDF may have, in either direction: 14,400 units (200
+// inches) at the default user unit (ISO 32000-1, annex C.2).
+constexpr double kMaxPageSize = 14400;
 
 struct Box {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;

@@ -1,5 +1,6 @@
 #include "print/print_pdf.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <qpdf/Buffer.hh>
@@ -161,7 +162,14 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       result.error = file.error();
       return result;
     }
-    QPDFWriter writer(pdf, file.temp_path().c_str());
+    std::FILE* out = file.stream();
+    if (!out) {
+      result.error = file.error();
+      return result;
+    }
+    // QPDF checks each write but not the final flush and close: commit() does.
+    QPDFWriter writer(pdf);
+    writer.setOutputFile(target.c_str(), out, false);
     writer.setMinimumPDFVersion("1.6");
     writer.setDeterministicID(true);
     writer.write();

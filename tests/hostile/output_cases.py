@@ -15,7 +15,7 @@ import time
 
 from hostile_test import PREVIOUS, TIME_LIMIT, chapter, publication
 
-TEMP_PREFIX = ".src.epub.tmp-"  # util/atomic_file.cpp: "." + target name + ".tmp-XXXXXX"
+TEMP_PREFIX = ".src.epub.tmp-"  # util/atomic_file.cpp: "." + target name + ".tmp-" + PID + "-XXXXXX"
 
 
 def small_source():
