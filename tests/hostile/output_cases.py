@@ -13,7 +13,7 @@ import signal
 import subprocess
 import time
 
-from hostile_test import PREVIOUS, TIME_LIMIT, chapter, publication
+from hostile_test import PREVIOUS, chapter, publication
 
 TEMP_PREFIX = ".src.epub.tmp-"  # util/atomic_file.cpp: "." + target name + ".tmp-" + PID + "-XXXXXX"
 
@@ -139,7 +139,7 @@ def killed_build(runner):
     folder.put_previous()
     process = subprocess.Popen([runner.huozi, "build", "src.xml", "--epub", "-o", "out"], cwd=folder.path,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + TIME_LIMIT
+    deadline = time.monotonic() + runner.time_limit
     while not temporaries(folder.out) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     time.sleep(0.05)  # into the writing
