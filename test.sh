@@ -6,7 +6,8 @@
 #      tests, the hostile inputs, the fuzz findings and seeds replayed, the EPUB
 #      and PDF writers' unit tests, `huozi check` on the samples and the invalid
 #      sources), and those tests;
-#   3. a minute of fuzzing (tests/fuzz/run.sh).
+#   3. a minute of fuzzing (tests/fuzz/run.sh): 45 s of XML -> EPUB and PDF,
+#      15 s of `huozi preflight` over mutated PDFs.
 # Each stage prints how long it took. Time limits in the tests only tell a hang
 # (longer for the sanitizer build); speed is measured in bench/.
 set -euo pipefail
@@ -37,5 +38,7 @@ export ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.sup
 stage "the sanitizer suite" ctest --test-dir build-asan --output-on-failure -j"$jobs" -L untrusted
 unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
 
-# XML -> model -> EPUB and PDF under libFuzzer (tests/fuzz/README.md).
-stage "fuzzing" tests/fuzz/run.sh 60
+# XML -> model -> EPUB and PDF, and preflight's PDF reading, under libFuzzer
+# (tests/fuzz/README.md).
+stage "fuzzing the build" tests/fuzz/run.sh 45
+stage "fuzzing preflight" tests/fuzz/run.sh 15 1 preflight
