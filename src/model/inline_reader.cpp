@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "model/validators.h"
+
 namespace huozi::model {
 namespace {
 
@@ -30,6 +32,9 @@ void check_link(const Cursor& e, const Node& node) {
   else if (target[0] != '#' && target.rfind("https://", 0) != 0 && target.rfind("http://", 0) != 0 &&
            target.rfind("mailto:", 0) != 0)
     e.error("link \"" + target + "\" is neither #id nor an http(s) or mailto address");
+  else if (target[0] != '#' && !is_url_text(target))
+    e.error("link \"" + target + "\" holds a space, a quote or another character a web address cannot hold",
+            "percent-encode it: %20 for a space, %22 for \"");
 }
 
 // The base text before one <rt> that comes last; the <rt>'s text is the label.

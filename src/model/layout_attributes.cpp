@@ -55,14 +55,23 @@ void read_length(const Cursor& e, const char* name, const PageSetup& p, double& 
 }
 
 void read_leading_and_columns(const Cursor& e, PageSetup& p) {
+  // A wrong value leaves the default, so the text-area check that follows
+  // does not add a second, misleading error.
   if (auto a = e.node().attribute("leading")) {
-    p.leading = a.as_double(0);
-    if (!(p.leading >= 1 && p.leading <= 3))  // also refuses "nan"
+    double leading = 0;
+    if (!parse_number(a.value(), leading))
+      e.error("leading \"" + std::string(a.value()) + "\" is not a number", "write e.g. leading=\"1.7\"");
+    else if (!(leading >= 1 && leading <= 3))
       e.error("leading must be a multiple of the body size between 1 and 3", "write e.g. leading=\"1.7\"");
+    else
+      p.leading = leading;
   }
   if (auto a = e.node().attribute("columns")) {
-    p.columns = a.as_int(0);
-    if (p.columns < 1 || p.columns > 8) e.error("columns must be between 1 and 8");
+    int columns = 0;
+    if (!parse_whole_number(a.value(), columns) || columns < 1 || columns > 8)
+      e.error("columns must be a whole number between 1 and 8", "write e.g. columns=\"2\"");
+    else
+      p.columns = columns;
   }
   if (auto a = e.node().attribute("column-gap")) {
     double pt = 0;

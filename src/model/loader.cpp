@@ -406,7 +406,9 @@ class Loader {
       Node fpo = c.make_node(NodeKind::Placeholder);
       fpo.set_label(c.node().attribute("ratio").as_string("4:3"));
       if (!is_valid_ratio(fpo.label()))
-        c.error("ratio \"" + fpo.label() + "\" is not W:H", "write e.g. ratio=\"4:3\"");
+        c.error("ratio \"" + fpo.label() + "\" is not W:H of whole numbers, at most " +
+                    std::to_string(kMaxRatio) + " to 1 either way",
+                "write e.g. ratio=\"4:3\"");
       read_flow(c, fpo, depth + 1);
       return fpo;
     }
@@ -431,8 +433,9 @@ LoadResult load_publication(const std::filesystem::path& source) {
   std::filesystem::path canonical = std::filesystem::absolute(source, ec);
   if (ec) {
     LoadResult result;
-    result.diagnostics.error(source.string(), 0, 0, "cannot find where the file is: " + ec.message(),
-                             "run huozi from a folder with a shorter path, or name the source by a shorter one");
+    result.diagnostics.error(
+        source.string(), 0, 0, "cannot find where the file is: " + ec.message(),
+        "run huozi from a folder with a shorter path, or name the source by a shorter one");
     return result;
   }
   canonical = std::filesystem::weakly_canonical(canonical, ec);

@@ -1,6 +1,7 @@
 #include "model/validators.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 #include "model/document.h"
@@ -76,7 +77,35 @@ bool is_valid_ratio(const std::string& r) {
   if (colon == std::string::npos || colon == 0 || colon + 1 == r.size() || r.size() > 11) return false;
   for (size_t i = 0; i < r.size(); ++i)
     if (i != colon && !std::isdigit(static_cast<unsigned char>(r[i]))) return false;
-  return std::stoi(r.substr(0, colon)) > 0 && std::stoi(r.substr(colon + 1)) > 0;
+  long long w = std::stoll(r.substr(0, colon)), h = std::stoll(r.substr(colon + 1));
+  return w > 0 && h > 0 && w <= kMaxRatio * h && h <= kMaxRatio * w;
+}
+
+bool parse_number(const std::string& text, double& out) {
+  if (text.empty() || std::isspace(static_cast<unsigned char>(text[0]))) return false;
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(v)) return false;
+  out = v;
+  return true;
+}
+
+bool parse_whole_number(const std::string& text, int& out) {
+  if (text.empty() || text.size() > 9) return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  out = std::stoi(text);
+  return true;
+}
+
+bool is_url_text(std::string_view url) {
+  for (char c : url) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`' ||
+        c == '{' || c == '}' || c == '|' || c == '^')
+      return false;
+  }
+  return true;
 }
 
 bool parse_length(const std::string& text, double em_pt, double& out) {

@@ -27,8 +27,21 @@ bool is_language_tag(std::string_view tag);
 // YYYY, YYYY-MM or YYYY-MM-DD, months 01-12 and days 01-31.
 bool is_valid_date(std::string_view d);
 
-// W:H, two positive whole numbers ("4:3"), 11 characters at most.
+// W:H, two positive whole numbers ("4:3"), 11 characters at most, the
+// picture no more than kMaxRatio times as wide as high or as high as wide.
+inline constexpr int kMaxRatio = 20;
 bool is_valid_ratio(const std::string& r);
+
+// A decimal number, the whole text ("1.7", not "1.7abc"), finite.
+bool parse_number(const std::string& text, double& out);
+
+// A whole number of digits only ("3", not "3.9", "2abc" or "-1"), at most 9 digits.
+bool parse_whole_number(const std::string& text, int& out);
+
+// What a link to another site may hold: no white space, no quote, no
+// angle bracket, nothing below U+0020 (RFC 3986 leaves them out; EPUB
+// checkers refuse them). Characters beyond ASCII are allowed (IRIs).
+bool is_url_text(std::string_view url);
 
 // "20mm", "36pt", "2em" (of em_pt), "1.5cm", "0.5in" to points, 0 to 5000 of
 // the unit. Returns false, leaving out alone, for anything else.

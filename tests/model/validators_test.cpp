@@ -81,12 +81,47 @@ TEST(Validators, Date) {
 
 TEST(Validators, Ratio) {
   const Verdict cases[] = {
-      {"4:3", true},   {"1:1", true},    {"16:9", true},   {"999999999:1", true},
+      {"4:3", true},   {"1:1", true},    {"16:9", true},   {"999999999:1", false},  {"21:1", false}, {"1:21", false},
       {"", false},     {"4", false},     {"4:", false},    {":3", false},  {"0:3", false},
       {"4:0", false},  {"4:3:2", false}, {"4.5:3", false}, {"-4:3", false}, {"wide", false},
       {"9999999999:1", false},  // longer than 11 characters
   };
   for (const Verdict& c : cases) EXPECT_EQ(is_valid_ratio(c.text), c.ok) << c.text;
+}
+
+TEST(Validators, Number) {
+  const Verdict cases[] = {
+      {"1.7", true},   {"2", true},      {"0.5", true},    {"1e2", true},
+      {"", false},     {"1.7abc", false}, {"abc", false},  {" 1.7", false}, {"1.7 ", false},
+      {"nan", false},  {"inf", false},   {"1e308", true},  {"1e309", false},  // infinite
+  };
+  for (const Verdict& c : cases) {
+    double v = 0;
+    EXPECT_EQ(parse_number(c.text, v), c.ok) << c.text;
+  }
+}
+
+TEST(Validators, WholeNumber) {
+  const Verdict cases[] = {
+      {"3", true},      {"0", true},       {"123456789", true},
+      {"3.9", false},   {"2abc", false},   {"-1", false},  {"", false}, {" 3", false},
+      {"4294967297", false},  // ten digits: would wrap
+  };
+  for (const Verdict& c : cases) {
+    int v = 0;
+    EXPECT_EQ(parse_whole_number(c.text, v), c.ok) << c.text;
+  }
+}
+
+TEST(Validators, UrlText) {
+  const Verdict cases[] = {
+      {"https://example.com/a?b=c#d", true}, {"https://例子.中国/路径", true}, {"mailto:a@b.c", true},
+      {"https://example.com/a%20b", true},
+      {"https://example.com/a b", false},    {"https://example.com/\"x\"", false},
+      {"https://example.com/'x'", false},    {"https://example.com/<x>", false},
+      {"https://example.com/\tx", false},    {"https://example.com/a\\b", false},
+  };
+  for (const Verdict& c : cases) EXPECT_EQ(is_url_text(c.text), c.ok) << c.text;
 }
 
 struct LengthCase {
