@@ -2,7 +2,7 @@
 // PDF writer sees; it never sees the content model or the text engine.
 //
 // Units are PostScript points; the origin is the top-left corner of the page
-// and y grows downwards (as in Cairo).
+// and y grows downwards (as on a screen; the PDF writer flips it).
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 // Typeset lines as plain data: glyph runs with positions, face, size and
-// clusters, for page layout and the PDF writer. Nothing here knows of Cairo.
+// clusters, for page layout and the PDF writer. Nothing here knows of the PDF.
 #pragma once
 
 #include <cstdint>

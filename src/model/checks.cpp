@@ -140,7 +140,7 @@ class Finisher {
 
   // The file's content, whatever its name: a PNG or JPEG whose structure is
   // sound and whose size is sane, checked from its headers before any decoder
-  // (an EPUB reader, Cairo) is handed a picture that would exhaust memory.
+  // (an EPUB reader, the PDF writer's libpng) is handed a picture that would exhaust memory.
   void check_image_content(const std::filesystem::path& path, bool png_name, const SourceLocation& at,
                            const std::string& name) {
     std::error_code ec;

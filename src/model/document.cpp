@@ -120,8 +120,11 @@ std::string circled_number(int n) {
     huozi::utf8::append(out, 0x3251 + n - 21);
   else if (n >= 36 && n <= 50)
     huozi::utf8::append(out, 0x32B1 + n - 36);
-  else
-    out = "(" + std::to_string(n) + ")";
+  else {  // piece by piece, for GCC 12's -Wrestrict false positive (GCC bug 105329)
+    out.push_back('(');
+    out += std::to_string(n);
+    out.push_back(')');
+  }
   return out;
 }
 

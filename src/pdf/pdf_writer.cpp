@@ -61,9 +61,9 @@ struct PdfWriter::Impl {
   std::vector<std::unique_ptr<EmbeddedFont>> embedded;  // one per font
   std::string error;
   int pages_object = 0, structure_object = 0, document_element = 0;
-  std::vector<WrittenPage> pages;                // in the order written
-  std::vector<Anchor> anchors;                   // in the order met; the first of a name counts
-  std::map<std::string, int> images;             // file -> image XObject
+  std::vector<WrittenPage> pages;     // in the order written
+  std::vector<Anchor> anchors;        // in the order met; the first of a name counts
+  std::map<std::string, int> images;  // file -> image XObject
   int outline_root = 0;
 
   // Background writing: layout hands each page over and goes on while this
@@ -121,7 +121,8 @@ struct PdfWriter::Impl {
 
   // One EmbeddedFont for each font registered so far.
   void add_embedded_fonts() {
-    while (embedded.size() < fonts.size()) embedded.push_back(std::make_unique<EmbeddedFont>(fonts[embedded.size()]));
+    while (embedded.size() < fonts.size())
+      embedded.push_back(std::make_unique<EmbeddedFont>(fonts[embedded.size()]));
   }
   EmbeddedFont& font(size_t index) { return *embedded[index]; }
 
@@ -143,7 +144,8 @@ struct PdfWriter::Impl {
     std::string resources = "<<";
     if (!content.fonts.empty()) {
       resources += " /Font <<";
-      for (uint16_t f : content.fonts) resources += " /F" + std::to_string(f) + " " + ref(font(f).object(*out));
+      for (uint16_t f : content.fonts)
+        resources += " /F" + std::to_string(f) + " " + ref(font(f).object(*out));
       resources += " >>";
     }
     if (!content.images.empty()) {
@@ -165,9 +167,9 @@ struct PdfWriter::Impl {
 
     int object = out->reserve();
     std::string annots = links(page);
-    std::string dict = "<< /Type /Page /Parent " + ref(pages_object) + " /MediaBox [0 0 " + number(page.width) +
-                       " " + number(page.height) + "] /Resources " + resources + " /Contents " + ref(contents) +
-                       " /StructParents " + std::to_string(pages.size());
+    std::string dict = "<< /Type /Page /Parent " + ref(pages_object) + " /MediaBox [0 0 " +
+                       number(page.width) + " " + number(page.height) + "] /Resources " + resources +
+                       " /Contents " + ref(contents) + " /StructParents " + std::to_string(pages.size());
     if (!annots.empty()) dict += " /Annots [" + annots + "]";
     out->write_object(object, dict + " >>");
     for (const layout::Anchor& a : page.anchors)
@@ -224,7 +226,8 @@ struct PdfWriter::Impl {
     for (const layout::OutlineEntry& e : outline) {
       int level = std::max(1, std::min(e.level, static_cast<int>(parents.size()) + 1));
       parents.resize(static_cast<size_t>(level - 1));
-      OutlineNode node{e.title, destination(order, e.page, e.y), parents.empty() ? -1 : parents.back(), {}, 0};
+      OutlineNode node{
+          e.title, destination(order, e.page, e.y), parents.empty() ? -1 : parents.back(), {}, 0};
       int index = static_cast<int>(nodes.size());
       (node.parent < 0 ? top : nodes[static_cast<size_t>(node.parent)].children).push_back(index);
       nodes.push_back(std::move(node));
@@ -266,7 +269,8 @@ struct PdfWriter::Impl {
   int write_destinations() {
     if (anchors.empty()) return 0;
     // Sorted by name (stable: the first of a name stays first), then one per name.
-    std::stable_sort(anchors.begin(), anchors.end(), [](const Anchor& a, const Anchor& b) { return a.name < b.name; });
+    std::stable_sort(anchors.begin(), anchors.end(),
+                     [](const Anchor& a, const Anchor& b) { return a.name < b.name; });
     anchors.erase(std::unique(anchors.begin(), anchors.end(),
                               [](const Anchor& a, const Anchor& b) { return a.name == b.name; }),
                   anchors.end());
@@ -278,8 +282,8 @@ struct PdfWriter::Impl {
     int kids = 0;
     std::string kid_refs;
     auto flush = [&](const std::string& last) {
-      int n = out->add_object("<< /Limits [" + literal_string(first) + " " + literal_string(last) + "] /Names [" +
-                              names + "] >>");
+      int n = out->add_object("<< /Limits [" + literal_string(first) + " " + literal_string(last) +
+                              "] /Names [" + names + "] >>");
       kid_refs += (kid_refs.empty() ? "" : " ") + ref(n);
       ++kids;
       names.clear();
@@ -300,15 +304,14 @@ struct PdfWriter::Impl {
   // One Document element whose content is every page (§14.7), in book order.
   void write_structure(const std::vector<size_t>& order) {
     std::string kids;
-    for (size_t place : order)
-      kids += "<< /Type /MCR /Pg " + ref(pages[place].object) + " /MCID 0 >> ";
+    for (size_t place : order) kids += "<< /Type /MCR /Pg " + ref(pages[place].object) + " /MCID 0 >> ";
     out->write_object(document_element, "<< /Type /StructElem /S /Document /P " + ref(structure_object) +
                                             " /K [" + kids + "] >>");
     std::string nums;
     for (size_t i = 0; i < pages.size(); ++i) nums += std::to_string(i) + " [" + ref(document_element) + "] ";
     int parent_tree = out->add_object("<< /Nums [" + nums + "] >>");
-    out->write_object(structure_object, "<< /Type /StructTreeRoot /K " + ref(document_element) + " /ParentTree " +
-                                            ref(parent_tree) + " /ParentTreeNextKey " +
+    out->write_object(structure_object, "<< /Type /StructTreeRoot /K " + ref(document_element) +
+                                            " /ParentTree " + ref(parent_tree) + " /ParentTreeNextKey " +
                                             std::to_string(pages.size()) + " >>");
   }
 
@@ -362,7 +365,8 @@ struct PdfWriter::Impl {
       labels.push_back(pages[place].label);
       labelled = labelled || !pages[place].label.empty();
     }
-    out->write_object(pages_object, "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
+    out->write_object(pages_object,
+                      "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
     write_structure(order);
     int dests = write_destinations();
     std::string catalog = "<< /Type /Catalog /Pages " + ref(pages_object);
@@ -415,13 +419,6 @@ const std::string& PdfWriter::error() const {
 int PdfWriter::page_count() const {
   impl_->stop_drawing();
   return static_cast<int>(impl_->pages.size());
-}
-
-uint16_t PdfWriter::add_font(const layout::FontRef& font) {
-  for (size_t i = 0; i < impl_->fonts.size(); ++i)
-    if (impl_->fonts[i] == font) return static_cast<uint16_t>(i);
-  impl_->fonts.push_back(font);
-  return static_cast<uint16_t>(impl_->fonts.size() - 1);
 }
 
 void PdfWriter::add_page(PageFrame&& page) {

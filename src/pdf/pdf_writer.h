@@ -24,7 +24,7 @@ struct PdfInfo {
 
 enum class Drawing {
   Background,  // pages are queued (a few at most) and drawn by the writer's thread
-  InCaller,    // add_page draws before it returns, and finish() subsets the fonts one by one: one thread in all
+  InCaller,  // add_page draws before it returns, and finish() subsets the fonts one by one: one thread in all
 };
 
 class PdfWriter {
@@ -39,9 +39,6 @@ class PdfWriter {
 
   bool ok() const;
   const std::string& error() const;
-
-  // Registers a font before the first page; returns its index for TextRun::font.
-  uint16_t add_font(const layout::FontRef& font);
 
   void add_page(layout::PageFrame&& page);
   void add_page(const layout::PageFrame& page) { add_page(layout::PageFrame(page)); }

@@ -18,7 +18,12 @@ const std::filesystem::file_time_type kProcessStart = std::filesystem::file_time
 
 // ".NAME.tmp-": what every temporary of target starts with, before "PID-XXXXXX".
 std::string temporary_prefix(const std::filesystem::path& target) {
-  return "." + target.filename().string() + ".tmp-";
+  // Appended piece by piece: "x" + std::string builds trip GCC 12's -Wrestrict
+  // false positive (GCC bug 105329).
+  std::string prefix = ".";
+  prefix += target.filename().string();
+  prefix += ".tmp-";
+  return prefix;
 }
 
 // The process id a temporary's name carries after the prefix, or 0.

@@ -6,7 +6,14 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out;
   if (!d.file.empty()) {
     out += d.file;
-    if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    // Appended piece by piece: "x" + std::string builds trip GCC 12's -Wrestrict
+    // false positive (GCC bug 105329).
+    if (d.line > 0) {
+      out += ':';
+      out += std::to_string(d.line);
+      out += ':';
+      out += std::to_string(d.column);
+    }
     out += ": ";
   }
   out += d.severity == Severity::Error ? "error: " : "warning: ";
