@@ -58,6 +58,7 @@ BuildResult build_pdf(const model::Document& doc, text::FontDb& fonts, const std
   if (options.laid_out) options.laid_out();
   // A face that vanished set its text blank: the unfinished writer leaves the target as it was.
   if (font_problems(fonts, result.diagnostics)) return result;
+  if (result.diagnostics.has_errors()) return result;  // layout refused some content (a table too wide)
   if (!writer.finish()) {
     result.diagnostics.error(target.string(), 0, 0, writer.error(),
                              "check the free space and permissions of the output folder");

@@ -1,6 +1,8 @@
 #include "layout/figure.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "util/image_size.h"
@@ -22,6 +24,31 @@ double picture_ratio(const Composer& c, const Node& picture) {
   double w = std::atof(picture.label().substr(0, colon).c_str());
   double h = colon == std::string::npos ? 0 : std::atof(picture.label().substr(colon + 1).c_str());
   return w > 0 && h > 0 ? h / w : fallback;
+}
+
+std::string ratio_text(double ratio) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, ratio >= 1 ? "1:%.3g" : "%.3g:1", ratio >= 1 ? ratio : 1 / ratio);
+  return buf;
+}
+
+// The ratio, within what the column can show: a picture at least a grid line
+// tall across the measure, and at least min_picture_em wide at the tallest a
+// column takes. A ratio beyond these (999999999:1) is drawn at the limit, with a warning.
+double sane_ratio(Composer& c, const Node& picture, double ratio, Measure m) {
+  const PageGeometry& g = c.g;
+  const double max_height = std::max(1, g.lines - c.style.figure_free_lines) * g.line_pitch;
+  const double flattest = g.line_pitch / m.width;
+  const double tallest = std::max(flattest, max_height / std::min(m.width, c.style.min_picture_em * g.em));
+  if (ratio >= flattest && ratio <= tallest) return ratio;
+  const double sane = ratio > tallest ? tallest : flattest;  // NaN: the flattest
+  const std::string what = picture.kind == NodeKind::Image ? "image \"" + picture.target() + "\""
+                                                           : "placeholder ratio=\"" + picture.label() + "\"";
+  c.diags.warning(c.doc.files, picture.where,
+                  what + ": a picture of width:height " + ratio_text(ratio) +
+                      " does not fit the column; it is drawn at " + ratio_text(sane),
+                  "give the picture a ratio nearer to the page's");
+  return sane;
 }
 
 // FPO: a framed grey box with diagonals and the mark "FPO 图片占位". What the
@@ -65,7 +92,7 @@ Rect picture_rect(const Composer& c, double ratio, Measure m, int& lines) {
   const PageGeometry& g = c.g;
   double width = m.width;
   double height = width * ratio;
-  double max_height = (g.lines - c.style.figure_free_lines) * g.line_pitch;
+  double max_height = std::max(1, g.lines - c.style.figure_free_lines) * g.line_pitch;
   if (height > max_height) {  // too tall for a column: scale it down to fit
     height = max_height;
     width = height / ratio;
@@ -82,7 +109,8 @@ Rect picture_rect(const Composer& c, double ratio, Measure m, int& lines) {
 
 }  // namespace
 
-std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m) {
+std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m, const NoteNumbers& numbers,
+                                      std::vector<NoteCall>& calls) {
   const Node* picture = nullptr;
   const Node* caption = nullptr;
   const Node* credit = nullptr;
@@ -93,7 +121,7 @@ std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m) {
   }
   if (!picture) return std::nullopt;
   int line = 0;
-  const Rect rect = picture_rect(c, picture_ratio(c, *picture), m, line);
+  const Rect rect = picture_rect(c, sane_ratio(c, *picture, picture_ratio(c, *picture), m), m, line);
   FlowBlock b;
   b.kind = BlockKind::Figure;
   b.space_before = 1;
@@ -108,7 +136,8 @@ std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m) {
     Setting how;
     how.scale = c.style.caption_scale;
     how.align = part == credit ? Align::Right : Align::Justify;
-    for (TypesetLine& l : c.set(*part, m, how)) {
+    const size_t first_call = calls.size();
+    for (TypesetLine& l : c.set(*part, m, how, numbers, calls)) {
       double baseline = line * c.g.line_pitch + kAscentEm * c.g.em;
       for (PageItem& item : l.items) {
         if (auto* run = std::get_if<TextRun>(&item))
@@ -117,6 +146,7 @@ std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m) {
       }
       ++line;
     }
+    for (size_t i = first_call; i < calls.size(); ++i) calls[i].line = 0;
   }
   b.figure_lines = line;
   return b;

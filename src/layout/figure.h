@@ -8,7 +8,9 @@
 
 namespace huozi::layout {
 
-// The figure as a flow block; none if it has no picture.
-std::optional<FlowBlock> figure_block(Composer& c, const model::Node& figure, Measure m);
+// The figure as a flow block; none if it has no picture. The footnotes its
+// caption and credit call go to `calls` (all at the block's line 0).
+std::optional<FlowBlock> figure_block(Composer& c, const model::Node& figure, Measure m,
+                                      const NoteNumbers& numbers, std::vector<NoteCall>& calls);
 
 }  // namespace huozi::layout

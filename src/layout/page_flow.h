@@ -96,6 +96,9 @@ class PageFlow {
   std::deque<FlowBlock> deferred_figures_;
   std::vector<OutlineEntry> outline_;
   std::vector<TypesetLine> foot_;  // footnote lines of the current column
+  // Lines of a note too long for the column it started in: they go on at the
+  // foot of the next column (and the next), as books do.
+  std::deque<TypesetLine> carry_;
   std::vector<SourceLocation> overflows_;
   std::vector<std::pair<int, int>> note_pages_;
 
@@ -111,6 +114,9 @@ class PageFlow {
   int foot_lines() const { return foot_.empty() ? 0 : 1 + static_cast<int>(foot_.size()); }
   int notes_cost(const FlowBlock& block, size_t line, bool first_in_column) const;
   void place_footnotes();
+  void take_carried_notes();
+  void add_notes(FlowBlock& block, size_t line);
+  bool note_too_long(int cost) const { return cost + 2 > g_.lines; }
   bool column_empty() const { return line_ == 0; }
   bool figure_fits(const FlowBlock& block) const;
   void open_page();

@@ -114,7 +114,7 @@ void collect(const Node& node, const model::Document& doc, const TextStyle& styl
 
 std::vector<ParagraphSource> block_sources(const Node& block, const model::Document& doc,
                                            const TextStyle& style, const std::string& lang,
-                                           const NoteMarkText& marks) {
+                                           const NoteMarkText& marks, const std::string& lead) {
   Collector c{marks, {}, {}, nullptr};
   ParagraphSource base;
   base.kind = block.kind;
@@ -134,6 +134,7 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
     base.em_pt = s.size_pt;
   }
   c.start(base);
+  c.add_text(lead, block.where, s, 0);
   for (const Node& child : block.children) c.walk(child, s, base, 0);
   std::vector<ParagraphSource> pieces;
   for (auto& p : c.out)
