@@ -65,10 +65,9 @@ void BodyWork::block(const Node& n, Measure m, int level) {
     case NodeKind::Figure:
     {
       std::vector<NoteCall> calls;
-      if (std::optional<FlowBlock> figure = figure_block(c_, n, m, numbers_, calls)) {
-        attach_notes(*figure, calls);
-        flow_.add(std::move(*figure));
-      }
+      std::vector<FlowBlock> figure = figure_blocks(c_, n, m, numbers_, calls);
+      if (!figure.empty()) attach_notes(figure.front(), calls);
+      for (FlowBlock& b : figure) flow_.add(std::move(b));
       break;
     }
     case NodeKind::Table:

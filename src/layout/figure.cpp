@@ -88,11 +88,11 @@ void placeholder(Composer& c, const Rect& rect, std::vector<PageItem>& items) {
 // last lines free; then, since it takes whole grid lines and leaves air above
 // its caption's first line, scaled down a little more (a few per cent at most)
 // rather than take one more line for that air. `lines` receives the lines it takes.
-Rect picture_rect(const Composer& c, double ratio, Measure m, int& lines) {
+Rect picture_rect(const Composer& c, double ratio, Measure m, int most_lines, int& lines) {
   const PageGeometry& g = c.g;
   double width = m.width;
   double height = width * ratio;
-  double max_height = std::max(1, g.lines - c.style.figure_free_lines) * g.line_pitch;
+  double max_height = std::max(1, std::min(most_lines, g.lines - c.style.figure_free_lines)) * g.line_pitch;
   if (height > max_height) {  // too tall for a column: scale it down to fit
     height = max_height;
     width = height / ratio;
@@ -109,8 +109,8 @@ Rect picture_rect(const Composer& c, double ratio, Measure m, int& lines) {
 
 }  // namespace
 
-std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m, const NoteNumbers& numbers,
-                                      std::vector<NoteCall>& calls) {
+std::vector<FlowBlock> figure_blocks(Composer& c, const Node& n, Measure m, const NoteNumbers& numbers,
+                                     std::vector<NoteCall>& calls) {
   const Node* picture = nullptr;
   const Node* caption = nullptr;
   const Node* credit = nullptr;
@@ -119,9 +119,20 @@ std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m, con
     if (child.kind == NodeKind::Caption) caption = &child;
     if (child.kind == NodeKind::Credit) credit = &child;
   }
-  if (!picture) return std::nullopt;
+  if (!picture) return {};
+  // The caption's and credit's lines first: the picture takes the room they leave.
+  std::vector<TypesetLine> words;
+  for (const Node* part : {caption, credit}) {
+    if (!part) continue;
+    Setting how;
+    how.scale = c.style.caption_scale;
+    how.align = part == credit ? Align::Right : Align::Justify;
+    for (TypesetLine& l : c.set(*part, m, how, numbers, calls)) words.push_back(std::move(l));
+  }
+  for (NoteCall& call : calls) call.line = 0;
   int line = 0;
-  const Rect rect = picture_rect(c, sane_ratio(c, *picture, picture_ratio(c, *picture), m), m, line);
+  const int room = c.g.lines - static_cast<int>(words.size());
+  const Rect rect = picture_rect(c, sane_ratio(c, *picture, picture_ratio(c, *picture), m), m, room, line);
   FlowBlock b;
   b.kind = BlockKind::Figure;
   b.space_before = 1;
@@ -131,25 +142,32 @@ std::optional<FlowBlock> figure_block(Composer& c, const Node& n, Measure m, con
     b.figure_items.push_back(Image{rect, c.doc.base_dir + "/" + picture->target()});
   else
     placeholder(c, rect, b.figure_items);
-  for (const Node* part : {caption, credit}) {
-    if (!part) continue;
-    Setting how;
-    how.scale = c.style.caption_scale;
-    how.align = part == credit ? Align::Right : Align::Justify;
-    const size_t first_call = calls.size();
-    for (TypesetLine& l : c.set(*part, m, how, numbers, calls)) {
-      double baseline = line * c.g.line_pitch + kAscentEm * c.g.em;
-      for (PageItem& item : l.items) {
-        if (auto* run = std::get_if<TextRun>(&item))
-          for (PlacedGlyph& glyph : run->glyphs) glyph.y += baseline;
-        b.figure_items.push_back(std::move(item));
-      }
-      ++line;
+  // Under the picture, the caption's lines that fit in a column; a caption
+  // longer than that goes on as text after the figure.
+  size_t k = 0;
+  for (; k < words.size() && line < c.g.lines; ++k, ++line) {
+    const double baseline = line * c.g.line_pitch + kAscentEm * c.g.em;
+    for (PageItem& item : words[k].items) {
+      translate(item, 0, baseline);
+      b.figure_items.push_back(std::move(item));
     }
-    for (size_t i = first_call; i < calls.size(); ++i) calls[i].line = 0;
+    for (Link link : words[k].links) {
+      link.rect.y += baseline;
+      b.figure_links.push_back(std::move(link));
+    }
   }
   b.figure_lines = line;
-  return b;
+  std::vector<FlowBlock> blocks{std::move(b)};
+  if (k < words.size()) {
+    c.diags.warning(c.doc.files, n.where, "caption longer than a column: it goes on as text after the figure",
+                    "shorten the caption");
+    FlowBlock rest;
+    rest.where = n.where;
+    rest.lines.assign(std::make_move_iterator(words.begin() + static_cast<long>(k)),
+                      std::make_move_iterator(words.end()));
+    blocks.push_back(std::move(rest));
+  }
+  return blocks;
 }
 
 }  // namespace huozi::layout

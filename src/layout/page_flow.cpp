@@ -262,9 +262,10 @@ void PageFlow::add_notes(FlowBlock& block, size_t line) {
 }
 
 // A figure goes where the column has room for it and the space before it;
-// an empty column takes any figure (one taller than a column is cut).
+// an empty column takes any figure (one taller than a column is cut), unless
+// a long note going on from the column before takes part of it.
 bool PageFlow::figure_fits(const FlowBlock& block) const {
-  return column_empty() ||
+  return (column_empty() && foot_.empty()) ||
          block.figure_lines + block.space_before + notes_cost(block, 0, foot_.empty()) <= remaining();
 }
 
@@ -283,6 +284,11 @@ void PageFlow::place_figure(const FlowBlock& block) {
   for (PageItem item : figure.figure_items) {
     translate(item, x, y);
     page_.items.push_back(std::move(item));
+  }
+  for (Link link : figure.figure_links) {
+    link.rect.x += x;
+    link.rect.y += y;
+    page_.links.push_back(std::move(link));
   }
   line_ = std::min(g_.lines, line_ + figure.figure_lines);
   add_notes(figure, 0);  // those of its caption and credit
@@ -309,10 +315,9 @@ void PageFlow::finish() {
   }
   while (!deferred_figures_.empty()) {
     open_page();
-    if (!column_empty())
-      next_column();
-    else
-      place_deferred_figures();
+    const size_t waiting = deferred_figures_.size();
+    if (column_empty()) place_deferred_figures();
+    if (deferred_figures_.size() == waiting) next_column();
   }
   close_page();
   // The end of a note too long for the last page, on pages of its own.

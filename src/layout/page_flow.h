@@ -37,6 +37,7 @@ struct FlowBlock {
   std::vector<TypesetLine> lines;  // Text, Heading: one per grid line
   // Figure: items relative to the figure's top-left corner, figure_lines grid lines tall.
   std::vector<PageItem> figure_items;
+  std::vector<Link> figure_links;  // its caption's
   int figure_lines = 0;
   int space_before = 0;         // empty grid lines before; dropped at the top of a column
   bool keep_with_next = false;  // a heading stays with the first lines of what follows
