@@ -62,8 +62,7 @@ void BodyWork::block(const Node& n, Measure m, int level) {
     case NodeKind::UnorderedList:
       list(n, m);
       break;
-    case NodeKind::Figure:
-    {
+    case NodeKind::Figure: {
       std::vector<NoteCall> calls;
       std::vector<FlowBlock> figure = figure_blocks(c_, n, m, numbers_, calls);
       if (!figure.empty()) attach_notes(figure.front(), calls);
@@ -123,10 +122,11 @@ void BodyWork::quote(const Node& n, Measure m, int level) {
   if (inner.width < narrowest) {
     inner = m;
     if (!quotes_too_deep_)
-      c_.diags.warning(c_.doc.files, n.where,
-                       "quotes nested too deep to indent: this one and those inside it are set at the measure "
-                       "of the quote around them",
-                       "nest fewer quotes");
+      c_.diags.warning(
+          c_.doc.files, n.where,
+          "quotes nested too deep to indent: this one and those inside it are set at the measure "
+          "of the quote around them",
+          "nest fewer quotes");
     quotes_too_deep_ = true;
   }
   for (const Node& child : n.children) block(child, inner, level);
@@ -192,8 +192,8 @@ void BodyWork::table(const Node& n, Measure m) {
     const int fit = static_cast<int>(m.width / em(c_.style.min_cell_em));
     c_.diags.error(c_.doc.files, n.where,
                    "table of " + std::to_string(columns) + " columns: its cells would be narrower than " +
-                       std::to_string(static_cast<int>(c_.style.min_cell_em)) + " characters (the measure holds " +
-                       std::to_string(fit) + " such columns)",
+                       std::to_string(static_cast<int>(c_.style.min_cell_em)) +
+                       " characters (the measure holds " + std::to_string(fit) + " such columns)",
                    "split the table, or turn it: rows for columns");
     return;
   }

@@ -30,7 +30,7 @@ struct Measure {
 struct Setting {
   double scale = 1;  // of the body size (a title's: of its heading size)
   Align align = Align::Justify;
-  double hang = 0;  // lines after the first start this much further in
+  double hang = 0;   // lines after the first start this much further in
   std::string lead;  // set before the block's content: a heading's number, a note's mark
 };
 

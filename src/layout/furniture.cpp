@@ -39,7 +39,8 @@ void Furniture::folio(PageFrame& page, const PageInfo& info, double left, double
 
 void Furniture::furnish(PageFrame& page, const PageInfo& info) {
   page.number = info.number;
-  if (page.label.empty() && info.number > front_pages_) page.label = std::to_string(info.number - front_pages_);
+  if (page.label.empty() && info.number > front_pages_)
+    page.label = std::to_string(info.number - front_pages_);
   if (info.blank) return;
   const double left = info.recto ? c_.g.inner : c_.g.outer;
   const double size = c_.g.em * c_.style.running_head_scale;

@@ -41,8 +41,10 @@ void markup_extent(const std::vector<text::TextSpan>& spans, size_t index, uint3
 }
 
 Dot dot_under(const LayoutStyle& style, const GlyphRun& run, const PositionedGlyph& g, double x) {
-  return Dot{x + g.x + g.advance / 2, (1 - kAscentEm) * run.size_pt + style.dot_drop * run.size_pt,
-             style.dot_radius * run.size_pt, {}};
+  return Dot{x + g.x + g.advance / 2,
+             (1 - kAscentEm) * run.size_pt + style.dot_drop * run.size_pt,
+             style.dot_radius * run.size_pt,
+             {}};
 }
 
 void add_link(const Composer& c, const Markup& link, double x0, double x1, TypesetLine& out) {

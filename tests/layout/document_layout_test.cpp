@@ -10,10 +10,10 @@
 #include <map>
 #include <memory>
 
+#include "laid_out.h"
 #include "layout/footnotes.h"
 #include "layout/page_geometry.h"
 #include "model/loader.h"
-#include "laid_out.h"
 
 namespace huozi::layout {
 namespace {
@@ -245,7 +245,8 @@ TEST(Figure, ACaptionLongerThanAColumnGoesOnAfterItAndIsReportedAtItsPlace) {
   for (size_t p = 0; p < out.pages.size(); ++p)
     for (const std::string& t : out.texts(p)) text += t;
   size_t shown = 0;
-  for (size_t at = text.find("草色入帘青"); at != std::string::npos; at = text.find("草色入帘青", at + 1)) ++shown;
+  for (size_t at = text.find("草色入帘青"); at != std::string::npos; at = text.find("草色入帘青", at + 1))
+    ++shown;
   EXPECT_GE(shown, 11u);  // a line may break inside one of the twelve
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "laid_out.h"
+#include "layout/page_geometry.h"
 #include "model/document.h"
 
 namespace huozi::layout {
@@ -21,7 +22,9 @@ std::string repeat(const std::string& s, int n) {
   return out;
 }
 
-std::string chapter(const std::string& blocks) { return "<chapter><title>章</title>" + blocks + "</chapter>"; }
+std::string chapter(const std::string& blocks) {
+  return "<chapter><title>章</title>" + blocks + "</chapter>";
+}
 
 // Every footnote line of the book, in page order.
 std::vector<std::string> all_notes(const LaidOut& out) {
@@ -50,21 +53,22 @@ std::vector<std::string> outside(const PageFrame& page) {
   const double w = page.width, h = page.height, e = 0.01;
   auto check = [&](double x0, double y0, double x1, double y1, const std::string& what) {
     if (!(x0 >= -e && y0 >= -e && x1 <= w + e && y1 <= h + e && x0 <= x1 + e && y0 <= y1 + e))
-      bad.push_back(what + " at " + std::to_string(x0) + "," + std::to_string(y0) + " to " + std::to_string(x1) +
-                    "," + std::to_string(y1));
+      bad.push_back(what + " at " + std::to_string(x0) + "," + std::to_string(y0) + " to " +
+                    std::to_string(x1) + "," + std::to_string(y1));
   };
   for (const PageItem& item : page.items) {
     if (const auto* run = std::get_if<TextRun>(&item)) {
       for (const PlacedGlyph& g : run->glyphs)  // the em box of each glyph
-        check(g.x, g.y - run->size * 0.88, g.x + run->size * 0.5, g.y + run->size * 0.12, "text " + run->text);
+        check(g.x, g.y - run->size * 0.88, g.x + run->size * 0.5, g.y + run->size * 0.12,
+              "text " + run->text);
     } else if (const auto* rule = std::get_if<Rule>(&item)) {
       check(std::min(rule->x0, rule->x1), std::min(rule->y0, rule->y1), std::max(rule->x0, rule->x1),
             std::max(rule->y0, rule->y1), "rule");
     } else if (const auto* box = std::get_if<Box>(&item)) {
       check(box->rect.x, box->rect.y, box->rect.x + box->rect.width, box->rect.y + box->rect.height, "box");
     } else if (const auto* image = std::get_if<Image>(&item)) {
-      check(image->rect.x, image->rect.y, image->rect.x + image->rect.width, image->rect.y + image->rect.height,
-            "image");
+      check(image->rect.x, image->rect.y, image->rect.x + image->rect.width,
+            image->rect.y + image->rect.height, "image");
     } else if (const auto* dot = std::get_if<Dot>(&item)) {
       check(dot->x - dot->radius, dot->y - dot->radius, dot->x + dot->radius, dot->y + dot->radius, "dot");
     }
@@ -112,8 +116,8 @@ TEST(NothingLost, NotesInTitlesCellsCaptionsCreditsAndNotesReachTheFootNumberedW
 }
 
 TEST(NothingLost, ANoteInATitleGoesToTheFootOfTheHeadingsPage) {
-  LaidOut out = lay_out(publication("", "<chapter><title>章题<note>章题之注。</note></title><p>" + kLine +
-                                            "</p></chapter>"));
+  LaidOut out = lay_out(
+      publication("", "<chapter><title>章题<note>章题之注。</note></title><p>" + kLine + "</p></chapter>"));
   ASSERT_EQ(out.pages.size(), 1u);
   EXPECT_EQ(out.texts(0, kNotePt), std::vector<std::string>{"①　章题之注。"});
   EXPECT_NE(out.texts(0)[0].find("章题①"), std::string::npos);
@@ -146,9 +150,8 @@ TEST(OffThePage, ANoteLongerThanAColumnGoesOnAtTheFootOfTheNextPages) {
 }
 
 TEST(OffThePage, DeepQuotesStopIndentingAtASaneMeasureWithAWarning) {
-  LaidOut out =
-      lay_out(publication("", chapter(repeat("<quote>", 30) + "<p>" + kLine + kLine + "</p>" +
-                                      repeat("</quote>", 30))));
+  LaidOut out = lay_out(publication(
+      "", chapter(repeat("<quote>", 30) + "<p>" + kLine + kLine + "</p>" + repeat("</quote>", 30))));
   expect_all_inside(out);
   for (const PageLine& l : out.lines(0))
     if (std::abs(l.size - 10.5) < 0.05 && l.text != "章") EXPECT_GE(l.right - l.x, 8 * 10.5) << l.text;
@@ -159,7 +162,8 @@ TEST(OffThePage, DeepQuotesStopIndentingAtASaneMeasureWithAWarning) {
 }
 
 TEST(OffThePage, ATableWithCellsNarrowerThanTwoEmsIsRefusedAtItsPlace) {
-  LaidOut out = lay_out(publication("", chapter("<table><tr>" + repeat("<td>格</td>", 300) + "</tr></table>")));
+  LaidOut out =
+      lay_out(publication("", chapter("<table><tr>" + repeat("<td>格</td>", 300) + "</tr></table>")));
   expect_all_inside(out);
   std::vector<Diagnostic> refused = said(out, "table of 300 columns");
   ASSERT_EQ(refused.size(), 1u);
@@ -195,11 +199,26 @@ TEST(OffThePage, ARubyBaseBrokenAcrossLinesSplitsItsAnnotationWithIt) {
   EXPECT_EQ(annotation, "abcdefghij");
 }
 
+TEST(OffThePage, AWordWiderThanTheMeasureIsBrokenWhereItReachesIt) {
+  LaidOut out =
+      lay_out(publication("", chapter("<p>" + std::string(3000, 'x') + "</p><table><tr><td>a</td><td>" +
+                                      std::string(300, 'y') + "</td></tr></table>")));
+  expect_all_inside(out);
+  const PageGeometry g = compute_geometry(model::PageSetup{});
+  for (size_t p = 0; p < out.pages.size(); ++p)
+    for (const PageLine& l : out.lines(p))
+      if (l.text.find('x') != std::string::npos) EXPECT_LE(l.right - l.x, g.column_width()) << l.text;
+  std::string text = all_text(out);
+  EXPECT_EQ(std::count(text.begin(), text.end(), 'x'), 3000);
+  EXPECT_EQ(std::count(text.begin(), text.end(), 'y'), 300);
+}
+
 // ---- 3. long titles ----------------------------------------------------------------------
 
 TEST(LongTitle, TheRunningHeadIsCutToTheMeasureWithAnEllipsis) {
-  LaidOut out = lay_out(publication("", "<chapter><title>" + repeat("题", 3000) + "</title>" +
-                                            repeat("<p>" + kLine + kLine + kLine + "</p>", 20) + "</chapter>"));
+  LaidOut out =
+      lay_out(publication("", "<chapter><title>" + repeat("题", 3000) + "</title>" +
+                                  repeat("<p>" + kLine + kLine + kLine + "</p>", 20) + "</chapter>"));
   expect_all_inside(out);
   size_t heads = 0;
   for (size_t p = 0; p < out.pages.size(); ++p)
@@ -212,9 +231,10 @@ TEST(LongTitle, TheRunningHeadIsCutToTheMeasureWithAnEllipsis) {
 }
 
 TEST(LongTitle, ATocEntryIsCutBeforeItsFolio) {
-  LaidOut out = lay_out(publication("<layout toc=\"yes\"/>", "<chapter><title>" + repeat("题", 500) +
-                                                                "</title><p>一</p></chapter>"
-                                                                "<chapter><title>二</title><p>二</p></chapter>"));
+  LaidOut out =
+      lay_out(publication("<layout toc=\"yes\"/>", "<chapter><title>" + repeat("题", 500) +
+                                                       "</title><p>一</p></chapter>"
+                                                       "<chapter><title>二</title><p>二</p></chapter>"));
   expect_all_inside(out);
 }
 
@@ -222,7 +242,8 @@ TEST(LongTitle, ATocEntryIsCutBeforeItsFolio) {
 
 TEST(Warnings, TheQuietPassOfPerPageNotesWarnsNothingTwice) {
   LaidOut out = lay_out(publication("<layout footnotes=\"page\"/>",
-                                    chapter("<p>" + kLine + "<note>注。</note></p>"
+                                    chapter("<p>" + kLine +
+                                            "<note>注。</note></p>"
                                             "<figure><placeholder ratio=\"999999999:1\"/></figure>")));
   EXPECT_EQ(said(out, "does not fit the column").size(), 1u);
 }
@@ -237,7 +258,8 @@ TEST(OffThePage, EveryItemOfEveryHostileSourceIsInsideThePage) {
       chapter("<table><tr>" + repeat("<td>" + kLine + "</td>", 12) + "</tr></table>"),
       chapter("<figure><placeholder ratio=\"1:99999999\"/><caption>" + repeat(kLine, 40) +
               "</caption></figure>"),
-      chapter("<p>" + kLine + "<note>" + repeat(kLine, 200) + "<note>" + repeat(kLine, 100) + "</note></note></p>"),
+      chapter("<p>" + kLine + "<note>" + repeat(kLine, 200) + "<note>" + repeat(kLine, 100) +
+              "</note></note></p>"),
       "<part><title>" + repeat("部", 2000) + "<note>" + repeat(kLine, 100) + "</note></title>" +
           chapter("<p>一</p>") + "</part>",
   };
