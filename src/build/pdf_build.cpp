@@ -69,7 +69,10 @@ BuildResult build_pdf(const model::Document& doc, text::FontDb& fonts, const std
   laid = {};
   if (options.laid_out) options.laid_out();
   // A face that vanished set its text blank: the unfinished writer leaves the target as it was.
-  if (font_problems(fonts, result.diagnostics) || !made_pages(result, target.string())) return result;
+  // Layout may refuse some content (a table too wide): then the target stays as it was, too.
+  if (font_problems(fonts, result.diagnostics) || result.diagnostics.has_errors() ||
+      !made_pages(result, target.string()))
+    return result;
   if (!writer.finish()) {
     result.diagnostics.error(target.string(), 0, 0, writer.error(),
                              "check the free space and permissions of the output folder");

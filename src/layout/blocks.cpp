@@ -24,16 +24,19 @@ class BodyWork {
   Composer& c_;
   const NoteNumbers& numbers_;
   PageFlow& flow_;
-  Headings headings_{c_};
+  Headings headings_{c_, numbers_};
+  bool quotes_too_deep_ = false;  // inside a quote that was not indented further
 
   double em(double ems) const { return ems * c_.g.em; }
   void container(const Node& n, Measure m, int level);
   void text_block(const Node& n, Measure m, const Setting& how, int space_before = 0,
                   bool keep_with_next = false);
+  void quote(const Node& n, Measure m, int level);
   void verse(const Node& n, Measure m);
   void list(const Node& n, Measure m);
   void table(const Node& n, Measure m);
   void attach_notes(FlowBlock& b, const std::vector<NoteCall>& calls);
+  void attach_note(FlowBlock& b, size_t line, const Node& note);
 };
 
 void BodyWork::block(const Node& n, Measure m, int level) {
@@ -49,12 +52,9 @@ void BodyWork::block(const Node& n, Measure m, int level) {
     case NodeKind::Byline:
       text_block(n, m, Setting{1, Align::Right});
       break;
-    case NodeKind::BlockQuote: {
-      const double inset = c_.style.quote_inset_em;
-      for (const Node& child : n.children)
-        block(child, Measure{m.x + em(inset), m.width - em(2 * inset)}, level);
+    case NodeKind::BlockQuote:
+      quote(n, m, level);
       break;
-    }
     case NodeKind::Verse:
       verse(n, m);
       break;
@@ -62,9 +62,13 @@ void BodyWork::block(const Node& n, Measure m, int level) {
     case NodeKind::UnorderedList:
       list(n, m);
       break;
-    case NodeKind::Figure:
-      if (std::optional<FlowBlock> figure = figure_block(c_, n, m)) flow_.add(std::move(*figure));
+    case NodeKind::Figure: {
+      std::vector<NoteCall> calls;
+      std::vector<FlowBlock> figure = figure_blocks(c_, n, m, numbers_, calls);
+      if (!figure.empty()) attach_notes(figure.front(), calls);
+      for (FlowBlock& b : figure) flow_.add(std::move(b));
       break;
+    }
     case NodeKind::Table:
       table(n, m);
       break;
@@ -75,7 +79,12 @@ void BodyWork::block(const Node& n, Measure m, int level) {
 
 void BodyWork::container(const Node& n, Measure m, int level) {
   const Node* title = model::title_of(n);
-  if (title) flow_.add(headings_.heading(n, *title, m, level));
+  if (title) {
+    std::vector<NoteCall> calls;
+    FlowBlock heading = headings_.heading(n, *title, m, level, calls);
+    attach_notes(heading, calls);
+    flow_.add(std::move(heading));
+  }
   bool after_title = title != nullptr;
   for (const Node& child : n.children) {
     if (child.kind == NodeKind::Title) continue;
@@ -101,6 +110,27 @@ void BodyWork::text_block(const Node& n, Measure m, const Setting& how, int spac
   if (!n.id().empty()) b.anchors.push_back({n.id(), m.x, 0});
   attach_notes(b, calls);
   if (!b.lines.empty()) flow_.add(std::move(b));
+}
+
+// A quote is indented on both sides; one nested so deep that its measure
+// would be narrower than a sane minimum is set at its parent's.
+void BodyWork::quote(const Node& n, Measure m, int level) {
+  const double inset = em(c_.style.quote_inset_em);
+  const double narrowest = std::min(em(c_.style.min_quote_measure_em), c_.g.column_width() / 2);
+  Measure inner{m.x + inset, m.width - 2 * inset};
+  const bool was_too_deep = quotes_too_deep_;
+  if (inner.width < narrowest) {
+    inner = m;
+    if (!quotes_too_deep_)
+      c_.diags.warning(
+          c_.doc.files, n.where,
+          "quotes nested too deep to indent: this one and those inside it are set at the measure "
+          "of the quote around them",
+          "nest fewer quotes");
+    quotes_too_deep_ = true;
+  }
+  for (const Node& child : n.children) block(child, inner, level);
+  quotes_too_deep_ = was_too_deep;
 }
 
 // Verse is set flush left, indented; a line that wraps hangs further in. A
@@ -158,17 +188,28 @@ void BodyWork::table(const Node& n, Measure m) {
       text_block(child, m, Setting{c_.style.caption_scale, Align::Centre}, 1);
   if (columns == 0) return;
   const PageGeometry& g = c_.g;
+  if (m.width / columns < em(c_.style.min_cell_em)) {
+    const int fit = static_cast<int>(m.width / em(c_.style.min_cell_em));
+    c_.diags.error(c_.doc.files, n.where,
+                   "table of " + std::to_string(columns) + " columns: its cells would be narrower than " +
+                       std::to_string(static_cast<int>(c_.style.min_cell_em)) +
+                       " characters (the measure holds " + std::to_string(fit) + " such columns)",
+                   "split the table, or turn it: rows for columns");
+    return;
+  }
   const double cell_width = m.width / columns, pad = em(c_.style.cell_padding_em), rule = c_.style.table_rule;
   for (const Node& row : n.children) {
     if (row.kind != NodeKind::TableRow) continue;
     std::vector<std::vector<TypesetLine>> cells;
+    std::vector<NoteCall> calls;
     size_t height = 1;
     for (size_t i = 0; i < row.children.size(); ++i) {
       Measure cm{m.x + i * cell_width + pad, cell_width - em(2 * c_.style.cell_padding_em)};
-      cells.push_back(c_.set(row.children[i], cm, Setting{1, Align::Left}));
+      cells.push_back(c_.set(row.children[i], cm, Setting{1, Align::Left}, numbers_, calls));
       height = std::max(height, cells.back().size());
     }
     FlowBlock b;
+    attach_notes(b, calls);
     b.where = row.where;
     b.lines.resize(height);
     for (auto& cell : cells)
@@ -190,11 +231,16 @@ void BodyWork::table(const Node& n, Measure m) {
 
 // Each footnote goes with the line that calls it to the foot of that line's column.
 void BodyWork::attach_notes(FlowBlock& b, const std::vector<NoteCall>& calls) {
-  for (const NoteCall& call : calls) {
-    notes.push_back(call.note);
-    b.notes.push_back(
-        {call.line, set_note(c_, *call.note, numbers_(*call.note)), static_cast<int>(notes.size() - 1)});
-  }
+  for (const NoteCall& call : calls) attach_note(b, call.line, *call.note);
+}
+
+// A note, then the notes its text calls, each with its own number: all under the same line.
+void BodyWork::attach_note(FlowBlock& b, size_t line, const Node& note) {
+  notes.push_back(&note);
+  const int id = static_cast<int>(notes.size() - 1);
+  std::vector<NoteCall> inner;
+  b.notes.push_back({line, set_note(c_, note, numbers_, inner), id});
+  for (const NoteCall& call : inner) attach_note(b, line, *call.note);
 }
 
 }  // namespace

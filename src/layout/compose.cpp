@@ -1,10 +1,12 @@
 #include "layout/compose.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "layout/footnotes.h"
 #include "layout/markup.h"
 #include "layout/typeset_line.h"
+#include "util/utf8.h"
 
 namespace huozi::layout {
 namespace {
@@ -21,6 +23,13 @@ void find_note_calls(const ParagraphSource& source, const Line& line, size_t ind
                      std::vector<NoteCall>& calls, size_t& next) {
   for (; next < source.note_marks.size() && source.note_marks[next].begin < line.text_end; ++next)
     calls.push_back({index, source.note_marks[next].note});
+}
+
+// The first n code points of s.
+std::string first_code_points(const std::string& s, size_t n) {
+  size_t i = 0;
+  for (size_t k = 0; k < n && i < s.size(); ++k) utf8::next(s, i);
+  return s.substr(0, i);
 }
 
 }  // namespace
@@ -51,7 +60,7 @@ std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setti
   text_style.heading_scale = how.scale;
   text_style.lang = lang;
   std::vector<TypesetLine> out;
-  for (ParagraphSource& source : block_sources(block, doc, text_style, lang, marks)) {
+  for (ParagraphSource& source : block_sources(block, doc, text_style, lang, marks, how.lead)) {
     if (block.kind != NodeKind::Title && how.scale != 1) {
       for (text::TextSpan& span : source.input.spans) span.style.size_pt *= how.scale;
       source.em_pt *= how.scale;
@@ -94,6 +103,24 @@ std::vector<PageItem> Composer::set_string(const std::string& s, text::Role role
   width = lines_.empty() ? 0 : lines_[0].width;
   if (lines_.empty()) return {};
   return to_typeset_line(lines_[0], s, 0, color).items;
+}
+
+// No glyph is narrower than an eighth of an em: at most eight times the
+// measure's ems of the string are ever set, however long it is.
+std::vector<PageItem> Composer::set_string_within(const std::string& s, text::Role role, double size,
+                                                  double measure, double& width) {
+  const std::string shown = first_code_points(s, static_cast<size_t>(std::max(64.0, 8 * measure / size)));
+  std::vector<PageItem> items = set_string(shown, role, size, width);
+  if (shown.size() == s.size() && width <= measure) return items;
+  // The longest beginning that fits with the ellipsis after it.
+  size_t fits = 0, fails = utf8::length(shown);
+  while (fails - fits > 1) {
+    const size_t mid = (fits + fails) / 2;
+    double w = 0;
+    set_string(first_code_points(shown, mid) + "…", role, size, w);
+    (w <= measure ? fits : fails) = mid;
+  }
+  return set_string(first_code_points(shown, fits) + "…", role, size, width);
 }
 
 void Composer::place_string(std::vector<PageItem>& into, const std::string& s, text::Role role, double size,

@@ -30,7 +30,8 @@ struct Measure {
 struct Setting {
   double scale = 1;  // of the body size (a title's: of its heading size)
   Align align = Align::Justify;
-  double hang = 0;  // lines after the first start this much further in
+  double hang = 0;   // lines after the first start this much further in
+  std::string lead;  // set before the block's content: a heading's number, a note's mark
 };
 
 // A footnote called from a block: the index of the block's line that holds the call, and the note.
@@ -63,6 +64,9 @@ struct Composer {
   // markers, labels); `width` receives its width.
   std::vector<PageItem> set_string(const std::string& s, text::Role role, double size, double& width,
                                    Color color = {});
+  // The same, cut short with an ellipsis (…) to `measure` if it is longer.
+  std::vector<PageItem> set_string_within(const std::string& s, text::Role role, double size, double measure,
+                                          double& width);
   // The same, moved to (x, baseline) and added to `into`.
   void place_string(std::vector<PageItem>& into, const std::string& s, text::Role role, double size, double x,
                     double baseline, double& width);

@@ -32,15 +32,19 @@ LayoutResult layout_document(const model::Document& doc, text::FontDb& fonts,
   std::vector<TocEntry> toc = toc_entries(c);
   const int front = toc.empty() ? 0 : toc_pages(c, toc);
   LayoutResult r;
+  Furniture furniture(c, front);
   const PageFlow::PageSink draw = [&](PageFrame&& page, const PageInfo& info) {
-    furnish_page(c, page, info, front);
+    furniture.furnish(page, info);
     ++r.pages;
     sink(std::move(page));
   };
   if (doc.page.footnotes_per_page && has_footnotes(doc.body)) {
     // A note's number depends on its page: one quiet pass finds the page of
     // every note (and of every heading), then the TOC and the body are drawn.
-    const BodyPass first = lay_out_body(c, NoteNumbers{}, front + 1, [](PageFrame&&, const PageInfo&) {});
+    // Its warnings go to a list of its own: the drawing pass gives them again.
+    DiagnosticList scratch;
+    Composer quiet(doc, fonts, scratch);
+    const BodyPass first = lay_out_body(quiet, NoteNumbers{}, front + 1, [](PageFrame&&, const PageInfo&) {});
     fill_toc_pages(toc, first.outline);
     const NoteNumbers numbers = NoteNumbers::per_page(first.note_pages, first.notes);
     if (!toc.empty()) draw_toc(c, toc, front, draw);

@@ -35,19 +35,12 @@ const Node* first_moved_note(const NotePages& first, const NotePages& second,
   return id >= 0 && static_cast<size_t>(id) < notes.size() ? notes[static_cast<size_t>(id)] : nullptr;
 }
 
-std::vector<TypesetLine> set_note(Composer& c, const Node& note, int number) {
-  Node p;
-  p.kind = NodeKind::Paragraph;
-  p.indent = false;
-  p.where = note.where;
-  Node mark;
-  mark.kind = NodeKind::Text;
-  mark.text = model::circled_number(number) + "\u3000";
-  p.children.push_back(mark);
-  for (const Node& child : note.children) p.children.push_back(child);
+std::vector<TypesetLine> set_note(Composer& c, const Node& note, const NoteNumbers& numbers,
+                                  std::vector<NoteCall>& inner) {
   Setting small;
   small.scale = c.style.note_scale;
-  return c.set(p, Measure{0, c.g.column_width()}, small);
+  small.lead = model::circled_number(numbers(note)) + "\u3000";
+  return c.set(note, Measure{0, c.g.column_width()}, small, numbers, inner);
 }
 
 }  // namespace huozi::layout

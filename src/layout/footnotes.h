@@ -40,7 +40,9 @@ class NoteNumbers {
 const model::Node* first_moved_note(const NotePages& first, const NotePages& second,
                                     const std::vector<const model::Node*>& notes);
 
-// The note's lines: its number, then its text, small, the width of the column.
-std::vector<TypesetLine> set_note(Composer& c, const model::Node& note, int number);
+// The note's lines: its number, then its text, small, the width of the
+// column. The notes its text calls (a note in a note) go to `inner`.
+std::vector<TypesetLine> set_note(Composer& c, const model::Node& note, const NoteNumbers& numbers,
+                                  std::vector<NoteCall>& inner);
 
 }  // namespace huozi::layout

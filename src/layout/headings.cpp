@@ -23,18 +23,9 @@ Node title_text(const std::string& text, const model::SourceLocation& where) {
 
 }  // namespace
 
-FlowBlock Headings::heading(const Node& n, const Node& title, Measure m, int level) {
-  if (n.kind == NodeKind::Part && !c_.periodical()) return part_title_page(n, title, m, level);
-  // The title with its number ("第一章　") in front.
-  Node t = title;
-  std::string prefix = model::heading_prefix(n);
-  if (!prefix.empty()) {
-    Node label;
-    label.kind = NodeKind::Text;
-    label.where = title.where;
-    label.text = prefix;
-    t.children.insert(t.children.begin(), label);
-  }
+FlowBlock Headings::heading(const Node& n, const Node& title, Measure m, int level,
+                            std::vector<NoteCall>& calls) {
+  if (n.kind == NodeKind::Part && !c_.periodical()) return part_title_page(n, title, m, level, calls);
   FlowBlock b;
   b.kind = BlockKind::Heading;
   b.keep_with_next = true;
@@ -47,8 +38,10 @@ FlowBlock Headings::heading(const Node& n, const Node& title, Measure m, int lev
     b.running_title = heading_text(n);
   }
   b.space_before = opening ? 0 : 1;
-  for (TypesetLine& l : c_.set(t, m, Setting{title_scale(n), opening ? Align::Centre : Align::Left}))
-    b.lines.push_back(std::move(l));
+  // The title with its number ("第一章　") in front.
+  Setting how{title_scale(n), opening ? Align::Centre : Align::Left};
+  how.lead = model::heading_prefix(n);
+  set_title(title, m, how, b.lines, calls);
   if (opening) b.lines.emplace_back();  // a line of air under a chapter title
   return with_anchor(n, level, m, std::move(b));
 }
@@ -64,7 +57,8 @@ double Headings::title_scale(const Node& n) const {
 // A part opens on a title page of its own (篇章页), a recto with a blank
 // verso behind it: the number ("第一部") over the title, both centred, the
 // pair a third of the way down the text block.
-FlowBlock Headings::part_title_page(const Node& n, const Node& title, Measure m, int level) {
+FlowBlock Headings::part_title_page(const Node& n, const Node& title, Measure m, int level,
+                                    std::vector<NoteCall>& calls) {
   FlowBlock b;
   b.kind = BlockKind::Heading;
   b.where = n.where;
@@ -77,13 +71,20 @@ FlowBlock Headings::part_title_page(const Node& n, const Node& title, Measure m,
     lines = c_.set(title_text(n.label(), title.where), m, Setting{c_.style.part_number_scale, Align::Centre});
     lines.emplace_back();  // a line of air between number and title
   }
-  for (TypesetLine& l : c_.set(title, m, Setting{c_.style.part_title_scale, Align::Centre}))
-    lines.push_back(std::move(l));
+  set_title(title, m, Setting{c_.style.part_title_scale, Align::Centre}, lines, calls);
   const int lines_per_column = c_.g.lines, count = static_cast<int>(lines.size());
   const int sink = std::max(0, std::min(lines_per_column - count, lines_per_column / 3 - count / 2));
   b.lines.resize(static_cast<size_t>(sink));
+  for (NoteCall& call : calls) call.line += static_cast<size_t>(sink);
   for (TypesetLine& l : lines) b.lines.push_back(std::move(l));
   return with_anchor(n, level, m, std::move(b));
+}
+
+void Headings::set_title(const Node& title, Measure m, const Setting& how, std::vector<TypesetLine>& into,
+                         std::vector<NoteCall>& calls) {
+  const size_t first = into.size(), first_call = calls.size();
+  for (TypesetLine& l : c_.set(title, m, how, numbers_, calls)) into.push_back(std::move(l));
+  for (size_t i = first_call; i < calls.size(); ++i) calls[i].line += first;
 }
 
 // The heading's anchor (its id, or a name of our own) and bookmark.

@@ -28,18 +28,21 @@ struct LayoutStyle {
   int chapter_sink_lines = 3;  // empty lines above a chapter title
 
   // Blocks, in ems.
-  double quote_inset_em = 2;        // on both sides
-  double verse_inset_em = 2;        // verse is set flush left this far in ...
-  double verse_hang_em = 2;         // ... and a line that wraps hangs this much more
-  double list_inset_em = 2;         // list items; the marker ends in this inset ...
-  double list_marker_gap_em = 0.3;  // ... this far from the text
-  double cell_padding_em = 0.5;     // table cells, on each side
-  double table_rule = 0.5;          // pt
+  double quote_inset_em = 2;         // on both sides
+  double min_quote_measure_em = 10;  // (or half the column) quotes nested deeper are not indented further
+  double verse_inset_em = 2;         // verse is set flush left this far in ...
+  double verse_hang_em = 2;          // ... and a line that wraps hangs this much more
+  double list_inset_em = 2;          // list items; the marker ends in this inset ...
+  double list_marker_gap_em = 0.3;   // ... this far from the text
+  double cell_padding_em = 0.5;      // table cells, on each side
+  double min_cell_em = 2;            // a table whose columns would be narrower is refused
+  double table_rule = 0.5;           // pt
 
   // Figures.
   double caption_gap_em = 0.4;          // between a picture and its caption
   int figure_free_lines = 4;            // a picture leaves this many lines of its column
   double default_picture_ratio = 0.75;  // height / width, when the picture does not say
+  double min_picture_em = 1;            // a picture is never narrower, nor shorter than a grid line
   Color fpo_ink = Color::gray(0.35);
   Color fpo_fill = Color::gray(0.93);
   double fpo_stroke = 0.8;         // pt

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <map>
 
 #include "util/utf8.h"
 
@@ -10,33 +12,39 @@ namespace {
 
 using model::NodeKind;
 
-// Byte ranges of the paragraph text that one markup covers.
-class Covered {
- public:
-  Covered(const ParagraphSource& source, uint32_t tag) {
-    for (const text::TextSpan& span : source.input.spans)
-      if (span.tag == tag) ranges_.emplace_back(span.begin, span.end);
-  }
-  bool empty() const { return ranges_.empty(); }
-  bool contains(uint32_t cluster) const {
-    for (const auto& [b, e] : ranges_)
-      if (cluster >= b && cluster < e) return true;
-    return false;
-  }
+// The markup over each glyph: the tag of the span that holds its cluster.
+// Spans are in text order and do not overlap, so a binary search finds it.
+uint32_t tag_at(const std::vector<text::TextSpan>& spans, uint32_t cluster, size_t& index) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), cluster,
+                             [](uint32_t at, const text::TextSpan& s) { return at < s.begin; });
+  if (it == spans.begin()) return 0;
+  --it;
+  index = static_cast<size_t>(it - spans.begin());
+  return cluster < it->end ? it->tag : 0;
+}
 
- private:
-  std::vector<std::pair<uint32_t, uint32_t>> ranges_;
+// What one markup reaches on a line: its glyphs' left and right ends, its
+// dots, and the bytes of its text (all of it, across lines: [begin, end)).
+struct Reach {
+  double x0 = 1e9, x1 = -1e9;
+  std::vector<PageItem> dots;
+  uint32_t begin = 0, end = 0;
 };
 
-void add_dots(const LayoutStyle& style, const ParagraphSource& source, const Line& line,
-              const Covered& covered, double x, TypesetLine& out) {
-  for (const GlyphRun& run : line.runs)
-    for (const PositionedGlyph& g : run.glyphs)
-      if (covered.contains(g.cluster) && is_dotted(source.input.text, g.cluster))
-        out.items.push_back(Dot{x + g.x + g.advance / 2,
-                                (1 - kAscentEm) * run.size_pt + style.dot_drop * run.size_pt,
-                                style.dot_radius * run.size_pt,
-                                {}});
+// The bytes the spans of `tag` around span `index` cover, from the first to the last.
+void markup_extent(const std::vector<text::TextSpan>& spans, size_t index, uint32_t tag, Reach& r) {
+  size_t first = index, last = index;
+  while (first > 0 && spans[first - 1].tag == tag) --first;
+  while (last + 1 < spans.size() && spans[last + 1].tag == tag) ++last;
+  r.begin = spans[first].begin;
+  r.end = spans[last].end;
+}
+
+Dot dot_under(const LayoutStyle& style, const GlyphRun& run, const PositionedGlyph& g, double x) {
+  return Dot{x + g.x + g.advance / 2,
+             (1 - kAscentEm) * run.size_pt + style.dot_drop * run.size_pt,
+             style.dot_radius * run.size_pt,
+             {}};
 }
 
 void add_link(const Composer& c, const Markup& link, double x0, double x1, TypesetLine& out) {
@@ -49,11 +57,32 @@ void add_link(const Composer& c, const Markup& link, double x0, double x1, Types
   out.links.push_back(std::move(area));
 }
 
-// The annotation, half the base size, centred over the base (clreq 6).
-void add_ruby(Composer& c, const Markup& ruby, double x0, double x1, TypesetLine& out) {
+// The code points [from, to) of s, counted in code points.
+std::string code_points(const std::string& s, size_t from, size_t to) {
+  size_t i = 0, n = 0, begin = s.size();
+  while (i < s.size() && n < to) {
+    if (n == from) begin = i;
+    utf8::next(s, i);
+    ++n;
+  }
+  return begin < i ? s.substr(begin, i - begin) : std::string();
+}
+
+// The annotation, half the base size, centred over the base (clreq 6). A
+// base broken across lines takes its share of the annotation on each line,
+// by the share of the base's text the line sets.
+void add_ruby(Composer& c, const Markup& ruby, const Reach& r, const Line& line, TypesetLine& out) {
+  std::string text = ruby.target;
+  const uint32_t from = std::max(r.begin, line.text_begin), to = std::min(r.end, line.text_end);
+  if ((from > r.begin || to < r.end) && r.end > r.begin) {
+    const double n = static_cast<double>(utf8::length(ruby.target)), base = r.end - r.begin;
+    text = code_points(ruby.target, static_cast<size_t>(std::lround(n * (from - r.begin) / base)),
+                       static_cast<size_t>(std::lround(n * (to - r.begin) / base)));
+    if (text.empty()) return;
+  }
   double size = c.g.em * c.style.ruby_scale, w = 0;
-  for (PageItem& item : c.set_string(ruby.target, text::Role::Body, size, w)) {
-    translate(item, (x0 + x1 - w) / 2, -(kAscentEm * c.g.em) - c.style.ruby_gap_em * c.g.em);
+  for (PageItem& item : c.set_string(text, text::Role::Body, size, w)) {
+    translate(item, (r.x0 + r.x1 - w) / 2, -(kAscentEm * c.g.em) - c.style.ruby_gap_em * c.g.em);
     out.items.push_back(std::move(item));
   }
 }
@@ -61,22 +90,28 @@ void add_ruby(Composer& c, const Markup& ruby, double x0, double x1, TypesetLine
 }  // namespace
 
 void decorate(Composer& c, const ParagraphSource& source, const Line& line, double x, TypesetLine& out) {
-  for (size_t tag = 1; tag <= source.markup.size(); ++tag) {
+  // One walk over the line's glyphs finds what each markup reaches on it.
+  const std::vector<text::TextSpan>& spans = source.input.spans;
+  std::map<uint32_t, Reach> reach;  // by tag: the markup in reading order
+  for (const GlyphRun& run : line.runs)
+    for (const PositionedGlyph& g : run.glyphs) {
+      size_t index = 0;
+      const uint32_t tag = tag_at(spans, g.cluster, index);
+      if (tag == 0 || tag > source.markup.size()) continue;
+      auto [it, fresh] = reach.try_emplace(tag);
+      Reach& r = it->second;
+      if (fresh) markup_extent(spans, index, tag, r);
+      r.x0 = std::min(r.x0, x + g.x);
+      r.x1 = std::max(r.x1, x + g.x + g.advance);
+      if (source.markup[tag - 1].kind == NodeKind::EmphasisDots && is_dotted(source.input.text, g.cluster))
+        r.dots.push_back(dot_under(c.style, run, g, x));
+    }
+  for (auto& [tag, r] : reach) {
     const Markup& markup = source.markup[tag - 1];
-    const Covered covered(source, static_cast<uint32_t>(tag));
-    if (covered.empty()) continue;
-    // How far the markup's glyphs on this line reach.
-    double x0 = 1e9, x1 = -1e9;
-    for (const GlyphRun& run : line.runs)
-      for (const PositionedGlyph& g : run.glyphs)
-        if (covered.contains(g.cluster)) {
-          x0 = std::min(x0, x + g.x);
-          x1 = std::max(x1, x + g.x + g.advance);
-        }
-    if (markup.kind == NodeKind::EmphasisDots) add_dots(c.style, source, line, covered, x, out);
-    if (x1 <= x0) continue;
-    if (markup.kind == NodeKind::Link) add_link(c, markup, x0, x1, out);
-    if (markup.kind == NodeKind::Ruby && !markup.target.empty()) add_ruby(c, markup, x0, x1, out);
+    for (PageItem& dot : r.dots) out.items.push_back(std::move(dot));
+    if (r.x1 <= r.x0) continue;
+    if (markup.kind == NodeKind::Link) add_link(c, markup, r.x0, r.x1, out);
+    if (markup.kind == NodeKind::Ruby && !markup.target.empty()) add_ruby(c, markup, r, line, out);
   }
 }
 

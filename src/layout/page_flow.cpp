@@ -28,6 +28,7 @@ void PageFlow::open_page() {
   page_open_ = true;
   column_ = 0;
   line_ = 0;
+  take_carried_notes();
 }
 
 void PageFlow::close_page() {
@@ -45,6 +46,7 @@ void PageFlow::next_column() {
     open_page();
   } else {
     line_ = 0;
+    take_carried_notes();
   }
   place_deferred_figures();
 }
@@ -58,9 +60,12 @@ void PageFlow::start_new_page(bool want_recto) {
 
 // A blank verso so that what follows opens on the right: no folio, no running head.
 void PageFlow::blank_verso() {
+  std::deque<TypesetLine> carried = std::move(carry_);  // a note goes on after the blank page
+  carry_.clear();
   open_page();
   info_.blank = true;
   close_page();
+  carry_ = std::move(carried);
 }
 
 void PageFlow::add(FlowBlock block) {
@@ -150,7 +155,15 @@ void PageFlow::place_text(FlowBlock& block) {
     bool first_note = foot_.empty();
     while (take < n) {
       int cost = notes_cost(block, done + static_cast<size_t>(take), first_note && notes == 0);
-      if (take + 1 + notes + cost > remaining()) break;
+      if (take + 1 + notes + cost > remaining()) {
+        // A note too long for any column starts under its line, if its first
+        // lines fit, and goes on at the foot of the next column.
+        if (note_too_long(cost) && take + 1 + notes + std::min(cost, 3) <= remaining()) {
+          notes = remaining() - take - 1;
+          ++take;
+        }
+        break;
+      }
       notes += cost;
       ++take;
     }
@@ -175,9 +188,26 @@ void PageFlow::place_text(FlowBlock& block) {
   }
 }
 
-// The column's footnotes at its foot, under a short rule, on the grid.
+// A note that did not end at the foot of the last column goes on at this
+// one's, first; it leaves the column at least kMinLinesAtHead lines of text.
+void PageFlow::take_carried_notes() {
+  const size_t room = static_cast<size_t>(std::max(1, g_.lines - 1 - kMinLinesAtHead));
+  while (!carry_.empty() && foot_.size() < room) {
+    foot_.push_back(std::move(carry_.front()));
+    carry_.pop_front();
+  }
+}
+
+// The column's footnotes at its foot, under a short rule, on the grid. What
+// does not fit under the column's text goes on at the next column's foot.
 void PageFlow::place_footnotes() {
   if (foot_.empty() || !page_open_) return;
+  const size_t room = static_cast<size_t>(std::max(0, g_.lines - line_ - 1));
+  while (foot_.size() > room) {
+    carry_.push_front(std::move(foot_.back()));
+    foot_.pop_back();
+  }
+  if (foot_.empty()) return;
   double x = g_.column_left(column_, info_.recto);
   int first = g_.lines - static_cast<int>(foot_.size());
   double rule_y = g_.baseline(first - 1) + style_.note_rule_drop_em * g_.em;
@@ -211,19 +241,32 @@ void PageFlow::place_lines(FlowBlock& block, size_t from, size_t count) {
       link.rect.y += y;
       page_.links.push_back(std::move(link));
     }
-    for (FlowNote& note : block.notes) {
-      if (note.line != i) continue;
-      for (TypesetLine& l : note.lines) foot_.push_back(std::move(l));
-      note_pages_.emplace_back(note.id, info_.number);
-    }
+    add_notes(block, i);
     ++line_;
   }
 }
 
+// The notes the block's line calls, to the column's foot (after the end of
+// a long note still to come).
+void PageFlow::add_notes(FlowBlock& block, size_t line) {
+  for (FlowNote& note : block.notes) {
+    if (note.line != line) continue;
+    for (TypesetLine& l : note.lines) {
+      if (carry_.empty())
+        foot_.push_back(std::move(l));
+      else
+        carry_.push_back(std::move(l));
+    }
+    note_pages_.emplace_back(note.id, info_.number);
+  }
+}
+
 // A figure goes where the column has room for it and the space before it;
-// an empty column takes any figure (one taller than a column is cut).
+// an empty column takes any figure (one taller than a column is cut), unless
+// a long note going on from the column before takes part of it.
 bool PageFlow::figure_fits(const FlowBlock& block) const {
-  return column_empty() || block.figure_lines + block.space_before <= remaining();
+  return (column_empty() && foot_.empty()) ||
+         block.figure_lines + block.space_before + notes_cost(block, 0, foot_.empty()) <= remaining();
 }
 
 void PageFlow::place_figure(const FlowBlock& block) {
@@ -242,7 +285,13 @@ void PageFlow::place_figure(const FlowBlock& block) {
     translate(item, x, y);
     page_.items.push_back(std::move(item));
   }
+  for (Link link : figure.figure_links) {
+    link.rect.x += x;
+    link.rect.y += y;
+    page_.links.push_back(std::move(link));
+  }
   line_ = std::min(g_.lines, line_ + figure.figure_lines);
+  add_notes(figure, 0);  // those of its caption and credit
 }
 
 void PageFlow::place_deferred_figures() {
@@ -266,12 +315,16 @@ void PageFlow::finish() {
   }
   while (!deferred_figures_.empty()) {
     open_page();
-    if (!column_empty())
-      next_column();
-    else
-      place_deferred_figures();
+    const size_t waiting = deferred_figures_.size();
+    if (column_empty()) place_deferred_figures();
+    if (deferred_figures_.size() == waiting) next_column();
   }
   close_page();
+  // The end of a note too long for the last page, on pages of its own.
+  while (!carry_.empty() && g_.lines >= 2) {
+    open_page();
+    close_page();
+  }
 }
 
 }  // namespace huozi::layout

@@ -37,6 +37,7 @@ struct FlowBlock {
   std::vector<TypesetLine> lines;  // Text, Heading: one per grid line
   // Figure: items relative to the figure's top-left corner, figure_lines grid lines tall.
   std::vector<PageItem> figure_items;
+  std::vector<Link> figure_links;  // its caption's
   int figure_lines = 0;
   int space_before = 0;         // empty grid lines before; dropped at the top of a column
   bool keep_with_next = false;  // a heading stays with the first lines of what follows
@@ -96,6 +97,9 @@ class PageFlow {
   std::deque<FlowBlock> deferred_figures_;
   std::vector<OutlineEntry> outline_;
   std::vector<TypesetLine> foot_;  // footnote lines of the current column
+  // Lines of a note too long for the column it started in: they go on at the
+  // foot of the next column (and the next), as books do.
+  std::deque<TypesetLine> carry_;
   std::vector<SourceLocation> overflows_;
   std::vector<std::pair<int, int>> note_pages_;
 
@@ -111,6 +115,9 @@ class PageFlow {
   int foot_lines() const { return foot_.empty() ? 0 : 1 + static_cast<int>(foot_.size()); }
   int notes_cost(const FlowBlock& block, size_t line, bool first_in_column) const;
   void place_footnotes();
+  void take_carried_notes();
+  void add_notes(FlowBlock& block, size_t line);
+  bool note_too_long(int cost) const { return cost + 2 > g_.lines; }
   bool column_empty() const { return line_ == 0; }
   bool figure_fits(const FlowBlock& block) const;
   void open_page();

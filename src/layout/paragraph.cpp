@@ -83,6 +83,21 @@ struct Collector {
   }
 };
 
+// A word wider than the measure (a long URL, letters with no break between
+// them) is broken where it reaches the measure: whole, its line would run
+// past the column and off the page.
+void break_long_words(text::ShapedParagraph& shaped, double measure, double indent) {
+  double since = indent;  // the width since the last break opportunity
+  for (size_t i = 0; i < shaped.clusters.size(); ++i) {
+    text::Cluster& c = shaped.clusters[i];
+    if (i > 0 && since > 0 && since + c.advance > measure) {
+      shaped.clusters[i - 1].break_after = true;
+      since = 0;
+    }
+    since = c.break_after ? 0 : since + c.advance;
+  }
+}
+
 bool holds_inline_content(NodeKind k) {
   switch (k) {
     case NodeKind::Title:
@@ -114,7 +129,7 @@ void collect(const Node& node, const model::Document& doc, const TextStyle& styl
 
 std::vector<ParagraphSource> block_sources(const Node& block, const model::Document& doc,
                                            const TextStyle& style, const std::string& lang,
-                                           const NoteMarkText& marks) {
+                                           const NoteMarkText& marks, const std::string& lead) {
   Collector c{marks, {}, {}, nullptr};
   ParagraphSource base;
   base.kind = block.kind;
@@ -134,6 +149,7 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
     base.em_pt = s.size_pt;
   }
   c.start(base);
+  c.add_text(lead, block.where, s, 0);
   for (const Node& child : block.children) c.walk(child, s, base, 0);
   std::vector<ParagraphSource> pieces;
   for (auto& p : c.out)
@@ -183,6 +199,7 @@ void ParagraphSetter::set(const ParagraphSource& source, const SetOptions& optio
   ItemOptions item_options;
   item_options.em_pt = source.em_pt;
   item_options.first_indent_em = source.indent ? 2 : 0;
+  break_long_words(impl_->shaped, options.width_pt, item_options.first_indent_em * source.em_pt);
   build_items(impl_->shaped, item_options, impl_->items);
   const LineWidths widths(options.width_pt);
   impl_->spans = break_lines(impl_->items, widths, options.strategy);

@@ -57,9 +57,12 @@ using NoteMarkText = std::function<std::string(const model::Node& note)>;
 // face, <span xml:lang> its language; ruby keeps its base, footnotes are left
 // to the page (with `marks`, each leaves its mark in the text). Links, emphasis
 // dots and ruby tag their spans. A <br/> ends a piece: the block may give several.
+// `lead` is set before the block's content, in its style (a heading's number,
+// a note's own mark): the block itself is walked, so each NoteMark names the
+// model's own node.
 std::vector<ParagraphSource> block_sources(const model::Node& block, const model::Document& doc,
                                            const TextStyle& style, const std::string& lang,
-                                           const NoteMarkText& marks = {});
+                                           const NoteMarkText& marks = {}, const std::string& lead = {});
 
 // A plain string in one role, size and language as engine input (running
 // heads, folios, markers, labels).

@@ -64,9 +64,14 @@ void draw_entry(Composer& c, TocPage& page, const TocEntry& e, int front_pages) 
   const double indent = (e.level - 1) * s.toc_indent_em * g.em;
   double lw = 0, nw = 0;
   const text::Role role = e.level == 1 ? text::Role::Strong : text::Role::Body;
-  c.place_string(page.frame.items, e.label, role, g.em, left + indent, y, lw);
   const std::string folio = e.page > 0 ? std::to_string(e.page - front_pages) : "";
   c.set_string(folio, text::Role::Body, g.em, nw);
+  // A label too long for the line is cut short before the folio.
+  const double room = width - indent - nw - s.leader_gap_em * g.em;
+  for (PageItem& item : c.set_string_within(e.label, role, g.em, room, lw)) {
+    translate(item, left + indent, y);
+    page.frame.items.push_back(std::move(item));
+  }
   c.place_string(page.frame.items, folio, text::Role::Body, g.em, left + width - nw, y, nw);
   // Dot leaders, drawn (not text), so they never copy out of the PDF.
   const double from = left + indent + lw + s.leader_gap_em * g.em,

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text/breaks.h"
 #include "text/face.h"
@@ -30,6 +31,18 @@ bool is_mark(char32_t c) {
          (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) || c == 0x200D;
 }
 
+// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), less
+// the soft hyphen, which shows at a break: zero-width spaces and joiners,
+// bidi controls, the BOM, variation selectors, tags. They need no glyph:
+// HarfBuzz draws them as nothing, and the text keeps them.
+bool is_default_ignorable(char32_t c) {
+  return c == 0x034F || c == 0x061C || (c >= 0x115F && c <= 0x1160) || (c >= 0x17B4 && c <= 0x17B5) ||
+         (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x206F) || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF ||
+         c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) || (c >= 0x1BCA0 && c <= 0x1BCA3) ||
+         (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
 std::string describe(char32_t c) {
   char hex[16];
   std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
@@ -55,6 +68,7 @@ struct Shaper::Impl {
   std::vector<uint32_t> run_cp_begin;
   std::vector<hb_script_t> run_script;
   bool fast_path = true;
+  std::unordered_set<char32_t> reported;  // characters no face has: each is reported once
 
   explicit Impl(FontDb& f) : fonts(f) {}
 
@@ -123,8 +137,9 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
     const bool same_span = open && current.span == span_index;
 
     FaceId face = 0;
-    if (same_span && attaches && fonts.covers(current.face, c)) {
-      face = current.face;  // punctuation, spaces and marks stay in the run's face
+    const bool ignorable = is_default_ignorable(c);
+    if (same_span && attaches && (ignorable || fonts.covers(current.face, c))) {
+      face = current.face;  // punctuation, spaces, marks and invisibles stay in the run's face
     } else {
       face = chain->front();
       bool found = false;
@@ -135,9 +150,9 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
           break;
         }
       }
-      if (!found && !is_mark(c) && classes[i] != CharClass::Space) {
+      if (!found && !is_mark(c) && !ignorable && classes[i] != CharClass::Space) {
         ++out.missing_glyphs;
-        if (diags) {
+        if (diags && reported.insert(c).second) {
           SourceLocation place = span.where;
           place.column += static_cast<uint32_t>(
               utf8::length(std::string_view(input.text).substr(span.begin, at - span.begin)));

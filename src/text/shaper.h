@@ -19,7 +19,9 @@ class Shaper {
   Shaper& operator=(const Shaper&) = delete;
 
   // Shapes the paragraph into out (cleared first). A character that no face
-  // covers is reported to diags (if given) as a warning with its place.
+  // covers is reported to diags (if given) as a warning with its place, the
+  // first time this shaper meets it. Default-ignorable characters (zero-width
+  // space, BOM, bidi controls) need no glyph and are not reported.
   void shape(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags = nullptr);
 
   // Han runs take a fast path for characters no OpenType lookup can touch

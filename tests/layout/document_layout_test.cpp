@@ -10,81 +10,13 @@
 #include <map>
 #include <memory>
 
+#include "laid_out.h"
 #include "layout/footnotes.h"
 #include "layout/page_geometry.h"
 #include "model/loader.h"
 
 namespace huozi::layout {
 namespace {
-
-// One line of a page as a reader sees it: the runs that share a baseline.
-struct PageLine {
-  double x = 0, y = 0, right = 0, size = 0;
-  std::string text;
-};
-
-struct LaidOut {
-  std::vector<PageFrame> pages;
-  DiagnosticList diags;
-
-  // The page's text lines, top to bottom.
-  std::vector<PageLine> lines(size_t page) const {
-    std::map<long, PageLine> by_baseline;
-    for (const PageItem& item : pages.at(page).items) {
-      const TextRun* run = std::get_if<TextRun>(&item);
-      if (!run || run->glyphs.empty() || run->outlined) continue;
-      long key = std::lround(run->glyphs.front().y * 10);
-      PageLine& l = by_baseline[key];
-      if (l.text.empty()) l.x = run->glyphs.front().x, l.size = run->size;
-      l.y = run->glyphs.front().y;
-      l.x = std::min(l.x, run->glyphs.front().x);
-      l.right = std::max(l.right, run->glyphs.back().x);
-      l.text += run->text;
-    }
-    std::vector<PageLine> out;
-    for (auto& [key, l] : by_baseline) out.push_back(l);
-    return out;
-  }
-
-  // Lines of the page set at `size` points (footnotes, folios) or, with 0, all.
-  std::vector<std::string> texts(size_t page, double size = 0) const {
-    std::vector<std::string> out;
-    for (const PageLine& l : lines(page))
-      if (size == 0 || std::abs(l.size - size) < 0.05) out.push_back(l.text);
-    return out;
-  }
-};
-
-text::FontDb& fonts() {
-  static std::unique_ptr<text::FontDb> db = [] {
-    DiagnosticList diags;
-    return text::FontDb::open(text::FontDb::default_config(), diags);
-  }();
-  return *db;
-}
-
-std::string publication(const std::string& layout, const std::string& body) {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<publication xml:lang=\"zh-Hans\"><metadata>"
-         "<title>测试之书</title><identifier scheme=\"uuid\">urn:uuid:12345678-1234-1234-1234-123456789abc"
-         "</identifier><date>2021</date></metadata>" +
-         layout + "<body>" + body + "</body></publication>";
-}
-
-LaidOut lay_out(const std::string& xml) {
-  model::LoadResult loaded = model::load_publication_from_string(xml, "test.xml", ".");
-  EXPECT_TRUE(loaded) << (loaded.diagnostics.items().empty() ? "" : loaded.diagnostics.items()[0].message);
-  LaidOut out;
-  if (!loaded) return out;
-  layout_document(
-      *loaded.document, fonts(), [&](PageFrame&& page) { out.pages.push_back(std::move(page)); }, out.diags);
-  // Each page at its place in the book (a table of contents is made last).
-  std::stable_sort(out.pages.begin(), out.pages.end(),
-                   [](const PageFrame& a, const PageFrame& b) { return a.number < b.number; });
-  return out;
-}
-
-constexpr double kNotePt = 10.5 * 0.85;
-constexpr double kFolioPt = 10.5 * 0.8;
 
 const std::string kLong =
     "山不在高，有仙则名。水不在深，有龙则灵。斯是陋室，惟吾德馨。苔痕上阶绿，草色入帘青。谈笑有鸿儒，往来无白"
@@ -292,7 +224,9 @@ TEST(Figure, LeavesAirBetweenThePictureAndItsCaption) {
   }
 }
 
-TEST(Figure, TallerThanAColumnIsReportedAtItsPlaceInTheSource) {
+// A caption longer than the column once ran the figure past the column foot
+// (and the page's edge): now its lines that do not fit go on as text.
+TEST(Figure, ACaptionLongerThanAColumnGoesOnAfterItAndIsReportedAtItsPlace) {
   std::string caption;
   for (int i = 0; i < 12; ++i) caption += kLong;
   LaidOut out =
@@ -306,7 +240,14 @@ TEST(Figure, TallerThanAColumnIsReportedAtItsPlaceInTheSource) {
   EXPECT_EQ(d.file, "test.xml");  // a real place, so it sorts with the loader's diagnostics
   EXPECT_EQ(d.line, 3);
   EXPECT_EQ(d.column, 1);
-  EXPECT_EQ(d.message, "figure taller than a column; it is cut at the column foot");
+  EXPECT_EQ(d.message, "caption longer than a column: it goes on as text after the figure");
+  std::string text;
+  for (size_t p = 0; p < out.pages.size(); ++p)
+    for (const std::string& t : out.texts(p)) text += t;
+  size_t shown = 0;
+  for (size_t at = text.find("草色入帘青"); at != std::string::npos; at = text.find("草色入帘青", at + 1))
+    ++shown;
+  EXPECT_GE(shown, 11u);  // a line may break inside one of the twelve
 }
 
 // ---- links, emphasis dots and ruby ------------------------------------------------------

@@ -290,5 +290,31 @@ TEST(PageFlow, ReportsThePageEachFootnoteLandsOn) {
   EXPECT_EQ(h.flow->note_pages(), expected);
 }
 
+// A note longer than a column was drawn above the page's top: now it starts
+// under the line that calls it and goes on at the foot of the next pages,
+// each leaving the text two lines, and after the text ends, on pages of its own.
+TEST(PageFlow, ANoteLongerThanAColumnGoesOnAtTheFootOfTheNextColumns) {
+  FlowHarness h(10);
+  FlowBlock a = h.text(6);      // ids 1-6
+  FlowBlock note = h.text(25);  // ids 7-31
+  a.notes.push_back({1, std::move(note.lines), 0});
+  h.flow->add(std::move(a));
+  h.flow->finish();
+  for (int id = 1; id <= 31; ++id) {
+    ASSERT_TRUE(h.where.count(id)) << id;
+    EXPECT_GE(h.where[id].line, 0) << id;
+    EXPECT_LT(h.where[id].line, 10) << id;
+  }
+  EXPECT_EQ(h.where[2].page, 1);  // the calling line
+  EXPECT_EQ(h.where[7].page, 1);  // the note starts on its page, under the text and the rule
+  EXPECT_GT(h.where[7].line, h.where[2].line + 1);
+  for (int id = 8; id <= 31; ++id) {  // and goes on in order
+    const Placed& before = h.where[id - 1];
+    const Placed& here = h.where[id];
+    EXPECT_TRUE(here.page > before.page || (here.page == before.page && here.line == before.line + 1)) << id;
+  }
+  EXPECT_GE(h.infos.size(), 3u);
+}
+
 }  // namespace
 }  // namespace huozi::layout

@@ -96,6 +96,33 @@ TEST_F(Shaping, UncoveredCharacterIsReportedWithItsPlace) {
   EXPECT_EQ(p.clusters.size(), 3u);  // set (as a box), never dropped
 }
 
+TEST_F(Shaping, AnUncoveredCharacterIsReportedOncePerShaperNotPerOccurrence) {
+  ASSERT_TRUE(fonts_);
+  DiagnosticList diags;
+  Shaper shaper(*fonts_);
+  ShapedParagraph out;
+  shaper.shape(input("甲\U0010FFFD乙\U0010FFFD\U0010FFFC", "zh-Hans"), out, &diags);
+  shaper.shape(input("丙\U0010FFFD", "zh-Hans"), out, &diags);
+  ASSERT_EQ(diags.items().size(), 2u);  // U+10FFFD once, U+10FFFC once
+  EXPECT_NE(diags.items()[0].message.find("U+10FFFD"), std::string::npos);
+  EXPECT_NE(diags.items()[1].message.find("U+10FFFC"), std::string::npos);
+  EXPECT_EQ(out.missing_glyphs, 1u);  // still counted in each paragraph
+}
+
+TEST_F(Shaping, DefaultIgnorablesNeedNoGlyphAndStayInTheText) {
+  ASSERT_TRUE(fonts_);
+  DiagnosticList diags;
+  // Zero-width space, BOM, LRM, LRE, LRI, PDI, ZWNJ, a variation selector.
+  const std::string text = "字\u200B字\uFEFF字\u200E字\u202A字\u2066字\u2069字\u200C字\uFE00";
+  const auto p = shape(text, "zh-Hans", &diags);
+  EXPECT_TRUE(diags.items().empty()) << diags.items()[0].message;
+  EXPECT_EQ(p.missing_glyphs, 0u);
+  EXPECT_EQ(p.text, text);
+  double width = 0;
+  for (const auto& c : p.clusters) width += c.advance;
+  EXPECT_DOUBLE_EQ(width, 8 * 10.0);  // the eight 字, and nothing for the invisibles
+}
+
 TEST_F(Shaping, LatinRunsItsOwnScriptWithProportionalWidths) {
   ASSERT_TRUE(fonts_);
   const auto p = shape("型号CR200J型", "zh-Hans");
