@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hostile_test import BODY_LINE, chapter, publication  # noqa: E402
+from hostile_test import BODY_LINE, chapter, png, publication  # noqa: E402
 
 TIME_LIMIT = 120  # seconds per run: a hang detector, not a speed test
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -37,13 +37,16 @@ def check(name, ok, detail=""):
 
 
 class Built:
-    def __init__(self, huozi, work, name, source):
+    def __init__(self, huozi, work, name, source, files=None):
         self.name = name
         self.dir = os.path.join(work, name.replace(" ", "-"))
         shutil.rmtree(self.dir, ignore_errors=True)
         os.makedirs(self.dir)
         with open(os.path.join(self.dir, "src.xml"), "w", encoding="utf-8") as f:
             f.write(source)
+        for file, data in (files or {}).items():
+            with open(os.path.join(self.dir, file), "wb") as f:
+                f.write(data)
         self.pdf = os.path.join(self.dir, "out", "src.pdf")
         try:
             r = subprocess.run([huozi, "build", "src.xml", "-o", "out"], cwd=self.dir, capture_output=True,
@@ -168,9 +171,11 @@ def run(huozi, work):
     check(b.name + ": every letter in the PDF", b.text().count("x") == 5000)
     b.check_inside()
 
-    # Extreme placeholder ratios: clamped to the column, with a warning.
+    # Extreme picture ratios (placeholders past 20:1 are refused when loading; pictures of
+    # 4,000 x 1 pixels are not): clamped to the column, with a warning.
     b = Built(huozi, work, "extreme ratios", publication(chapter(
-        '<figure><placeholder ratio="999999999:1"/></figure><figure><placeholder ratio="1:999999999"/></figure>')))
+        '<figure><image src="wide.png" alt="宽"/></figure><figure><image src="tall.png" alt="高"/></figure>')),
+        files={"wide.png": png(4000, 1), "tall.png": png(1, 4000)})
     check(b.name + ": exit 0", b.rc == 0, b.err)
     check(b.name + ": two warnings with their places", len(b.warnings("does not fit the column")) == 2 and all(
         re.match(r"src\.xml:%d:\d+: warning" % BODY_LINE, w) for w in b.warnings("does not fit the column")), b.err)
@@ -210,8 +215,8 @@ def run(huozi, work):
 
     # 5. footnotes="page": the quiet first pass warns nothing.
     b = Built(huozi, work, "per-page notes warn once", publication(chapter(
-        "<p>" + LINE + "<note>注。</note></p><figure><placeholder ratio=\"999999999:1\"/></figure>"))
-        .replace("</metadata>\n", '</metadata><layout footnotes="page"/>\n'))
+        "<p>" + LINE + "<note>注。</note></p><figure><image src=\"wide.png\" alt=\"宽\"/></figure>"))
+        .replace("</metadata>\n", '</metadata><layout footnotes="page"/>\n'), files={"wide.png": png(4000, 1)})
     check(b.name + ": one warning", len(b.warnings("does not fit the column")) == 1, b.err)
 
 

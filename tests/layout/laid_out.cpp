@@ -51,11 +51,32 @@ std::string publication(const std::string& layout, const std::string& body) {
          layout + "<body>" + body + "</body></publication>";
 }
 
-LaidOut lay_out(const std::string& xml) {
+namespace {
+
+void set_ratios(std::vector<model::Node>& nodes, const std::string& from, const std::string& to) {
+  for (model::Node& n : nodes) {
+    if (n.kind == model::NodeKind::Placeholder && n.label() == from) n.set_label(to);
+    set_ratios(n.children, from, to);
+  }
+}
+
+}  // namespace
+
+void set_placeholder_ratios(model::Document& doc, const std::string& from, const std::string& to) {
+  set_ratios(doc.body, from, to);
+}
+
+void extreme_ratios(model::Document& doc) {
+  set_placeholder_ratios(doc, "20:1", "999999999:1");
+  set_placeholder_ratios(doc, "1:20", "1:999999999");
+}
+
+LaidOut lay_out(const std::string& xml, const std::function<void(model::Document&)>& edit) {
   model::LoadResult loaded = model::load_publication_from_string(xml, "test.xml", ".");
   EXPECT_TRUE(loaded) << (loaded.diagnostics.items().empty() ? "" : loaded.diagnostics.items()[0].message);
   LaidOut out;
   if (!loaded) return out;
+  if (edit) edit(*loaded.document);
   layout_document(
       *loaded.document, fonts(), [&](PageFrame&& page) { out.pages.push_back(std::move(page)); }, out.diags);
   // Each page at its place in the book (a table of contents is made last).

@@ -2,6 +2,7 @@
 // frames: the text each page shows, line by line, with positions.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,15 @@ text::FontDb& fonts();
 std::string publication(const std::string& layout, const std::string& body);
 
 // Loads the publication (test.xml) and lays it out; the pages in book order.
-LaidOut lay_out(const std::string& xml);
+// `edit` may change the document between loading and layout (to give it what
+// the loader refuses but layout must survive, such as a 999999999:1 picture).
+LaidOut lay_out(const std::string& xml, const std::function<void(model::Document&)>& edit = {});
+
+// Every placeholder of ratio `from` given ratio `to`, past the loader's checks.
+void set_placeholder_ratios(model::Document& doc, const std::string& from, const std::string& to);
+
+// An edit for lay_out: the loader's extreme ratios 20:1 and 1:20 become 999999999:1 and 1:999999999.
+void extreme_ratios(model::Document& doc);
 
 constexpr double kNotePt = 10.5 * 0.85;
 constexpr double kFolioPt = 10.5 * 0.8;
