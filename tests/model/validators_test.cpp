@@ -95,10 +95,8 @@ TEST(Validators, Number) {
       {"", false},     {"1.7abc", false}, {"abc", false},  {" 1.7", false}, {"1.7 ", false},
       {"nan", false},  {"inf", false},   {"1e308", true},  {"1e309", false},  // infinite
   };
-  for (const Verdict& c : cases) {
-    double v = 0;
-    EXPECT_EQ(parse_number(c.text, v), c.ok) << c.text;
-  }
+  double v = 0;
+  for (const Verdict& c : cases) EXPECT_EQ(parse_number(c.text, v), c.ok) << c.text;
 }
 
 TEST(Validators, WholeNumber) {
@@ -107,10 +105,8 @@ TEST(Validators, WholeNumber) {
       {"3.9", false},   {"2abc", false},   {"-1", false},  {"", false}, {" 3", false},
       {"4294967297", false},  // ten digits: would wrap
   };
-  for (const Verdict& c : cases) {
-    int v = 0;
-    EXPECT_EQ(parse_whole_number(c.text, v), c.ok) << c.text;
-  }
+  int v = 0;
+  for (const Verdict& c : cases) EXPECT_EQ(parse_whole_number(c.text, v), c.ok) << c.text;
 }
 
 TEST(Validators, UrlText) {
