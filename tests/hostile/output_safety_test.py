@@ -32,6 +32,9 @@ from hostile_test import chapter, publication  # noqa: E402
 from output_cases import incompressible_source, mount_tmpfs, unmount  # noqa: E402
 
 TIME_LIMIT = 60  # seconds per run: a hang detector
+if "--sanitized" in sys.argv:  # under ASan and UBSan everything runs several times slower
+    sys.argv.remove("--sanitized")
+    TIME_LIMIT *= 5
 MEMORY_LIMIT = 1 << 30  # address space per run: reading /dev/zero whole must not take the machine
 OUTPUTS = ["src.epub", "src.pdf", "src-print.pdf", "src-cover.pdf"]
 PREVIOUS = {name: b"the previous good " + name.encode() for name in OUTPUTS}
