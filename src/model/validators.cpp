@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "model/document.h"
+#include "util/units.h"
 
 namespace huozi::model {
 
@@ -109,22 +110,11 @@ bool is_url_text(std::string_view url) {
 }
 
 bool parse_length(const std::string& text, double em_pt, double& out) {
-  char* end = nullptr;
-  double v = std::strtod(text.c_str(), &end);
-  if (end == text.c_str() || !(v >= 0 && v <= 5000)) return false;  // also refuses "nan"
-  std::string unit(end);
-  if (unit == "mm")
-    out = v * kPointsPerMm;
-  else if (unit == "cm")
-    out = v * 10 * kPointsPerMm;
-  else if (unit == "pt")
-    out = v;
-  else if (unit == "in")
-    out = v * 72;
-  else if (unit == "em")
-    out = v * em_pt;
-  else
-    return false;
+  // The range is of the number as written, whatever its unit (units::parse_length leaves it to us).
+  double v = std::strtod(text.c_str(), nullptr);
+  std::optional<double> pt = units::parse_length(text, em_pt);
+  if (!pt || !(v >= 0 && v <= 5000)) return false;
+  out = *pt;
   return true;
 }
 

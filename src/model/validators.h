@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "util/units.h"
+
 namespace huozi::model {
 
-inline constexpr double kPointsPerMm = 72.0 / 25.4;
+inline constexpr double kPointsPerMm = units::kPointsPerMm;
 
 // 32 hex digits in groups 8-4-4-4-12.
 bool is_uuid(std::string_view s);

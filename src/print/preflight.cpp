@@ -32,10 +32,10 @@ constexpr long kMaxOperators = 20'000'000;               // content operators of
 constexpr long kMaxPageOperators = 1'000'000;
 constexpr long kMaxPageFormCalls = 100'000;  // form XObjects drawn on one page, each call counted // content
                                              // operators of one page, forms included
-constexpr size_t kMaxOperands = 256;    // kept before an operator (BI's dictionary fits)
-constexpr size_t kMaxSaveDepth = 1024;  // q nesting followed
-constexpr int kMaxSpaceDepth = 8;       // colour spaces naming colour spaces
-constexpr int kMaxParentHops = 64;      // /Parent links followed for a MediaBox
+constexpr size_t kMaxOperands = 256;         // kept before an operator (BI's dictionary fits)
+constexpr size_t kMaxSaveDepth = 1024;       // q nesting followed
+constexpr int kMaxSpaceDepth = 8;            // colour spaces naming colour spaces
+constexpr int kMaxParentHops = 64;           // /Parent links followed for a MediaBox
 
 // Thrown when a limit above is reached; the page (or file) says what was skipped.
 struct OverBudget : std::runtime_error {
@@ -111,10 +111,9 @@ Box box_of(Handle array) {
   return {std::min(r.llx, r.urx), std::min(r.lly, r.ury), std::max(r.llx, r.urx), std::max(r.lly, r.ury)};
 }
 
+// "3 mm" rather than "3.0 mm".
 std::string mm_text(double pt) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f mm", pt / kPtPerMm);
-  std::string s = buf;
+  std::string s = units::format_mm(pt);
   if (s.size() > 5 && s.compare(s.size() - 5, 5, ".0 mm") == 0) s.erase(s.size() - 5, 2);
   return s;
 }
