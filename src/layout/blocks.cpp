@@ -1,6 +1,7 @@
 #include "layout/blocks.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "layout/figure.h"
 #include "layout/headings.h"
@@ -11,10 +12,14 @@ namespace {
 using model::Node;
 using model::NodeKind;
 
+// Where the blocks go: a page flow, or a list a newspaper composer places itself.
+using BlockSink = std::function<void(FlowBlock&&)>;
+
 // The state of one pass: the flow it fills, and the footnotes it has sent there.
 class BodyWork {
  public:
-  BodyWork(Composer& c, const NoteNumbers& numbers, PageFlow& flow) : c_(c), numbers_(numbers), flow_(flow) {}
+  BodyWork(Composer& c, const NoteNumbers& numbers, BlockSink flow)
+      : c_(c), numbers_(numbers), flow_(std::move(flow)) {}
 
   void block(const Node& n, Measure m, int level);
 
@@ -23,7 +28,7 @@ class BodyWork {
  private:
   Composer& c_;
   const NoteNumbers& numbers_;
-  PageFlow& flow_;
+  BlockSink flow_;
   Headings headings_{c_, numbers_};
   bool quotes_too_deep_ = false;  // inside a quote that was not indented further
 
@@ -66,7 +71,7 @@ void BodyWork::block(const Node& n, Measure m, int level) {
       std::vector<NoteCall> calls;
       std::vector<FlowBlock> figure = figure_blocks(c_, n, m, numbers_, calls);
       if (!figure.empty()) attach_notes(figure.front(), calls);
-      for (FlowBlock& b : figure) flow_.add(std::move(b));
+      for (FlowBlock& b : figure) flow_(std::move(b));
       break;
     }
     case NodeKind::Table:
@@ -83,7 +88,7 @@ void BodyWork::container(const Node& n, Measure m, int level) {
     std::vector<NoteCall> calls;
     FlowBlock heading = headings_.heading(n, *title, m, level, calls);
     attach_notes(heading, calls);
-    flow_.add(std::move(heading));
+    flow_(std::move(heading));
   }
   bool after_title = title != nullptr;
   for (const Node& child : n.children) {
@@ -109,7 +114,7 @@ void BodyWork::text_block(const Node& n, Measure m, const Setting& how, int spac
   b.where = n.where;
   if (!n.id().empty()) b.anchors.push_back({n.id(), m.x, 0});
   attach_notes(b, calls);
-  if (!b.lines.empty()) flow_.add(std::move(b));
+  if (!b.lines.empty()) flow_(std::move(b));
 }
 
 // A quote is indented on both sides; one nested so deep that its measure
@@ -150,7 +155,7 @@ void BodyWork::verse(const Node& n, Measure m) {
       for (TypesetLine& l : lines) b.lines.push_back(std::move(l));
       attach_notes(b, calls);
     }
-    if (!b.lines.empty()) flow_.add(std::move(b));
+    if (!b.lines.empty()) flow_(std::move(b));
     first = false;
   }
 }
@@ -173,7 +178,7 @@ void BodyWork::list(const Node& n, Measure m) {
       translate(mark, m.x + inset - w - em(c_.style.list_marker_gap_em), 0);
       b.lines.front().items.push_back(std::move(mark));
     }
-    flow_.add(std::move(b));
+    flow_(std::move(b));
   }
 }
 
@@ -225,7 +230,7 @@ void BodyWork::table(const Node& n, Measure m) {
       }
     b.lines.back().items.push_back(
         Rule{m.x, top + g.line_pitch, m.x + m.width, top + g.line_pitch, rule, {}, false});
-    flow_.add(std::move(b));
+    flow_(std::move(b));
   }
 }
 
@@ -248,10 +253,18 @@ void BodyWork::attach_note(FlowBlock& b, size_t line, const Node& note) {
 BodyPass lay_out_body(Composer& c, const NoteNumbers& numbers, int first_page,
                       const PageFlow::PageSink& sink) {
   PageFlow flow(c.g, sink, first_page, c.style);
-  BodyWork work(c, numbers, flow);
+  BodyWork work(c, numbers, [&flow](FlowBlock&& b) { flow.add(std::move(b)); });
   for (const Node& n : c.doc.body) work.block(n, Measure{0, c.g.column_width()}, 1);
   flow.finish();
   return BodyPass{flow.outline(), flow.note_pages(), std::move(work.notes), flow.overflows()};
+}
+
+std::vector<FlowBlock> set_blocks(Composer& c, const std::vector<Node>& blocks, size_t from, Measure m) {
+  std::vector<FlowBlock> out;
+  const NoteNumbers numbers;
+  BodyWork work(c, numbers, [&out](FlowBlock&& b) { out.push_back(std::move(b)); });
+  for (size_t i = from; i < blocks.size(); ++i) work.block(blocks[i], m, 2);
+  return out;
 }
 
 }  // namespace huozi::layout

@@ -25,4 +25,9 @@ struct BodyPass {
 BodyPass lay_out_body(Composer& c, const NoteNumbers& numbers, int first_page,
                       const PageFlow::PageSink& sink);
 
+// Blocks from `from` on (a newspaper story's body) set into flow blocks at the
+// measure m, in order, for a composer that places them itself. Footnotes stay
+// in each block's `notes`.
+std::vector<FlowBlock> set_blocks(Composer& c, const std::vector<model::Node>& blocks, size_t from, Measure m);
+
 }  // namespace huozi::layout

@@ -61,7 +61,8 @@ std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setti
   text_style.lang = lang;
   std::vector<TypesetLine> out;
   for (ParagraphSource& source : block_sources(block, doc, text_style, lang, marks, how.lead)) {
-    if (block.kind != NodeKind::Title && how.scale != 1) {
+    if (block.kind != NodeKind::Title && block.kind != NodeKind::Kicker && block.kind != NodeKind::Subtitle &&
+        how.scale != 1) {
       for (text::TextSpan& span : source.input.spans) span.style.size_pt *= how.scale;
       source.em_pt *= how.scale;
     }

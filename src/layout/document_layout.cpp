@@ -4,6 +4,7 @@
 #include "layout/compose.h"
 #include "layout/footnotes.h"
 #include "layout/furniture.h"
+#include "layout/newspaper.h"
 #include "layout/toc.h"
 
 namespace huozi::layout {
@@ -29,6 +30,10 @@ void check_note_pages(const Composer& c, const BodyPass& first, const BodyPass& 
 LayoutResult layout_document(const model::Document& doc, text::FontDb& fonts,
                              const std::function<void(PageFrame&&)>& sink, DiagnosticList& diags) {
   Composer c(doc, fonts, diags);
+  if (!model::newspaper_pages(doc).empty()) {
+    NewspaperResult news = lay_out_newspaper(c, fonts, sink);
+    return LayoutResult{std::move(news.outline), news.pages};
+  }
   std::vector<TocEntry> toc = toc_entries(c);
   const int front = toc.empty() ? 0 : toc_pages(c, toc);
   LayoutResult r;

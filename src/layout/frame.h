@@ -120,6 +120,19 @@ struct Anchor {
   double x = 0, y = 0;
 };
 
+// A module of a newspaper page (a story, a photo group) as the page
+// composer placed it: on the module area's grid (column and line from 0 at
+// its top left, under the banner) and on the page. Not drawn: for `huozi
+// pages`, the tests and the editor's proof.
+struct ModuleRect {
+  std::string what;  // "article news-1", "photos", "banner", "head"
+  int column = 0, line = 0, span = 0, lines = 0;
+  Rect rect;
+  // A story's text columns: their first line and each one's last, on the module grid (-1, {}: not a story).
+  int text_line = -1;
+  std::vector<int> column_feet;
+};
+
 struct PageFrame {
   double width = 0, height = 0;
   // The page's place in the book, from 1. Pages may be made out of order (a
@@ -130,6 +143,7 @@ struct PageFrame {
   std::vector<PageItem> items;
   std::vector<Link> links;
   std::vector<Anchor> anchors;
+  std::vector<ModuleRect> modules;  // a newspaper page's
 };
 
 // One bookmark of the PDF outline.

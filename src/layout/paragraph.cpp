@@ -101,6 +101,8 @@ void break_long_words(text::ShapedParagraph& shaped, double measure, double inde
 bool holds_inline_content(NodeKind k) {
   switch (k) {
     case NodeKind::Title:
+    case NodeKind::Kicker:
+    case NodeKind::Subtitle:
     case NodeKind::Paragraph:
     case NodeKind::Byline:
     case NodeKind::VerseLine:
@@ -135,7 +137,9 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
   base.kind = block.kind;
   base.where = block.where;
   base.indent = block.kind == NodeKind::Paragraph && block.indent;
-  base.justify = block.kind != NodeKind::Title && block.kind != NodeKind::VerseLine &&
+  const bool headline =
+      block.kind == NodeKind::Title || block.kind == NodeKind::Kicker || block.kind == NodeKind::Subtitle;
+  base.justify = !headline && block.kind != NodeKind::VerseLine &&
                  block.kind != NodeKind::Byline && block.kind != NodeKind::TableCell;
   base.em_pt = style.body_pt;
   base.input.lang = block.lang().empty() ? lang : block.lang();
@@ -143,7 +147,7 @@ std::vector<ParagraphSource> block_sources(const Node& block, const model::Docum
   text::Style s;
   s.size_pt = style.body_pt;
   s.lang = base.input.lang;
-  if (block.kind == NodeKind::Title) {
+  if (headline) {
     s.role = text::Role::Heading;
     s.size_pt = style.body_pt * style.heading_scale;
     base.em_pt = s.size_pt;

@@ -70,6 +70,19 @@ std::string trace_page(const PageFrame& page, int number) {
   for (const std::string& o : others) out += o + "\n";
   for (const Link& l : page.links) out += "  link " + fixed(l.rect.x) + "," + fixed(l.rect.y) + " -> " + (l.uri.empty() ? "#" + l.dest : l.uri) + "\n";
   for (const Anchor& a : page.anchors) out += "  anchor " + a.name + " " + fixed(a.x) + "," + fixed(a.y) + "\n";
+  for (const ModuleRect& m : page.modules) {
+    out += "  module " + m.what + " columns " + std::to_string(m.column + 1) + "-" + std::to_string(m.column + m.span) +
+           (m.line < 0 ? std::string(" above")
+                       : " lines " + std::to_string(m.line + 1) + "-" + std::to_string(m.line + m.lines)) +
+           " at " + fixed(m.rect.x) + "," + fixed(m.rect.y) + " " +
+           fixed(m.rect.width) + "x" + fixed(m.rect.height);
+    if (m.text_line >= 0) out += " text " + std::to_string(m.text_line + 1);
+    if (!m.column_feet.empty()) {
+      out += " feet";
+      for (int f : m.column_feet) out += " " + std::to_string(f + 1);
+    }
+    out += "\n";
+  }
   return out;
 }
 

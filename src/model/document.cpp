@@ -29,8 +29,35 @@ void Node::set(std::string NodeAttributes::*field, std::string v) {
   (*attributes_).*field = std::move(v);
 }
 
+void Node::set_module(const ModuleSpec& m) {
+  if (!attributes_) attributes_ = std::make_unique<NodeAttributes>();
+  attributes_->module = m;
+}
+
+void Node::set_page_head(PageHead head) {
+  if (!attributes_) attributes_ = std::make_unique<NodeAttributes>();
+  attributes_->page_head = std::make_shared<const PageHead>(std::move(head));
+}
+
+const ModuleSpec& Node::module() const {
+  static const ModuleSpec none;
+  return attributes_ ? attributes_->module : none;
+}
+
+const PageHead& Node::page_head() const {
+  static const PageHead none;
+  return attributes_ && attributes_->page_head ? *attributes_->page_head : none;
+}
+
 bool is_container(NodeKind k) {
-  return k == NodeKind::Part || k == NodeKind::Chapter || k == NodeKind::Section;
+  return k == NodeKind::Part || k == NodeKind::Chapter || k == NodeKind::Section || k == NodeKind::Article;
+}
+
+std::vector<const Node*> newspaper_pages(const Document& doc) {
+  std::vector<const Node*> pages;
+  for (const Node& n : doc.body)
+    if (n.kind == NodeKind::Page) pages.push_back(&n);
+  return pages;
 }
 
 bool is_inline(NodeKind k) { return k >= NodeKind::Text; }

@@ -24,6 +24,13 @@ enum class NodeKind : uint8_t {
   Chapter,
   Section,
   Title,  // first child of a container; inline content
+  // A newspaper page (版) and what it holds (docs/content-model.md, "Newspaper pages").
+  Page,        // number = 版次, label = 版名; its head (paper, editor line) in page_head()
+  Banner,      // 通栏标题: Kicker?, Title, Subtitle?
+  Article,     // a story: Kicker?, Title, Subtitle?, Byline?, blocks; module() says where it goes
+  PhotoGroup,  // 组图: figures, then a Credit
+  Kicker,      // 引题, over a title; inline content
+  Subtitle,    // 副题, under a title; inline content
   // Blocks.
   Paragraph,
   Byline,
@@ -57,6 +64,26 @@ enum class NodeKind : uint8_t {
 
 enum class Numbering : uint8_t { None, Chinese, Arabic };
 
+// How important a story is: the lead gets the widest module and the largest headline.
+enum class Importance : uint8_t { Brief, Normal, Major, Lead };
+
+// A module's place on a newspaper page (Article, PhotoGroup, Figure on a
+// Page): grid columns and lines counted from 1 at the top left of the area
+// under the banner; 0 where the source leaves the choice to huozi.
+struct ModuleSpec {
+  int column = 0, row = 0;  // top left
+  int span = 0, rows = 0;   // width in columns, height in grid lines
+  Importance importance = Importance::Normal;
+  bool boxed = false;  // 框: a frame around the story
+  bool placed() const { return column > 0; }
+};
+
+// A newspaper page's head (眉头): the paper's name and the editor line.
+struct PageHead {
+  std::string paper;
+  std::vector<std::pair<std::string, std::string>> staff;  // (责任编辑, 张三), …
+};
+
 // The attributes few nodes carry, kept out of line: most nodes of a long book
 // are lines and their text, which have none, and a Node without them is less
 // than half the size (the whole Quan Tangshi is some 940,000 nodes).
@@ -64,7 +91,9 @@ struct NodeAttributes {
   std::string id;      // xml id
   std::string lang;    // xml:lang set on this element
   std::string target;  // Link href; Image path relative to the publication folder
-  std::string label;   // Image alt; Ruby annotation; Placeholder ratio; container number label
+  std::string label;   // Image alt; Ruby annotation; Placeholder ratio; container number label; Page name
+  ModuleSpec module;   // Article, PhotoGroup, Figure on a Page
+  std::shared_ptr<const PageHead> page_head;  // Page
 };
 
 struct Node {
@@ -87,10 +116,14 @@ struct Node {
   const std::string& lang() const { return attributes_ ? attributes_->lang : no_attribute(); }
   const std::string& target() const { return attributes_ ? attributes_->target : no_attribute(); }
   const std::string& label() const { return attributes_ ? attributes_->label : no_attribute(); }
+  const ModuleSpec& module() const;
+  const PageHead& page_head() const;
   void set_id(std::string v) { set(&NodeAttributes::id, std::move(v)); }
   void set_lang(std::string v) { set(&NodeAttributes::lang, std::move(v)); }
   void set_target(std::string v) { set(&NodeAttributes::target, std::move(v)); }
   void set_label(std::string v) { set(&NodeAttributes::label, std::move(v)); }
+  void set_module(const ModuleSpec& m);
+  void set_page_head(PageHead head);
 
  private:
   std::unique_ptr<NodeAttributes> attributes_;
@@ -152,7 +185,9 @@ struct Document {
   std::vector<std::string> files;  // source files, as given; SourceLocation::file indexes this
 };
 
-bool is_container(NodeKind k);  // Part, Chapter, Section
+bool is_container(NodeKind k);  // Part, Chapter, Section, Article
+// The Page nodes of a newspaper publication's body (empty for a book, or a periodical set as one flow).
+std::vector<const Node*> newspaper_pages(const Document& doc);
 bool is_inline(NodeKind k);
 
 // Named trim sizes in millimetres (width, height): A3, A4, A5, B5, 16开, 大32开, 32开.

@@ -12,6 +12,7 @@
 #include "model/inline_reader.h"
 #include "model/layout_attributes.h"
 #include "model/metadata_reader.h"
+#include "model/newspaper_reader.h"
 #include "model/source_file.h"
 #include "model/validators.h"
 #include "model/whitespace.h"
@@ -24,7 +25,7 @@ constexpr size_t kMaxSourceBytes = 256u << 20;
 constexpr size_t kMaxIncludedFiles = 20000;
 
 // Where a list of blocks sits decides which elements it may hold.
-enum class Level { Body, Part, Chapter, Section, Quote };
+enum class Level { Body, Part, Chapter, Section, Quote, Article };
 
 const char* level_name(Level level) {
   switch (level) {
@@ -38,6 +39,8 @@ const char* level_name(Level level) {
       return "<section>";
     case Level::Quote:
       return "<quote>";
+    case Level::Article:
+      return "<article>";
   }
   return "";
 }
@@ -220,7 +223,18 @@ class Loader {
     } else {
       root.at(body).check_attributes({});
       read_blocks(root.at(body), Level::Body, doc_.body, 1);
+      check_pages(root.at(body));
     }
+  }
+
+  // A body of newspaper pages holds pages only.
+  void check_pages(const Cursor& body) {
+    if (newspaper_pages(doc_).empty()) return;
+    for (const Node& n : doc_.body)
+      if (n.kind != NodeKind::Page)
+        return diags_.error(doc_.files, n.where, "a body of newspaper pages holds only <page> elements",
+                            "put this into an <article> on a page");
+    (void)body;
   }
 
   // xml:lang (the publication's language) and type.
@@ -246,7 +260,7 @@ class Loader {
 
   void read_blocks(const Cursor& parent, Level level, std::vector<Node>& out, int depth) {
     if (parent.too_deep(depth)) return;
-    bool first_element = true;
+    bool first_element = true, in_head = true;
     for (pugi::xml_node node : parent.node().children()) {
       Cursor child = parent.at(node);
       if (is_text(node)) {
@@ -259,10 +273,15 @@ class Loader {
       first_element = false;
       std::string_view n = child.name();
       // The container has read its first <title>; a fragment's first <title> is out of place.
-      bool read_by_container =
-          is_first && level != Level::Body && level != Level::Quote && parent.name() != "fragment";
+      bool read_by_container = is_first && level != Level::Body && level != Level::Quote &&
+                               level != Level::Article && parent.name() != "fragment";
       if (n == "title" && read_by_container) continue;
-      if (n == "include")
+      // An article's head (引题, 主题, 副题) was read with the article.
+      if (level == Level::Article && in_head && (n == "kicker" || n == "title" || n == "subtitle")) continue;
+      in_head = false;
+      if (n == "page")
+        read_page(child, level, out, depth);
+      else if (n == "include")
         read_include(child, level, out, depth);
       else if (n == "part" || n == "chapter" || n == "section")
         read_container(child, level, out, depth);
@@ -311,6 +330,99 @@ class Loader {
                                               : Level::Section;
     read_blocks(e, inner, node.children, depth + 1);
     out.push_back(std::move(node));
+  }
+
+  // ---- newspaper pages -------------------------------------------------------------
+
+  void read_page(const Cursor& e, Level level, std::vector<Node>& out, int depth) {
+    if (level != Level::Body || doc_.type != PublicationType::Periodical)
+      return e.error("<page> is not allowed here",
+                     "newspaper pages are the <body> of a <publication type=\"periodical\">");
+    Node page = e.make_node(NodeKind::Page);
+    read_page_attributes(e, page);
+    std::vector<std::pair<Cursor, const Node*>> modules;
+    std::vector<Cursor> module_elements;
+    bool banner = false;
+    for_each_child_element(e, {"banner", "article", "photos", "figure"}, [&](const Cursor& c) {
+      if (c.name() == "banner") {
+        if (banner || !page.children.empty())
+          return c.error("<banner> comes once, first on its page", "move it to the top of the <page>");
+        banner = true;
+        page.children.push_back(read_head(c, NodeKind::Banner, depth + 1));
+        return;
+      }
+      module_elements.push_back(c);
+      if (c.name() == "article")
+        page.children.push_back(read_article(c, depth + 1));
+      else if (c.name() == "photos")
+        page.children.push_back(read_photos(c, depth + 1));
+      else
+        page.children.push_back(read_figure(c, depth + 1, true));
+    });
+    if (module_elements.empty()) e.error("<page> has no stories or pictures", "add <article> elements");
+    const size_t first_module = banner ? 1 : 0;
+    for (size_t i = 0; i < module_elements.size(); ++i)
+      modules.emplace_back(module_elements[i], &page.children[first_module + i]);
+    check_placements(modules);
+    out.push_back(std::move(page));
+  }
+
+  // A banner's or article's head: <kicker>?, <title>, <subtitle>?, in the
+  // model as Title, Kicker, Subtitle (the title first, as in every container).
+  void read_head_parts(const Cursor& e, Node& into, int depth) {
+    Node kicker, title, subtitle;
+    for (pugi::xml_node node : e.node().children()) {
+      if (node.type() != pugi::node_element) continue;
+      Cursor c = e.at(node);
+      std::string_view n = c.name();
+      Node* slot = n == "kicker" ? &kicker : n == "title" ? &title : n == "subtitle" ? &subtitle : nullptr;
+      if (!slot) break;  // the head ends where the story begins
+      if (!slot->children.empty() || slot->where.line)
+        return c.error(tag(n) + " twice", "a head has one kicker, one title and one subtitle");
+      c.check_attributes({});
+      *slot = c.make_node(n == "kicker" ? NodeKind::Kicker : n == "title" ? NodeKind::Title : NodeKind::Subtitle);
+      read_flow(c, *slot, depth + 1);
+    }
+    if (!title.where.line)
+      return e.error(tag(e.name()) + " has no <title>", "write <kicker>?, <title> and <subtitle>? first");
+    into.children.push_back(std::move(title));
+    if (kicker.where.line) into.children.push_back(std::move(kicker));
+    if (subtitle.where.line) into.children.push_back(std::move(subtitle));
+  }
+
+  Node read_head(const Cursor& e, NodeKind kind, int depth) {
+    e.check_attributes({});
+    Node head = e.make_node(kind);
+    read_head_parts(e, head, depth);
+    for_each_child_element(e, {"kicker", "title", "subtitle"}, [](const Cursor&) {});
+    return head;
+  }
+
+  Node read_article(const Cursor& e, int depth) {
+    e.check_attributes({"span", "column", "row", "rows", "importance", "boxed"});
+    Node article = e.make_node(NodeKind::Article);
+    read_module_attributes(e, article, doc_.page.columns, true);
+    read_head_parts(e, article, depth);
+    const size_t head = article.children.size();
+    read_blocks(e, Level::Article, article.children, depth + 1);
+    if (article.children.size() == head) e.error("<article> has no text", "add its paragraphs");
+    return article;
+  }
+
+  Node read_photos(const Cursor& e, int depth) {
+    e.check_attributes({"span", "column", "row", "rows"});
+    Node group = e.make_node(NodeKind::PhotoGroup);
+    read_module_attributes(e, group, doc_.page.columns, false);
+    bool credit = false;
+    for_each_child_element(e, {"figure", "credit"}, [&](const Cursor& c) {
+      if (credit) return c.error("the group's <credit> comes last");
+      if (c.name() == "figure") return group.children.push_back(read_figure(c, depth + 1));
+      credit = true;
+      group.children.push_back(read_figure_part(c, depth + 1));
+    });
+    if (group.children.size() - credit < 2)
+      e.error("<photos> needs two pictures or more", "a single picture is a <figure span=\"…\">");
+    return group;
   }
 
   void read_include(const Cursor& e, Level level, std::vector<Node>& out, int depth) {
@@ -376,9 +488,14 @@ class Loader {
     }
   }
 
-  Node read_figure(const Cursor& e, int depth) {
-    e.check_attributes({});
+  // A figure; one that is a module of a newspaper page may say where it goes.
+  Node read_figure(const Cursor& e, int depth, bool on_page = false) {
+    if (on_page)
+      e.check_attributes({"span", "column", "row", "rows"});
+    else
+      e.check_attributes({});
     Node figure = e.make_node(NodeKind::Figure);
+    if (on_page) read_module_attributes(e, figure, doc_.page.columns, false);
     int pictures = 0;
     for_each_child_element(e, {"image", "placeholder", "caption", "credit"}, [&](const Cursor& c) {
       if (c.name() == "image" || c.name() == "placeholder") ++pictures;

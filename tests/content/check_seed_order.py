@@ -4,7 +4,8 @@
 usage: check_seed_order.py SEED.txt PUBLICATION.xml [--all-characters] [--subsequence]
 
 The text of the publication's <body> is taken in document order, leaving out
-<placeholder> descriptions (they describe photos the seed does not have).
+<placeholder> descriptions (they describe photos the seed does not have) and a
+newspaper page's <banner> (a headline the seed's page has but its text lacks).
 
 By default only Han characters are compared (U+3400-U+9FFF, U+F900-U+FAFF,
 U+20000 and above): the seed's sequence must equal the body's. With
@@ -34,7 +35,7 @@ def is_han(c):
 
 
 # Elements whose content is one run of text (inline content in the model).
-TEXT_BLOCKS = {"title", "p", "byline", "caption", "credit", "li", "line", "th", "td"}
+TEXT_BLOCKS = {"title", "kicker", "subtitle", "p", "byline", "caption", "credit", "li", "line", "th", "td"}
 
 
 def is_cjk_punctuation(c):  # as in src/util/utf8.cpp
@@ -80,7 +81,7 @@ def body_text(path, as_read):
     parts = []
 
     def walk(e):
-        if e.tag == "placeholder":
+        if e.tag in ("placeholder", "banner"):
             pass
         elif as_read and e.tag in TEXT_BLOCKS:
             parts.append(collapse("".join(e.itertext())))

@@ -18,6 +18,18 @@ const char* kind_name(NodeKind k) {
       return "section";
     case NodeKind::Title:
       return "title";
+    case NodeKind::Page:
+      return "page";
+    case NodeKind::Banner:
+      return "banner";
+    case NodeKind::Article:
+      return "article";
+    case NodeKind::PhotoGroup:
+      return "photos";
+    case NodeKind::Kicker:
+      return "kicker";
+    case NodeKind::Subtitle:
+      return "subtitle";
     case NodeKind::Paragraph:
       return "p";
     case NodeKind::Byline:

@@ -1,0 +1,390 @@
+#include "layout/newspaper.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "layout/news_modules.h"
+#include "layout/news_pack.h"
+
+namespace huozi::layout {
+namespace {
+
+using model::Node;
+using model::NodeKind;
+
+Setting setting(double scale, Align align) {
+  Setting how;
+  how.scale = scale;
+  how.align = align;
+  return how;
+}
+
+// "2021年12月31日 星期五" from an ISO date; a year or a month alone as written.
+std::string chinese_date(const std::string& iso) {
+  int y = 0, m = 0, d = 0;
+  const int n = std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);
+  if (n < 1) return iso;
+  std::string out = std::to_string(y) + "年";
+  if (n >= 2) out += std::to_string(m) + "月";
+  if (n < 3) return out;
+  out += std::to_string(d) + "日";
+  using namespace std::chrono;
+  const year_month_day date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (!date.ok()) return out;
+  static const char* const names[] = {"日", "一", "二", "三", "四", "五", "六"};
+  return out + "　星期" + names[weekday{sys_days{date}}.c_encoding()];
+}
+
+// A Paragraph node holding `text`.
+Node text_node(const std::string& text, const model::SourceLocation& where) {
+  Node n;
+  n.kind = NodeKind::Paragraph;
+  n.where = where;
+  n.indent = false;
+  Node words;
+  words.kind = NodeKind::Text;
+  words.where = where;
+  words.text = text;
+  n.children.push_back(std::move(words));
+  return n;
+}
+
+// A rectangle for `huozi pages`; line -1: above the module area (head, banner).
+ModuleRect module_rect(std::string what, int line, int span, int lines, Rect rect) {
+  ModuleRect r;
+  r.what = std::move(what);
+  r.line = line;
+  r.span = span;
+  r.lines = lines;
+  r.rect = rect;
+  return r;
+}
+
+// One page of the edition being made: its source (null for a continuation
+// page huozi adds), its number (版次), and the modules it holds.
+struct SheetPlan {
+  const Node* page = nullptr;
+  int number = 0;
+  std::string name;
+  std::vector<std::unique_ptr<NewsModule>> modules;
+};
+
+class Edition {
+ public:
+  Edition(Composer& c, text::FontDb& fonts, const std::function<void(PageFrame&&)>& sink, const NewsStyle& style)
+      : c_(c), trial_(c.doc, fonts, scratch_), sink_(sink), style_(style), g_(c.g) {}
+
+  NewspaperResult run();
+
+ private:
+  Composer& c_;
+  DiagnosticList scratch_;  // the trial composer's: settings tried and thrown away
+  Composer trial_;
+  const std::function<void(PageFrame&&)>& sink_;
+  const NewsStyle& style_;
+  const PageGeometry& g_;
+  NewspaperResult result_;
+  int anchors_ = 0;
+
+  void make_sheet(SheetPlan& plan, SheetPlan* next, int physical);
+  int draw_head(const SheetPlan& plan, bool recto, PageFrame& page);
+  int draw_banner(const Node& banner, int line, bool recto, PageFrame& page);
+  Packing compose(SheetPlan& plan, const ModuleArea& area, std::vector<std::unique_ptr<NewsModule>>& carried,
+                  int jump_to);
+  Packing placed(SheetPlan& plan, const ModuleArea& area, int jump_to);
+  void draw_rules(const Packing& packing, const ModuleArea& area, PageFrame& page);
+  void record(const SheetPlan& plan, NewsModule& module, const PackedModule& at, const ModuleArea& area,
+              PageFrame& page);
+  double em(double ems) const { return ems * g_.em; }
+  double block_left(bool recto) const { return g_.column_left(0, recto); }
+  double line_top(int line) const { return g_.baseline(line) - kAscentEm * g_.em; }
+};
+
+NewspaperResult Edition::run() {
+  std::vector<SheetPlan> plans;
+  for (const Node* page : model::newspaper_pages(c_.doc)) {
+    SheetPlan plan;
+    plan.page = page;
+    plan.number = page->number ? page->number : (plans.empty() ? 1 : plans.back().number + 1);
+    plan.name = page->label();
+    for (const Node& child : page->children)
+      if (child.kind != NodeKind::Banner) plan.modules.push_back(make_module(c_, trial_, style_, child));
+    plans.push_back(std::move(plan));
+  }
+  // Pages are drawn in order; a page's overflow joins the next one's modules
+  // first (a page of its own is added after the last).
+  for (size_t i = 0; i < plans.size(); ++i) {
+    if (i + 1 == plans.size()) {
+      SheetPlan extra;
+      extra.number = plans[i].number + 1;
+      extra.name = plans[i].name;
+      extra.page = nullptr;
+      plans.push_back(std::move(extra));
+      make_sheet(plans[i], &plans[i + 1], static_cast<int>(i) + 1);
+      if (plans.back().modules.empty()) {
+        plans.pop_back();
+        break;
+      }
+    } else {
+      make_sheet(plans[i], &plans[i + 1], static_cast<int>(i) + 1);
+    }
+  }
+  return std::move(result_);
+}
+
+void Edition::make_sheet(SheetPlan& plan, SheetPlan* next, int physical) {
+  PageFrame page;
+  page.width = g_.page_width;
+  page.height = g_.page_height;
+  page.number = physical;
+  page.label = std::to_string(plan.number);
+  const bool recto = plan.number % 2 == 1;
+  int line = draw_head(plan, recto, page);
+  const Node* source = plan.page;
+  if (source && !source->children.empty() && source->children.front().kind == NodeKind::Banner)
+    line = draw_banner(source->children.front(), line, recto, page);
+  ModuleArea area{line, g_.lines - line, recto};
+  // The page's bookmark, then its stories'.
+  std::string anchor = source && !source->id().empty() ? source->id() : "huozi-page" + std::to_string(physical);
+  page.anchors.push_back({anchor, block_left(recto), 0});
+  result_.outline.push_back({"第" + std::to_string(plan.number) + "版" + (plan.name.empty() ? "" : "　" + plan.name),
+                             1, physical, 0, anchor});
+  std::vector<std::unique_ptr<NewsModule>> carried;
+  const bool all_placed =
+      !plan.modules.empty() && std::all_of(plan.modules.begin(), plan.modules.end(), [](const auto& m) {
+        const auto* story = dynamic_cast<const StoryModule*>(m.get());
+        return m->node().module().placed() && !(story && story->continued_from());
+      });
+  const int jump_to = next ? next->number : 0;
+  Packing packing = all_placed ? placed(plan, area, jump_to) : compose(plan, area, carried, jump_to);
+  for (size_t i = 0; i < packing.modules.size(); ++i) {
+    plan.modules[i]->draw(packing.modules[i], area, page);
+    record(plan, *plan.modules[i], packing.modules[i], area, page);
+    if (auto* story = dynamic_cast<StoryModule*>(plan.modules[i].get()); story && story->was_cut()) {
+      auto rest = story->continuation(plan.number);
+      c_.diags.warning(c_.doc.files, story->node().where,
+                       story->what() + " does not fit on page " + std::to_string(plan.number) + ": " +
+                           std::to_string(rest->text_lines()) + " lines of it go on on page " +
+                           std::to_string(next->number) + " (转第" + std::to_string(next->number) + "版)",
+                       "shorten the story, give it more room, or leave it so: the jump is marked on both pages");
+      carried.insert(carried.begin(), std::move(rest));
+    }
+  }
+  draw_rules(packing, area, page);
+  // What did not fit goes first on the next page.
+  if (next)
+    for (auto it = carried.rbegin(); it != carried.rend(); ++it) next->modules.insert(next->modules.begin(), std::move(*it));
+  ++result_.pages;
+  sink_(std::move(page));
+}
+
+// The head: the page's number and name at the outer edge, the paper and the
+// date at the inner, the editor line under them, a thick and a thin rule.
+int Edition::draw_head(const SheetPlan& plan, bool recto, PageFrame& page) {
+  const NewsStyle& s = style_;
+  const double left = block_left(recto), right = left + g_.block_width;
+  const double base0 = g_.baseline(0), base1 = g_.baseline(1);
+  double w = 0;
+  const std::string number = "第" + std::to_string(plan.number) + "版";
+  const model::PageHead& head = plan.page ? plan.page->page_head() : model::PageHead{};
+  std::string name = plan.name;
+  // The outer edge: the number, then the page's name.
+  std::vector<PageItem> number_items = c_.set_string(number, text::Role::Heading, em(s.head_page_scale), w);
+  double number_w = w;
+  std::vector<PageItem> name_items =
+      name.empty() ? std::vector<PageItem>{} : c_.set_string(name, text::Role::Heading, em(s.head_page_scale), w);
+  double name_w = name.empty() ? 0 : w;
+  const double gap = em(1);
+  const double outer_w = number_w + (name.empty() ? 0 : gap + name_w);
+  double x = recto ? right - outer_w : left;
+  for (PageItem& i : number_items) translate(i, x, base0), page.items.push_back(std::move(i));
+  x += number_w + gap;
+  for (PageItem& i : name_items) translate(i, x, base0), page.items.push_back(std::move(i));
+  // The inner edge: paper and date.
+  std::string paper = head.paper.empty() ? c_.doc.metadata.publisher : head.paper;
+  std::string line = paper + (paper.empty() ? "" : "　　") + chinese_date(c_.doc.metadata.date);
+  std::vector<PageItem> paper_items = c_.set_string_within(line, text::Role::Heading, em(s.head_paper_scale),
+                                                           g_.block_width - outer_w - 2 * gap, w);
+  x = recto ? left : right - w;
+  for (PageItem& i : paper_items) translate(i, x, base0), page.items.push_back(std::move(i));
+  // The editor line, small, under the paper.
+  std::string staff;
+  for (const auto& [role, who] : head.staff) staff += (staff.empty() ? "" : "　") + role + "：" + who;
+  if (!staff.empty()) {
+    std::vector<PageItem> staff_items =
+        c_.set_string_within(staff, text::Role::Body, em(s.head_staff_scale), g_.block_width / 2, w);
+    x = recto ? left : right - w;
+    for (PageItem& i : staff_items) translate(i, x, base1), page.items.push_back(std::move(i));
+  }
+  // A thick rule, a thin one under it, across the page, under line 1.
+  const double y = base1 + (g_.line_pitch - kAscentEm * g_.em) * 0.55 + s.head_rule / 2;
+  page.items.push_back(Rule{left, y, right, y, s.head_rule, s.rule_ink, false});
+  const double y2 = y + s.head_rule / 2 + s.head_rule_gap + s.head_thin_rule / 2;
+  page.items.push_back(Rule{left, y2, right, y2, s.head_thin_rule, s.rule_ink, false});
+  page.modules.push_back(module_rect("head", -1, g_.columns, 0, {left, line_top(0), g_.block_width, y2 - line_top(0)}));
+  return s.head_lines;
+}
+
+// The banner: kicker, title, subtitle, centred across every column.
+int Edition::draw_banner(const Node& banner, int line, bool recto, PageFrame& page) {
+  const NewsStyle& s = style_;
+  const double left = block_left(recto);
+  const Measure m{0, g_.block_width};
+  const int first = line;
+  std::vector<TypesetLine> lines;
+  auto add = [&](NodeKind kind, double scale) {
+    for (const Node& child : banner.children)
+      if (child.kind == kind)
+        for (TypesetLine& l : c_.set(child, m, setting(scale, Align::Centre))) lines.push_back(std::move(l));
+  };
+  add(NodeKind::Kicker, s.banner_kicker_scale);
+  add(NodeKind::Title, s.banner_scale);
+  add(NodeKind::Subtitle, s.banner_subtitle_scale);
+  for (TypesetLine& l : lines) {
+    for (PageItem& i : l.items) translate(i, left, g_.baseline(line)), page.items.push_back(std::move(i));
+    ++line;
+  }
+  line += s.banner_air_lines;
+  page.modules.push_back(module_rect("banner", -1, g_.columns, 0,
+                                    {left, line_top(first), g_.block_width, line_top(line) - line_top(first)}));
+  return line;
+}
+
+// The modules where the editor placed them: each as given; a story longer
+// than its rectangle is cut, and goes on on the next page.
+Packing Edition::placed(SheetPlan& plan, const ModuleArea& area, int jump_to) {
+  Packing packing;
+  packing.ok = true;
+  for (auto& module : plan.modules) {
+    const model::ModuleSpec& spec = module->node().module();
+    PackedModule at{spec.column - 1, spec.row - 1, spec.span, spec.rows, 0, 0};
+    if (at.line + at.lines > area.lines) {
+      c_.diags.error(c_.doc.files, module->node().where,
+                     module->what() + " reaches line " + std::to_string(at.line + at.lines) + " of a page whose modules have " +
+                         std::to_string(area.lines) + " lines under the head and banner",
+                     "make row + rows - 1 at most " + std::to_string(area.lines));
+      at.lines = std::max(1, area.lines - at.line);
+      at.line = std::min(at.line, area.lines - 1);
+    }
+    // The option the module draws with: the one nearest the placed height.
+    ModuleChoices choices = module->choices(area.lines);
+    const auto& options = choices.by_span[static_cast<size_t>(at.span)];
+    int best = -1;
+    for (size_t o = 0; o < options.size(); ++o)
+      if (options[o].lines <= at.lines && (best < 0 || options[o].lines > options[static_cast<size_t>(best)].lines))
+        best = static_cast<int>(o);
+    if (auto* story = dynamic_cast<StoryModule*>(module.get())) {
+      if (best < 0) story->set_jump_to(jump_to);
+      at.air = best < 0 ? 0 : std::min(style_.max_story_air, at.lines - options[static_cast<size_t>(best)].lines);
+    } else if (best < 0) {
+      c_.diags.error(c_.doc.files, module->node().where,
+                     module->what() + " needs more than its " + std::to_string(at.lines) + " lines at " +
+                         std::to_string(at.span) + " columns",
+                     "give it more rows or columns");
+      best = 0;
+      if (options.empty()) continue;
+    } else {
+      at.air = at.lines - options[static_cast<size_t>(best)].lines;
+    }
+    at.option = std::max(0, best);
+    packing.modules.push_back(at);
+  }
+  (void)plan;
+  return packing;
+}
+
+// The modules composed: packed to fill the area; when they cannot all fit,
+// as many as fit, the next story cut at the page's foot, and the rest to
+// `carried` for the next page.
+Packing Edition::compose(SheetPlan& plan, const ModuleArea& area, std::vector<std::unique_ptr<NewsModule>>& carried,
+                         int jump_to) {
+  std::vector<ModuleChoices> choices;
+  for (auto& m : plan.modules) choices.push_back(m->choices(area.lines));
+  Packing packing = pack_modules(choices, g_.columns, area.lines);
+  if (packing.ok) return packing;
+  // Fewer: the first `keep` whole, the next one cut if it is a story.
+  for (size_t keep = std::min(plan.modules.size(), static_cast<size_t>(kMaxPackedModules)); keep-- > 0;) {
+    std::vector<ModuleChoices> some(choices.begin(), choices.begin() + static_cast<long>(keep));
+    auto* story = dynamic_cast<StoryModule*>(plan.modules[keep].get());
+    if (story && jump_to) some.push_back(story->cut_choices(area.lines));
+    if (some.empty()) continue;
+    packing = pack_modules(some, g_.columns, area.lines);
+    if (!packing.ok) continue;
+    if (story && jump_to) story->set_jump_to(jump_to);
+    const size_t placed = some.size();
+    for (size_t k = placed; k < plan.modules.size(); ++k) {
+      c_.diags.warning(c_.doc.files, plan.modules[k]->node().where,
+                       plan.modules[k]->what() + " does not fit on page " + std::to_string(plan.number) +
+                           ": it goes to page " + std::to_string(jump_to),
+                       "shorten the page's stories or move this one to another page");
+      carried.push_back(std::move(plan.modules[k]));
+    }
+    plan.modules.resize(placed);
+    return packing;
+  }
+  c_.diags.error(c_.doc.files, plan.page ? plan.page->where : SourceLocation{},
+                 "page " + std::to_string(plan.number) + ": its first module does not fit on an empty page",
+                 "make the picture group smaller, or give the page more columns");
+  for (auto& m : plan.modules) carried.push_back(std::move(m));
+  plan.modules.clear();
+  return Packing{};
+}
+
+// 细线 between modules: under each module that has another below it, and in
+// the gap right of each module that has another beside it.
+void Edition::draw_rules(const Packing& packing, const ModuleArea& area, PageFrame& page) {
+  const NewsStyle& s = style_;
+  const double step = g_.column_width() + g_.column_gap;
+  auto top = [&](int line) { return line_top(area.top_line + line); };
+  for (const PackedModule& m : packing.modules) {
+    const double x0 = block_left(area.recto) + m.column * step;
+    const double x1 = x0 + m.span * step - g_.column_gap;
+    const int end = m.line + m.lines;
+    if (end < area.lines) {
+      const double y = (top(end) + top(end + 1)) / 2 - (g_.line_pitch - g_.em) / 2;
+      page.items.push_back(Rule{x0, y, x1, y, s.module_rule, s.rule_ink, false});
+    }
+    if (m.column + m.span < g_.columns) {
+      const double x = x1 + g_.column_gap / 2;
+      const double bottom = end < area.lines ? top(end + 1) : top(end) - (g_.line_pitch - g_.em);
+      page.items.push_back(Rule{x, top(m.line) - (m.line ? (g_.line_pitch - g_.em) : 0), x, bottom,
+                                s.module_rule, s.rule_ink, false});
+    }
+  }
+}
+
+// The module's rectangle for `huozi pages`, and a story's anchor and bookmark.
+void Edition::record(const SheetPlan& plan, NewsModule& module, const PackedModule& at, const ModuleArea& area,
+                     PageFrame& page) {
+  const double step = g_.column_width() + g_.column_gap;
+  const double x = block_left(area.recto) + at.column * step;
+  const double y = line_top(area.top_line + at.line);
+  ModuleRect r = module_rect(module.what(), at.line, at.span, at.lines,
+                             {x, y, at.span * step - g_.column_gap,
+                              line_top(area.top_line + at.line + at.lines) - y - (g_.line_pitch - g_.em)});
+  r.column = at.column;
+  r.column_feet = module.feet();
+  r.text_line = module.text_line();
+  page.modules.push_back(std::move(r));
+  const Node& n = module.node();
+  if (n.kind != NodeKind::Article) return;
+  auto* story = dynamic_cast<StoryModule*>(&module);
+  std::string anchor = n.id().empty() ? "huozi-story" + std::to_string(++anchors_) : n.id();
+  if (story && story->continued_from()) anchor += "-continued";
+  page.anchors.push_back({anchor, x, y});
+  std::string title = heading_text(n);
+  if (story && story->continued_from()) title += "（上接第" + std::to_string(story->continued_from()) + "版）";
+  result_.outline.push_back({title, 2, page.number, y, anchor});
+  (void)plan;
+}
+
+}  // namespace
+
+NewspaperResult lay_out_newspaper(Composer& c, text::FontDb& fonts, const std::function<void(PageFrame&&)>& sink,
+                                  const NewsStyle& style) {
+  return Edition(c, fonts, sink, style).run();
+}
+
+}  // namespace huozi::layout
