@@ -62,6 +62,18 @@ ModuleRect module_rect(std::string what, int line, int span, int lines, Rect rec
   return r;
 }
 
+// The lead story opens the page at the top left: pictures the source puts
+// before it (they are not in the text's reading order) come right after it.
+void lead_first(std::vector<std::unique_ptr<NewsModule>>& modules) {
+  for (size_t i = 0; i < modules.size(); ++i) {
+    const Node& n = modules[i]->node();
+    if (n.kind != NodeKind::Article) continue;
+    if (n.module().importance == model::Importance::Lead && !n.module().placed())
+      std::rotate(modules.begin(), modules.begin() + static_cast<long>(i), modules.begin() + static_cast<long>(i) + 1);
+    return;
+  }
+}
+
 // One page of the edition being made: its source (null for a continuation
 // page huozi adds), its number (版次), and the modules it holds.
 struct SheetPlan {
@@ -111,6 +123,7 @@ NewspaperResult Edition::run() {
     plan.name = page->label();
     for (const Node& child : page->children)
       if (child.kind != NodeKind::Banner) plan.modules.push_back(make_module(c_, trial_, style_, child));
+    lead_first(plan.modules);
     plans.push_back(std::move(plan));
   }
   // Pages are drawn in order; a page's overflow joins the next one's modules

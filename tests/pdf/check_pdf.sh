@@ -2,11 +2,15 @@
 # Builds one sample's PDF and holds it to the checks a print shop and a reader
 # rely on: fonts embedded (no Type 3), text that copies out as written, no
 # kinsoku violation, no overfull line, structurally valid, reproducible.
-# Usage: check_pdf.sh HUOZI SOURCE.xml WORKDIR SHARED_TOOLS_DIR [prose|verse]
+# Usage: check_pdf.sh HUOZI SOURCE.xml WORKDIR SHARED_TOOLS_DIR [prose|verse|newspaper]
 # prose: also hold typocheck's clreq targets (no lonely last character, Han
 # spacing p95 <= 0.15 em, every mark pair compressed, every Han-Latin pair
 # spaced). verse pages are not measured that way: short flush-left lines make
 # typocheck's "usual right edge" meaningless.
+# newspaper: prose, measured story by story (tests/newspaper/module_typocheck.py:
+# headlines across a page's gutters hide its columns from typocheck); the
+# aligned-match bar is not held, since the order a text extractor reads a
+# page's modules in is its own guess (6-gram recall still is).
 set -euo pipefail
 huozi=$(realpath "$1") source=$2 work=$3 tools=$4 kind=${5:-prose}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,11 +29,17 @@ echo "== pdfcheck"
 python3 "$tools/pdfcheck.py" "$pdf" "$work/source.txt" >"$work/pdfcheck.json"
 echo "== typocheck"
 size=$(python3 -c "import sys,re; s=open(sys.argv[1]).read(); m=re.search(r'body-size=\"([0-9.]+)pt\"', s); print(m.group(1) if m else 10.5)" "$source")
-python3 "$tools/typocheck.py" "$pdf" --size "$size" >"$work/typocheck.json"
+if [ "$kind" = newspaper ]; then
+  python3 "$here/../newspaper/module_typocheck.py" "$huozi" "$source" "$pdf" "$tools" --size "$size" >"$work/typocheck.json"
+else
+  python3 "$tools/typocheck.py" "$pdf" --size "$size" >"$work/typocheck.json"
+fi
 python3 - "$work/pdfcheck.json" "$work/typocheck.json" "$kind" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1])); t = json.load(open(sys.argv[2])); prose = sys.argv[3] == "prose"
 f, k = p["fidelity"], p["kinsoku"]
+newspaper = sys.argv[3] == "newspaper"
+prose = prose or newspaper
 print(json.dumps({"pages": p["pages"], "qpdf": p["qpdf_check"], "char_recall": f["char_recall"],
                   "ngram_recall": f["ngram_recall"], "match_pct": f["match_pct"],
                   "missing": f["missing_top"], "kinsoku": k["violations"], "examples": k["examples"]},
@@ -44,7 +54,7 @@ if f["char_recall"] < 1.0: fail.append("characters lost: %s" % f["missing_top"])
 # alignment; lost or reordered text would show far below these bars.
 min_ngram = 0.95 if prose else 0.75
 if f["ngram_recall"] < min_ngram: fail.append("6-gram recall %.4f < %.2f" % (f["ngram_recall"], min_ngram))
-if f["match_pct"] < 85: fail.append("aligned match %.1f %% < 85 %%" % f["match_pct"])
+if f["match_pct"] < 85 and not newspaper: fail.append("aligned match %.1f %% < 85 %%" % f["match_pct"])
 if f["compat_ideographs"]: fail.append("compatibility ideographs in the text")
 if k["violations"]: fail.append("kinsoku violations: %s" % k["examples"])
 if prose:
