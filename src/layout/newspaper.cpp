@@ -106,6 +106,7 @@ class Edition {
   Packing compose(SheetPlan& plan, const ModuleArea& area, std::vector<std::unique_ptr<NewsModule>>& carried,
                   int jump_to);
   Packing placed(SheetPlan& plan, const ModuleArea& area, int jump_to);
+  void report_short(const NewsModule& module, const PackedModule& at);
   void draw_rules(const Packing& packing, const ModuleArea& area, PageFrame& page);
   void record(const SheetPlan& plan, NewsModule& module, const PackedModule& at, const ModuleArea& area,
               PageFrame& page);
@@ -175,6 +176,7 @@ void Edition::make_sheet(SheetPlan& plan, SheetPlan* next, int physical) {
   for (size_t i = 0; i < packing.modules.size(); ++i) {
     plan.modules[i]->draw(packing.modules[i], area, page);
     record(plan, *plan.modules[i], packing.modules[i], area, page);
+    if (all_placed) report_short(*plan.modules[i], packing.modules[i]);
     if (auto* story = dynamic_cast<StoryModule*>(plan.modules[i].get()); story && story->was_cut()) {
       auto rest = story->continuation(plan.number);
       c_.diags.warning(c_.doc.files, story->node().where,
@@ -315,7 +317,11 @@ Packing Edition::compose(SheetPlan& plan, const ModuleArea& area, std::vector<st
                          int jump_to) {
   std::vector<ModuleChoices> choices;
   for (auto& m : plan.modules) choices.push_back(m->choices(area.lines));
-  Packing packing = pack_modules(choices, g_.columns, area.lines);
+  // A page huozi adds for what jumps holds what is left: it fills from the
+  // top and may end short, rather than stretch stories to its foot.
+  PackRules rules;
+  if (!plan.page) rules.empty_cost = 1;
+  Packing packing = pack_modules(choices, g_.columns, area.lines, rules);
   if (packing.ok) return packing;
   // Fewer: the first `keep` whole, the next one cut if it is a story.
   for (size_t keep = std::min(plan.modules.size(), static_cast<size_t>(kMaxPackedModules)); keep-- > 0;) {
@@ -323,17 +329,21 @@ Packing Edition::compose(SheetPlan& plan, const ModuleArea& area, std::vector<st
     auto* story = dynamic_cast<StoryModule*>(plan.modules[keep].get());
     if (story && jump_to) some.push_back(story->cut_choices(area.lines));
     if (some.empty()) continue;
-    packing = pack_modules(some, g_.columns, area.lines);
+    packing = pack_modules(some, g_.columns, area.lines, rules);
     if (!packing.ok) continue;
     if (story && jump_to) story->set_jump_to(jump_to);
     const size_t placed = some.size();
-    for (size_t k = placed; k < plan.modules.size(); ++k) {
-      c_.diags.warning(c_.doc.files, plan.modules[k]->node().where,
-                       plan.modules[k]->what() + " does not fit on page " + std::to_string(plan.number) +
-                           ": it goes to page " + std::to_string(jump_to),
-                       "shorten the page's stories or move this one to another page");
-      carried.push_back(std::move(plan.modules[k]));
+    if (placed < plan.modules.size()) {
+      std::string moved;
+      for (size_t k = placed; k < plan.modules.size(); ++k) moved += (moved.empty() ? "" : ", ") + plan.modules[k]->what();
+      const size_t count = plan.modules.size() - placed;
+      c_.diags.warning(c_.doc.files, plan.modules[placed]->node().where,
+                       "page " + std::to_string(plan.number) + " is full: " + std::to_string(count) +
+                           (count == 1 ? " module goes" : " modules go") + " to page " + std::to_string(jump_to) +
+                           " (" + moved + ")",
+                       "shorten the page's stories, or move these to a page of their own");
     }
+    for (size_t k = placed; k < plan.modules.size(); ++k) carried.push_back(std::move(plan.modules[k]));
     plan.modules.resize(placed);
     return packing;
   }
@@ -343,6 +353,17 @@ Packing Edition::compose(SheetPlan& plan, const ModuleArea& area, std::vector<st
   for (auto& m : plan.modules) carried.push_back(std::move(m));
   plan.modules.clear();
   return Packing{};
+}
+
+// A placed story that ends well above its rectangle's foot leaves a hole the editor should see.
+void Edition::report_short(const NewsModule& module, const PackedModule& at) {
+  const std::vector<int> feet = module.feet();
+  if (feet.empty()) return;
+  const int empty = at.line + at.lines - 1 - *std::max_element(feet.begin(), feet.end());
+  if (empty <= 1) return;
+  c_.diags.warning(c_.doc.files, module.node().where,
+                   module.what() + " ends " + std::to_string(empty) + " lines above the foot of its rectangle",
+                   "give it " + std::to_string(at.lines - empty) + " rows, or fewer columns");
 }
 
 // 细线 between modules: under each module that has another below it, and in
