@@ -137,4 +137,29 @@ std::string heading_text(const Node& container) {
   return model::heading_prefix(container) + (title ? model::plain_text(*title) : "");
 }
 
+Node text_block(NodeKind kind, const std::string& text, const SourceLocation& where) {
+  Node n;
+  n.kind = kind;
+  n.where = where;
+  n.indent = false;
+  Node words;
+  words.kind = NodeKind::Text;
+  words.where = where;
+  words.text = text;
+  n.children.push_back(std::move(words));
+  return n;
+}
+
+void place_line(TypesetLine line, double x, double baseline, PageFrame& page) {
+  for (PageItem& item : line.items) {
+    translate(item, x, baseline);
+    page.items.push_back(std::move(item));
+  }
+  for (Link& link : line.links) {
+    link.rect.x += x;
+    link.rect.y += baseline;
+    page.links.push_back(std::move(link));
+  }
+}
+
 }  // namespace huozi::layout

@@ -34,6 +34,14 @@ struct Setting {
   std::string lead;  // set before the block's content: a heading's number, a note's mark
 };
 
+// A Setting at `scale`, aligned `align`.
+inline Setting setting(double scale, Align align) {
+  Setting how;
+  how.scale = scale;
+  how.align = align;
+  return how;
+}
+
 // A footnote called from a block: the index of the block's line that holds the call, and the note.
 struct NoteCall {
   size_t line = 0;
@@ -80,6 +88,13 @@ struct Composer {
   void set_source(const ParagraphSource& source, Measure m, const Setting& how, std::vector<TypesetLine>& out,
                   std::vector<NoteCall>* calls);
 };
+
+// A block node of `kind` holding `text` alone, at `where`: for text huozi
+// adds (a part's number, "（上接第5版）", a nameplate) set like the source's.
+model::Node text_block(model::NodeKind kind, const std::string& text, const SourceLocation& where);
+
+// Moves a typeset line's items and links by (x, baseline) onto the page.
+void place_line(TypesetLine line, double x, double baseline, PageFrame& page);
 
 // The text a heading shows in the table of contents, the outline and the
 // running heads: its number ("第一章　") and its title's text.

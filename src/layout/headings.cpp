@@ -8,19 +8,6 @@ namespace {
 using model::Node;
 using model::NodeKind;
 
-// A title node holding `text` alone, at `where`.
-Node title_text(const std::string& text, const model::SourceLocation& where) {
-  Node label;
-  label.kind = NodeKind::Title;
-  label.where = where;
-  Node words;
-  words.kind = NodeKind::Text;
-  words.where = where;
-  words.text = text;
-  label.children.push_back(words);
-  return label;
-}
-
 }  // namespace
 
 FlowBlock Headings::heading(const Node& n, const Node& title, Measure m, int level,
@@ -68,7 +55,7 @@ FlowBlock Headings::part_title_page(const Node& n, const Node& title, Measure m,
   b.running_title = heading_text(n);
   std::vector<TypesetLine> lines;
   if (!n.label().empty()) {
-    lines = c_.set(title_text(n.label(), title.where), m, Setting{c_.style.part_number_scale, Align::Centre});
+    lines = c_.set(text_block(NodeKind::Title, n.label(), title.where), m, Setting{c_.style.part_number_scale, Align::Centre});
     lines.emplace_back();  // a line of air between number and title
   }
   set_title(title, m, Setting{c_.style.part_title_scale, Align::Centre}, lines, calls);

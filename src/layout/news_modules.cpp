@@ -13,12 +13,6 @@ namespace {
 using model::Node;
 using model::NodeKind;
 
-Setting setting(double scale, Align align) {
-  Setting how;
-  how.scale = scale;
-  how.align = align;
-  return how;
-}
 
 bool is_head(NodeKind k) { return k == NodeKind::Title || k == NodeKind::Kicker || k == NodeKind::Subtitle; }
 
@@ -28,34 +22,8 @@ const Node* child_of_kind(const Node& n, NodeKind kind) {
   return nullptr;
 }
 
-// A node of `kind` holding `text` alone, at `where`.
-Node text_node(NodeKind kind, const std::string& text, const model::SourceLocation& where) {
-  Node n;
-  n.kind = kind;
-  n.where = where;
-  Node words;
-  words.kind = NodeKind::Text;
-  words.where = where;
-  words.text = text;
-  n.children.push_back(std::move(words));
-  return n;
-}
-
 void append(std::vector<TypesetLine>& to, std::vector<TypesetLine> lines) {
   for (TypesetLine& l : lines) to.push_back(std::move(l));
-}
-
-// Moves a line's items and links by (x, y) onto the page.
-void place_line(TypesetLine line, double x, double y, PageFrame& page) {
-  for (PageItem& item : line.items) {
-    translate(item, x, y);
-    page.items.push_back(std::move(item));
-  }
-  for (Link& link : line.links) {
-    link.rect.x += x;
-    link.rect.y += y;
-    page.links.push_back(std::move(link));
-  }
 }
 
 }  // namespace
@@ -111,7 +79,7 @@ StoryModule::Head StoryModule::set_head(Composer& c, int span) {
     head.title_scale = style_.min_headline_scale;
     if (title) append(head.lines, c.set(*title, m, setting(head.title_scale, Align::Centre)));
     const std::string from = "（上接第" + std::to_string(continued_from_) + "版）";
-    append(head.lines, c.set(text_node(NodeKind::Paragraph, from, node_.where), m, setting(1, Align::Right)));
+    append(head.lines, c.set(text_block(NodeKind::Paragraph, from, node_.where), m, setting(1, Align::Right)));
     return head;
   }
   if (const Node* kicker = child_of_kind(node_, NodeKind::Kicker))
@@ -281,7 +249,7 @@ void StoryModule::draw(const PackedModule& at, const ModuleArea& area, PageFrame
     feet_.push_back(draw_column(starts[col], starts[col + 1], x0 + col * step + pad, line, area, page));
   if (was_cut() && !feet_.empty()) feet_.back() = at.line + at.lines - 1;  // its "（转第N版）" line
   if (was_cut() && jump_to_) {
-    const Node note = text_node(NodeKind::Paragraph, "（转第" + std::to_string(jump_to_) + "版）", node_.where);
+    const Node note = text_block(NodeKind::Paragraph, "（转第" + std::to_string(jump_to_) + "版）", node_.where);
     for (TypesetLine& l : c_.set(note, Measure{0, text_width_}, setting(1, Align::Right)))
       place_line(std::move(l), x0 + (at.span - 1) * step + pad, g.baseline(area.top_line + at.line + at.lines - 1),
                  page);

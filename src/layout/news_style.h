@@ -17,6 +17,7 @@ struct NewsStyle {
   double head_rule = 2.0;           // pt: the thick rule under the head ...
   double head_thin_rule = 0.5;      // ... and the thin one under it
   double head_rule_gap = 1.5;       // pt between them
+  double nameplate_scale = 4.5;     // page 1: the paper's name over the head (报头)
 
   // The banner (通栏标题).
   double banner_scale = 5.0;

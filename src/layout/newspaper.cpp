@@ -14,12 +14,6 @@ namespace {
 using model::Node;
 using model::NodeKind;
 
-Setting setting(double scale, Align align) {
-  Setting how;
-  how.scale = scale;
-  how.align = align;
-  return how;
-}
 
 // "2021年12月31日 星期五" from an ISO date; a year or a month alone as written.
 std::string chinese_date(const std::string& iso) {
@@ -35,20 +29,6 @@ std::string chinese_date(const std::string& iso) {
   if (!date.ok()) return out;
   static const char* const names[] = {"日", "一", "二", "三", "四", "五", "六"};
   return out + "　星期" + names[weekday{sys_days{date}}.c_encoding()];
-}
-
-// A Paragraph node holding `text`.
-Node text_node(const std::string& text, const model::SourceLocation& where) {
-  Node n;
-  n.kind = NodeKind::Paragraph;
-  n.where = where;
-  n.indent = false;
-  Node words;
-  words.kind = NodeKind::Text;
-  words.where = where;
-  words.text = text;
-  n.children.push_back(std::move(words));
-  return n;
 }
 
 // A rectangle for `huozi pages`; line -1: above the module area (head, banner).
@@ -200,10 +180,18 @@ void Edition::make_sheet(SheetPlan& plan, SheetPlan* next, int physical) {
 int Edition::draw_head(const SheetPlan& plan, bool recto, PageFrame& page) {
   const NewsStyle& s = style_;
   const double left = block_left(recto), right = left + g_.block_width;
-  const double base0 = g_.baseline(0), base1 = g_.baseline(1);
+  const model::PageHead& head = plan.page ? plan.page->page_head() : model::PageHead{};
+  const std::string paper = head.paper.empty() ? c_.doc.metadata.publisher : head.paper;
+  // Page 1 carries the nameplate (报头): the paper's name large across the top.
+  int first = 0;
+  if (plan.page && plan.number == 1 && !paper.empty()) {
+    for (TypesetLine& l : c_.set(text_block(NodeKind::Title, paper, plan.page->where), Measure{0, g_.block_width},
+                                 setting(s.nameplate_scale, Align::Centre)))
+      place_line(std::move(l), left, g_.baseline(first++), page);
+  }
+  const double base0 = g_.baseline(first), base1 = g_.baseline(first + 1);
   double w = 0;
   const std::string number = "第" + std::to_string(plan.number) + "版";
-  const model::PageHead& head = plan.page ? plan.page->page_head() : model::PageHead{};
   std::string name = plan.name;
   // The outer edge: the number, then the page's name.
   std::vector<PageItem> number_items = c_.set_string(number, text::Role::Heading, em(s.head_page_scale), w);
@@ -217,9 +205,9 @@ int Edition::draw_head(const SheetPlan& plan, bool recto, PageFrame& page) {
   for (PageItem& i : number_items) translate(i, x, base0), page.items.push_back(std::move(i));
   x += number_w + gap;
   for (PageItem& i : name_items) translate(i, x, base0), page.items.push_back(std::move(i));
-  // The inner edge: paper and date.
-  std::string paper = head.paper.empty() ? c_.doc.metadata.publisher : head.paper;
-  std::string line = paper + (paper.empty() ? "" : "　　") + chinese_date(c_.doc.metadata.date);
+  // The inner edge: paper (unless the nameplate shows it) and date.
+  const std::string date = chinese_date(c_.doc.metadata.date);
+  std::string line = first || paper.empty() ? date : paper + "　　" + date;
   std::vector<PageItem> paper_items = c_.set_string_within(line, text::Role::Heading, em(s.head_paper_scale),
                                                            g_.block_width - outer_w - 2 * gap, w);
   x = recto ? left : right - w;
@@ -238,8 +226,9 @@ int Edition::draw_head(const SheetPlan& plan, bool recto, PageFrame& page) {
   page.items.push_back(Rule{left, y, right, y, s.head_rule, s.rule_ink, false});
   const double y2 = y + s.head_rule / 2 + s.head_rule_gap + s.head_thin_rule / 2;
   page.items.push_back(Rule{left, y2, right, y2, s.head_thin_rule, s.rule_ink, false});
-  page.modules.push_back(module_rect("head", -1, g_.columns, 0, {left, line_top(0), g_.block_width, y2 - line_top(0)}));
-  return s.head_lines;
+  page.modules.push_back(module_rect(first ? "nameplate" : "head", -1, g_.columns, 0,
+                                     {left, line_top(0), g_.block_width, y2 - line_top(0)}));
+  return first + s.head_lines;
 }
 
 // The banner: kicker, title, subtitle, centred across every column.
