@@ -238,6 +238,12 @@ void StoryModule::draw(const PackedModule& at, const ModuleArea& area, PageFrame
       const int room = rows - (col == at.span - 1 ? 1 : 0);
       while (i < pieces_.size() && used + pieces_[i].lines <= room) used += pieces_[i++].lines;
     }
+    if (i == first_piece_ && i < pieces_.size()) {
+      // A figure taller than the whole rectangle: set it (cut at the foot) rather than carry it on for ever.
+      c_.diags.error(c_.doc.files, blocks_[pieces_[i].block].where, "a figure in " + what() + " is taller than the page",
+                     "give the picture a flatter ratio");
+      ++i;
+    }
     starts.push_back(i);
     cut_piece_ = i;
   } else {
@@ -327,7 +333,9 @@ ModuleChoices PictureModule::choices(int max_lines) {
       Grid grid = measure(span, across);
       if (grid.lines > max_lines) continue;
       double cost = 0;
-      if (count >= 4 && span < 3) cost += (3 - span) * 80.0;
+      if (count >= 4 && span < 3) cost += (3 - span) * 120.0;
+      // Pictures too small to read at newspaper screens.
+      if (cell < style_.good_photo_em * c_.g.em) cost += 60;
       // A lone picture in the last row, or a group one picture wide, looks unplanned.
       if (count % across == 1 && across > 1) cost += 30;
       if (count > 1 && across == 1) cost += 60;

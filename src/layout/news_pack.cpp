@@ -10,10 +10,11 @@ namespace {
 constexpr double kNever = std::numeric_limits<double>::infinity();
 
 // How a region was filled: its first module stacked on top of the rest, or
-// split into a left and a right band, or left empty.
+// split into a left and a right band, or its modules all in a left band and
+// the right one left empty, or left empty.
 struct Step {
-  enum Kind : uint8_t { Unknown, Empty, Stack, Split } kind = Unknown;
-  int8_t option = 0;  // Stack: the option; Split: the left band's columns
+  enum Kind : uint8_t { Unknown, Empty, Stack, Split, Narrow } kind = Unknown;
+  int8_t option = 0;  // Stack: the option; Split, Narrow: the left band's columns
   int16_t air = 0;    // Stack: lines of flex taken; Split: the first module of the right band
 };
 
@@ -35,6 +36,7 @@ class Packer {
     } else {
       stack(i, j, w, h, best, best_cost);
       split(i, j, w, h, best, best_cost);
+      narrow(i, j, w, h, best, best_cost);
       if (best.kind == Step::Unknown) best.kind = Step::Empty;  // cannot: cost stays kNever
     }
     step_[k] = best;
@@ -57,6 +59,9 @@ class Packer {
     } else if (s.kind == Step::Split) {
       trace(i, s.air, s.option, h, column, line, out);
       trace(s.air, j, w - s.option, h, column + s.option, line, out);
+    } else if (s.kind == Step::Narrow) {
+      trace(i, j, s.option, h, column, line, out);
+      out.empty_lines += (w - s.option) * h;
     }
   }
 
@@ -102,6 +107,17 @@ class Packer {
           best = {Step::Split, static_cast<int8_t>(w1), static_cast<int16_t>(mid)};
         }
       }
+  }
+
+  // All of modules i..j-1 in a band of w1 columns on the left; the rest of the width empty.
+  void narrow(int i, int j, int w, int h, Step& best, double& best_cost) {
+    for (int w1 = 1; w1 < w; ++w1) {
+      const double cost = fill(i, j, w1, h) + (w - w1) * h * rules_.empty_cost + rules_.split_cost;
+      if (cost < best_cost) {
+        best_cost = cost;
+        best = {Step::Narrow, static_cast<int8_t>(w1), 0};
+      }
+    }
   }
 };
 

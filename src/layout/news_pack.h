@@ -50,12 +50,12 @@ struct PackRules {
 // Packs modules (in reading order: top to bottom in a band, bands left to
 // right) into `columns` × `lines`. Modules that cannot take a span have no
 // options there. Not ok when they cannot fill it, or when the search would be
-// larger than kMaxPackStates regions (some 40 modules on a page of 8 columns
-// and 150 lines): the caller then packs fewer.
+// larger than kMaxPackStates regions (some 24 modules on a page of 8 columns
+// and 400 lines): the caller then packs fewer.
 Packing pack_modules(const std::vector<ModuleChoices>& modules, int columns, int lines,
                      const PackRules& rules = {});
 
-inline constexpr int kMaxPackedModules = 40;
+inline constexpr int kMaxPackedModules = 24;
 inline constexpr double kMaxPackStates = 8e6;
 
 }  // namespace huozi::layout

@@ -49,6 +49,7 @@ struct NewsStyle {
 
   // Photo groups: cells at least this wide (ems), the group's grid at most this many pictures across.
   double min_photo_em = 7;
+  double good_photo_em = 10;  // smaller ones cost the composer something
   int max_photos_across = 4;
 };
 

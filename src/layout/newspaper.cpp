@@ -86,6 +86,7 @@ class Edition {
   Packing compose(SheetPlan& plan, const ModuleArea& area, std::vector<std::unique_ptr<NewsModule>>& carried,
                   int jump_to);
   Packing placed(SheetPlan& plan, const ModuleArea& area, int jump_to);
+  Packing first_does_not_fit(SheetPlan& plan, std::vector<std::unique_ptr<NewsModule>>& carried);
   void report_short(const NewsModule& module, const PackedModule& at);
   void draw_rules(const Packing& packing, const ModuleArea& area, PageFrame& page);
   void record(const SheetPlan& plan, NewsModule& module, const PackedModule& at, const ModuleArea& area,
@@ -305,41 +306,68 @@ Packing Edition::placed(SheetPlan& plan, const ModuleArea& area, int jump_to) {
 Packing Edition::compose(SheetPlan& plan, const ModuleArea& area, std::vector<std::unique_ptr<NewsModule>>& carried,
                          int jump_to) {
   std::vector<ModuleChoices> choices;
-  for (auto& m : plan.modules) choices.push_back(m->choices(area.lines));
+  for (auto& m : plan.modules) {
+    choices.push_back(m->choices(area.lines));
+    // span= alone: the editor chose the width, huozi chooses the place (a
+    // continuation takes any width).
+    const auto* story = dynamic_cast<const StoryModule*>(m.get());
+    if (const int span = m->node().module().span; span > 0 && !(story && story->continued_from()))
+      for (size_t w = 0; w < choices.back().by_span.size(); ++w)
+        if (static_cast<int>(w) != span) choices.back().by_span[w].clear();
+  }
   // A page huozi adds for what jumps holds what is left: it fills from the
   // top and may end short, rather than stretch stories to its foot.
   PackRules rules;
   if (!plan.page) rules.empty_cost = 1;
   Packing packing = pack_modules(choices, g_.columns, area.lines, rules);
-  if (packing.ok) return packing;
-  // Fewer: the first `keep` whole, the next one cut if it is a story.
-  for (size_t keep = std::min(plan.modules.size(), static_cast<size_t>(kMaxPackedModules)); keep-- > 0;) {
+  if (packing.ok || plan.modules.empty()) return packing;
+  // Fewer: the most modules that fit whole (found by halving: fewer never
+  // fit worse), then the next one cut if it is a story.
+  auto whole = [&](size_t keep) {
+    if (keep == 0) return Packing{};
     std::vector<ModuleChoices> some(choices.begin(), choices.begin() + static_cast<long>(keep));
-    auto* story = dynamic_cast<StoryModule*>(plan.modules[keep].get());
-    if (story && jump_to) some.push_back(story->cut_choices(area.lines));
-    if (some.empty()) continue;
-    packing = pack_modules(some, g_.columns, area.lines, rules);
-    if (!packing.ok) continue;
-    if (story && jump_to) story->set_jump_to(jump_to);
-    const size_t placed = some.size();
-    if (placed < plan.modules.size()) {
-      std::string moved;
-      for (size_t k = placed; k < plan.modules.size(); ++k) moved += (moved.empty() ? "" : ", ") + plan.modules[k]->what();
-      const size_t count = plan.modules.size() - placed;
-      c_.diags.warning(c_.doc.files, plan.modules[placed]->node().where,
-                       "page " + std::to_string(plan.number) + " is full: " + std::to_string(count) +
-                           (count == 1 ? " module goes" : " modules go") + " to page " + std::to_string(jump_to) +
-                           " (" + moved + ")",
-                       "shorten the page's stories, or move these to a page of their own");
-    }
-    for (size_t k = placed; k < plan.modules.size(); ++k) carried.push_back(std::move(plan.modules[k]));
-    plan.modules.resize(placed);
-    return packing;
+    return pack_modules(some, g_.columns, area.lines, rules);
+  };
+  size_t lo = 0, hi = std::min(plan.modules.size() - 1, static_cast<size_t>(kMaxPackedModules));
+  while (lo < hi) {
+    const size_t mid = (lo + hi + 1) / 2;
+    if (whole(mid).ok)
+      lo = mid;
+    else
+      hi = mid - 1;
   }
-  c_.diags.error(c_.doc.files, plan.page ? plan.page->where : SourceLocation{},
-                 "page " + std::to_string(plan.number) + ": its first module does not fit on an empty page",
-                 "make the picture group smaller, or give the page more columns");
-  for (auto& m : plan.modules) carried.push_back(std::move(m));
+  auto* story = dynamic_cast<StoryModule*>(plan.modules[lo].get());
+  if (story && jump_to && lo < static_cast<size_t>(kMaxPackedModules)) {
+    std::vector<ModuleChoices> some(choices.begin(), choices.begin() + static_cast<long>(lo));
+    some.push_back(story->cut_choices(area.lines));
+    packing = pack_modules(some, g_.columns, area.lines, rules);
+    if (packing.ok) story->set_jump_to(jump_to);
+  }
+  if (!packing.ok) packing = whole(lo);
+  if (!packing.ok) return first_does_not_fit(plan, carried);
+  const size_t placed = packing.modules.size();
+  if (placed < plan.modules.size()) {
+    std::string moved;
+    for (size_t k = placed; k < plan.modules.size(); ++k) moved += (moved.empty() ? "" : ", ") + plan.modules[k]->what();
+    const size_t count = plan.modules.size() - placed;
+    c_.diags.warning(c_.doc.files, plan.modules[placed]->node().where,
+                     "page " + std::to_string(plan.number) + " is full: " + std::to_string(count) +
+                         (count == 1 ? " module goes" : " modules go") + " to page " + std::to_string(jump_to) + " (" +
+                         moved + ")",
+                     "shorten the page's stories, or move these to a page of their own");
+  }
+  for (size_t k = placed; k < plan.modules.size(); ++k) carried.push_back(std::move(plan.modules[k]));
+  plan.modules.resize(placed);
+  return packing;
+}
+
+// A first module that fits no page (a picture group taller than the page):
+// an error (nothing is written), and the page goes on without it.
+Packing Edition::first_does_not_fit(SheetPlan& plan, std::vector<std::unique_ptr<NewsModule>>& carried) {
+  c_.diags.error(c_.doc.files, plan.modules.front()->node().where,
+                 plan.modules.front()->what() + " does not fit on an empty page",
+                 "make it smaller (fewer pictures, or a placed size), or give the page more columns");
+  for (size_t k = 1; k < plan.modules.size(); ++k) carried.push_back(std::move(plan.modules[k]));
   plan.modules.clear();
   return Packing{};
 }
