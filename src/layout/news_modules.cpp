@@ -26,6 +26,20 @@ void append(std::vector<TypesetLine>& to, std::vector<TypesetLine> lines) {
   for (TypesetLine& l : lines) to.push_back(std::move(l));
 }
 
+// A figure block's picture, caption and links with its top left at (x, y).
+void place_figure(const FlowBlock& b, double x, double y, PageFrame& page) {
+  for (PageItem item : b.figure_items) {
+    translate(item, x, y);
+    page.items.push_back(std::move(item));
+  }
+  for (Link link : b.figure_links) {
+    link.rect.x += x;
+    link.rect.y += y;
+    page.links.push_back(std::move(link));
+  }
+  for (const Anchor& a : b.anchors) page.anchors.push_back({a.name, x + a.x, y});
+}
+
 }  // namespace
 
 std::string NewsModule::what() const {
@@ -156,32 +170,26 @@ double StoryModule::shape_cost(int span, int rows, const Head& head) const {
   return cost;
 }
 
-ModuleChoices StoryModule::choices(int max_lines) {
-  ModuleChoices out;
-  out.by_span.resize(static_cast<size_t>(c_.g.columns) + 1);
-  head_lines_.assign(out.by_span.size(), 0);
-  for (int span = 1; span <= c_.g.columns; ++span) {
-    const Head head = set_head(trial_, span);
-    head_lines_[span] = static_cast<int>(head.lines.size());
-    const int rows = balanced_height(span);
-    const int lines = head_lines_[span] + style_.headline_air_lines + rows;
-    if (lines > max_lines) continue;
-    out.by_span[span].push_back({lines, style_.max_story_air, shape_cost(span, rows, head)});
-  }
-  return out;
-}
+ModuleChoices StoryModule::choices(int max_lines) { return shapes(max_lines, false); }
 
-ModuleChoices StoryModule::cut_choices(int max_lines) {
+ModuleChoices StoryModule::cut_choices(int max_lines) { return shapes(max_lines, true); }
+
+ModuleChoices StoryModule::shapes(int max_lines, bool cut) {
   ModuleChoices out;
   out.by_span.resize(static_cast<size_t>(c_.g.columns) + 1);
-  head_lines_.assign(out.by_span.size(), 0);
   for (int span = 1; span <= c_.g.columns; ++span) {
     const Head head = set_head(trial_, span);
-    head_lines_[span] = static_cast<int>(head.lines.size());
-    const int top = head_lines_[span] + style_.headline_air_lines;
-    const int least = top + style_.min_story_rows, most = std::min(max_lines, top + balanced_height(span) - 1);
-    if (least > most) continue;
-    out.by_span[span].push_back({least, most - least, shape_cost(span, style_.min_story_rows, head)});
+    const int top = static_cast<int>(head.lines.size()) + style_.headline_air_lines;
+    const int rows = balanced_height(span);
+    if (!cut) {
+      if (top + rows <= max_lines)
+        out.by_span[span].push_back({top + rows, style_.max_story_air, shape_cost(span, rows, head)});
+      continue;
+    }
+    // Cut: any height from the head and a few lines to one line short of the whole.
+    const int least = top + style_.min_story_rows, most = std::min(max_lines, top + rows - 1);
+    if (least <= most)
+      out.by_span[span].push_back({least, most - least, shape_cost(span, style_.min_story_rows, head)});
   }
   return out;
 }
@@ -197,12 +205,7 @@ int StoryModule::draw_column(size_t from, size_t to, double x, int line, const M
       continue;
     }
     if (b.kind == BlockKind::Figure) {
-      const double y = line_top(line, area);
-      for (PageItem item : b.figure_items) {
-        translate(item, x, y);
-        page.items.push_back(std::move(item));
-      }
-      for (const Anchor& a : b.anchors) page.anchors.push_back({a.name, x + a.x, y});
+      place_figure(b, x, line_top(line, area), page);
     } else {
       place_line(b.lines[p.line], x, c_.g.baseline(area.top_line + line), page);
       if (p.line == 0)
@@ -362,12 +365,7 @@ void PictureModule::draw(const PackedModule& at, const ModuleArea& area, PageFra
       int l = line;
       for (const FlowBlock& b : figure_blocks(c_, *pictures[index], Measure{0, cell}, NoteNumbers{}, calls)) {
         if (b.kind == BlockKind::Figure) {
-          const double y = line_top(l, area);
-          for (PageItem item : b.figure_items) {
-            translate(item, x, y);
-            page.items.push_back(std::move(item));
-          }
-          for (const Anchor& a : b.anchors) page.anchors.push_back({a.name, x + a.x, y});
+          place_figure(b, x, line_top(l, area), page);
           l += b.figure_lines;
         } else {
           for (const TypesetLine& t : b.lines) place_line(t, x, c_.g.baseline(area.top_line + l++), page);

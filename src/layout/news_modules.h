@@ -102,7 +102,7 @@ class StoryModule : public NewsModule {
     std::vector<TypesetLine> lines;  // kicker, title, subtitle
   };
   Head set_head(Composer& c, int span);
-  std::vector<int> head_lines_;  // by span, measured
+  ModuleChoices shapes(int max_lines, bool cut);
   // Pieces from `from` in columns of at most `height` lines each: the first
   // piece of each column (and one past the last); fewer columns than `span`
   // when they are not needed; empty when they do not fit.
