@@ -258,7 +258,9 @@ void StoryModule::draw(const PackedModule& at, const ModuleArea& area, PageFrame
     feet_.push_back(draw_column(starts[col], starts[col + 1], x0 + col * step + pad, line, area, page));
   if (was_cut() && !feet_.empty()) feet_.back() = at.line + at.lines - 1;  // its "（转第N版）" line
   if (was_cut() && jump_to_) {
-    const Node note = text_block(NodeKind::Paragraph, "（转第" + std::to_string(jump_to_) + "版）", node_.where);
+    // 转 in simplified Chinese, 轉 in traditional.
+    const std::string turn = model::is_traditional(c_.lang) ? "（轉第" : "（转第";
+    const Node note = text_block(NodeKind::Paragraph, turn + std::to_string(jump_to_) + "版）", node_.where);
     for (TypesetLine& l : c_.set(note, Measure{0, text_width_}, setting(1, Align::Right)))
       place_line(std::move(l), x0 + (at.span - 1) * step + pad, g.baseline(area.top_line + at.line + at.lines - 1),
                  page);
