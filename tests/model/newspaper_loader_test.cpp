@@ -38,7 +38,8 @@ struct Case {
   const char* message;  // a part of the one error expected
 };
 
-#define STORY "<article><title>题</title><p>文</p></article>"
+#define STORY_TEXT "<title>题</title><p>文</p>"
+#define STORY "<article>" STORY_TEXT "</article>"
 #define TWO_PHOTOS \
   "<figure><placeholder>甲</placeholder></figure><figure><placeholder>乙</placeholder></figure>"
 
@@ -238,16 +239,15 @@ INSTANTIATE_TEST_SUITE_P(Newspaper, PagePositionTest, ::testing::ValuesIn(kPosit
 TEST(Newspaper, OverlapNamesTheOtherModulesPlace) {
   LoadResult r = load_pages(
       "<page>\n"
-      "  <article id=\"a\" column=\"1\" row=\"1\" span=\"3\" "
-      "rows=\"20\"><title>题</title><p>文</p></article>\n"
+      "  <article column=\"1\" row=\"1\" span=\"3\" rows=\"20\">" STORY_TEXT
+      "</article>\n"
       "  <figure column=\"4\" row=\"1\" span=\"3\" rows=\"20\"><placeholder/></figure>\n"
-      "    <article id=\"b\" column=\"2\" row=\"15\" span=\"4\" "
-      "rows=\"10\"><title>题</title><p>文</p></article>\n"
+      "    <article column=\"2\" row=\"15\" span=\"4\" rows=\"10\">" STORY_TEXT
+      "</article>\n"
       "</page>");
-  ASSERT_TRUE(
-      has_error(r, "this module overlaps the one at line " + std::to_string(kPagesLine + 1) + ", column 3"));
-  ASSERT_TRUE(
-      has_error(r, "this module overlaps the one at line " + std::to_string(kPagesLine + 2) + ", column 3"));
+  const std::string overlaps = "this module overlaps the one at line ";
+  ASSERT_TRUE(has_error(r, overlaps + std::to_string(kPagesLine + 1) + ", column 3"));
+  ASSERT_TRUE(has_error(r, overlaps + std::to_string(kPagesLine + 2) + ", column 3"));
   EXPECT_EQ(error_count(r), 2u) << describe(r);
   for (const Diagnostic& d : r.diagnostics.items()) {
     EXPECT_EQ(d.line, kPagesLine + 3) << describe(r);
