@@ -380,7 +380,9 @@ class Loader {
       if (!slot->children.empty() || slot->where.line)
         return c.error(tag(n) + " twice", "a head has one kicker, one title and one subtitle");
       c.check_attributes({});
-      *slot = c.make_node(n == "kicker" ? NodeKind::Kicker : n == "title" ? NodeKind::Title : NodeKind::Subtitle);
+      *slot = c.make_node(n == "kicker"  ? NodeKind::Kicker
+                          : n == "title" ? NodeKind::Title
+                                         : NodeKind::Subtitle);
       read_flow(c, *slot, depth + 1);
     }
     if (!title.where.line)
@@ -414,13 +416,15 @@ class Loader {
     Node group = e.make_node(NodeKind::PhotoGroup);
     read_module_attributes(e, group, doc_.page.columns, false);
     bool credit = false;
+    int pictures = 0;  // a picture after the credit counts: its place is reported, not its number
     for_each_child_element(e, {"figure", "credit"}, [&](const Cursor& c) {
+      pictures += c.name() == "figure";
       if (credit) return c.error("the group's <credit> comes last");
       if (c.name() == "figure") return group.children.push_back(read_figure(c, depth + 1));
       credit = true;
       group.children.push_back(read_figure_part(c, depth + 1));
     });
-    if (group.children.size() - credit < 2)
+    if (pictures < 2)
       e.error("<photos> needs two pictures or more", "a single picture is a <figure span=\"…\">");
     return group;
   }

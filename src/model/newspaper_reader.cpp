@@ -23,6 +23,13 @@ int whole_attribute(const Cursor& e, const char* name, int least, int most, cons
 // page's real line count is known after layout, which checks it again.
 constexpr int kMaxRows = 1000;
 
+// Whether the source gives the module a place (column, row or rows written),
+// valid or not: a place with a bad value is reported once, where it is read.
+bool gives_place(const Cursor& e) {
+  const pugi::xml_node& n = e.node();
+  return n.attribute("column") || n.attribute("row") || n.attribute("rows");
+}
+
 }  // namespace
 
 void read_page_attributes(const Cursor& e, Node& page) {
@@ -40,21 +47,25 @@ void read_page_attributes(const Cursor& e, Node& page) {
 
 void read_module_attributes(const Cursor& e, Node& module, int columns, bool is_article) {
   ModuleSpec m;
-  const std::string where_hint = "columns count from 1 at the left, rows (grid lines) from 1 under the banner";
+  const std::string where_hint =
+      "columns count from 1 at the left, rows (grid lines) from 1 under the banner";
   m.span = whole_attribute(e, "span", 1, columns, "a module spans 1 to as many columns as the page has");
   m.column = whole_attribute(e, "column", 1, columns, where_hint.c_str());
   m.row = whole_attribute(e, "row", 1, kMaxRows, where_hint.c_str());
   m.rows = whole_attribute(e, "rows", 1, kMaxRows, "rows is the module's height in grid lines");
-  const bool any_place = m.column || m.row || m.rows;
-  if (any_place && !(m.column && m.row && m.rows && m.span))
-    e.error("a placed module needs all of column, row, span and rows",
-            "give all four (e.g. column=\"1\" row=\"1\" span=\"3\" rows=\"40\"), or none to let huozi compose "
-            "the page");
+  const pugi::xml_node& n = e.node();
+  const bool any_place = gives_place(e);
+  if (any_place &&
+      !(n.attribute("column") && n.attribute("row") && n.attribute("rows") && n.attribute("span")))
+    e.error(
+        "a placed module needs all of column, row, span and rows",
+        "give all four (e.g. column=\"1\" row=\"1\" span=\"3\" rows=\"40\"), or none to let huozi compose "
+        "the page");
   else if (m.column && m.column + m.span - 1 > columns)
     e.error("the module reaches column " + std::to_string(m.column + m.span - 1) + " of a page of " +
                 std::to_string(columns) + " columns",
             "make column + span - 1 at most " + std::to_string(columns));
-  if (!any_place || !m.span || !m.rows) m.column = m.row = m.rows = 0;  // reported: compose it
+  if (!(m.column && m.row && m.rows && m.span)) m.column = m.row = m.rows = 0;  // reported: compose it
   if (is_article) {
     std::string_view importance = e.node().attribute("importance").as_string("normal");
     if (importance == "lead")
@@ -74,24 +85,26 @@ void read_module_attributes(const Cursor& e, Node& module, int columns, bool is_
 
 void check_placements(const std::vector<std::pair<Cursor, const Node*>>& modules) {
   size_t placed = 0;
-  for (const auto& [e, n] : modules) placed += n->module().placed();
+  for (const auto& [e, n] : modules) placed += gives_place(e);
   if (placed == 0) return;
   if (placed != modules.size()) {
     for (const auto& [e, n] : modules)
-      if (!n->module().placed())
-        e.error("this module has no place while others on its page have",
-                "place every module of a page (column, row, span, rows) or none, and huozi composes the page");
+      if (!gives_place(e))
+        e.error(
+            "this module has no place while others on its page have",
+            "place every module of a page (column, row, span, rows) or none, and huozi composes the page");
     return;
   }
   for (size_t i = 0; i < modules.size(); ++i)
     for (size_t j = 0; j < i; ++j) {
       const ModuleSpec &a = modules[i].second->module(), &b = modules[j].second->module();
+      if (!a.placed() || !b.placed()) continue;  // a bad place, reported
       const bool apart = a.column + a.span <= b.column || b.column + b.span <= a.column ||
                          a.row + a.rows <= b.row || b.row + b.rows <= a.row;
       if (apart) continue;
       const SourceLocation other = modules[j].first.where();
-      modules[i].first.error("this module overlaps the one at line " + std::to_string(other.line) + ", column " +
-                                 std::to_string(other.column),
+      modules[i].first.error("this module overlaps the one at line " + std::to_string(other.line) +
+                                 ", column " + std::to_string(other.column),
                              "modules are rectangles that must not overlap: move or shrink one of them");
     }
 }
