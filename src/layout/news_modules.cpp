@@ -117,26 +117,43 @@ StoryModule::Head StoryModule::set_head(Composer& c, int span) {
 }
 
 std::vector<size_t> StoryModule::balance(size_t from, int span, int height) const {
+  const size_t n = pieces_.size();
   std::vector<size_t> starts;
   size_t i = from;
-  for (int col = 0; col < span && i < pieces_.size(); ++col) {
-    while (i < pieces_.size() && pieces_[i].space) ++i;  // no space at a column's top
-    int left = 0;
-    for (size_t k = i; k < pieces_.size(); ++k) left += pieces_[k].lines;
+  for (int col = 0; col < span && i < n; ++col) {
+    while (i < n && pieces_[i].space) ++i;  // no space at a column's top
+    if (i == n) break;
+    int left = 0;  // what is still to set, the space that may fall at a column's top left out
+    for (size_t k = i; k < n; ++k) left += pieces_[k].space ? 0 : pieces_[k].lines;
     const int target = std::min(height, (left + (span - col) - 1) / (span - col));
     starts.push_back(i);
+    const size_t first = i;
     int used = 0;
-    while (i < pieces_.size() && used + pieces_[i].lines <= target) used += pieces_[i++].lines;
+    while (i < n && used + pieces_[i].lines <= target) used += pieces_[i++].lines;
+    // A subheading never ends a column that text follows.
+    while (i > first + 1 && i < n && blocks_[pieces_[i - 1].block].keep_with_next) used -= pieces_[--i].lines;
     // A figure taller than the even share: the column takes it if it can.
-    if (used == 0 && i < pieces_.size()) {
+    if (i == first) {
       if (pieces_[i].lines > height) return {};
       used += pieces_[i++].lines;
     }
   }
-  while (i < pieces_.size() && pieces_[i].space) ++i;
-  if (i < pieces_.size()) return {};
+  while (i < n && pieces_[i].space) ++i;
+  if (i < n) return {};
   starts.push_back(i);
   return starts;
+}
+
+std::vector<int> StoryModule::column_heights(const std::vector<size_t>& starts) const {
+  std::vector<int> heights;
+  for (size_t col = 0; col + 1 < starts.size(); ++col) {
+    size_t end = starts[col + 1];
+    while (end > starts[col] && pieces_[end - 1].space) --end;  // space at a column's foot is not text
+    int h = 0;
+    for (size_t k = starts[col]; k < end; ++k) h += pieces_[k].lines;
+    heights.push_back(h);
+  }
+  return heights;
 }
 
 int StoryModule::text_lines() const {
@@ -145,11 +162,24 @@ int StoryModule::text_lines() const {
   return n;
 }
 
+// The least height whose columns end within one line of each other (a
+// figure or a subheading may make the first that fits uneven: a few more are
+// tried), or else the least that fits.
 int StoryModule::balanced_height(int span) const {
   const int total = text_lines();
-  for (int h = std::max(1, (total + span - 1) / span); h <= total; ++h)
-    if (!balance(first_piece_, span, h).empty()) return h;
-  return std::max(1, total);
+  int fits = -1;
+  for (int h = std::max(1, (total + span - 1) / span); h <= total; ++h) {
+    const std::vector<size_t> starts = balance(first_piece_, span, h);
+    if (starts.empty()) continue;
+    std::vector<int> heights = column_heights(starts);
+    if (heights.empty()) return 1;
+    const auto [lo, hi] = std::minmax_element(heights.begin(), heights.end());
+    const int uneven = static_cast<int>(heights.size()) < span ? *hi : *hi - *lo;
+    if (uneven <= 1) return *hi;
+    if (fits < 0) fits = *hi;
+    if (h > fits + 3) break;
+  }
+  return fits < 0 ? std::max(1, total) : fits;
 }
 
 double StoryModule::shape_cost(int span, int rows, const Head& head) const {

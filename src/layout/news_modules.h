@@ -108,6 +108,7 @@ class StoryModule : public NewsModule {
   // when they are not needed; empty when they do not fit.
   std::vector<size_t> balance(size_t from, int span, int height) const;
   int balanced_height(int span) const;
+  std::vector<int> column_heights(const std::vector<size_t>& starts) const;
   double shape_cost(int span, int rows, const Head& head) const;
   // Returns the column's last line (that of its last piece that is not space).
   int draw_column(size_t from, size_t to, double x, int line, const ModuleArea& area, PageFrame& page) const;

@@ -63,6 +63,15 @@ struct SheetPlan {
   std::vector<std::unique_ptr<NewsModule>> modules;
 };
 
+// Whether the editor placed every module of the page (a dummy, 版样).
+bool placed_page(const SheetPlan& plan) {
+  return plan.page && !plan.modules.empty() &&
+         std::all_of(plan.modules.begin(), plan.modules.end(), [](const auto& m) {
+           const auto* story = dynamic_cast<const StoryModule*>(m.get());
+           return m->node().module().placed() && !(story && story->continued_from());
+         });
+}
+
 class Edition {
  public:
   Edition(Composer& c, text::FontDb& fonts, const std::function<void(PageFrame&&)>& sink, const NewsStyle& style)
@@ -108,23 +117,22 @@ NewspaperResult Edition::run() {
     lead_first(plan.modules);
     plans.push_back(std::move(plan));
   }
-  // Pages are drawn in order; a page's overflow joins the next one's modules
-  // first (a page of its own is added after the last).
-  for (size_t i = 0; i < plans.size(); ++i) {
-    if (i + 1 == plans.size()) {
-      SheetPlan extra;
-      extra.number = plans[i].number + 1;
-      extra.name = plans[i].name;
-      extra.page = nullptr;
-      plans.push_back(std::move(extra));
-      make_sheet(plans[i], &plans[i + 1], static_cast<int>(i) + 1);
-      if (plans.back().modules.empty()) {
-        plans.pop_back();
-        break;
-      }
-    } else {
-      make_sheet(plans[i], &plans[i + 1], static_cast<int>(i) + 1);
-    }
+  // Pages are drawn in order; what a page cannot hold goes first on the next
+  // page huozi composes (a page the editor placed keeps its dummy: jumps pass
+  // it by), or on a page added after the last. `plans` always ends in such an
+  // added page, still empty; it is drawn only once something has gone to it.
+  auto added_after = [&](const SheetPlan& last) {
+    SheetPlan extra;
+    extra.number = last.number + 1;
+    extra.name = last.name;
+    return extra;
+  };
+  plans.push_back(added_after(plans.back()));
+  for (size_t i = 0; i + 1 < plans.size(); ++i) {
+    size_t next = i + 1;
+    while (next + 1 < plans.size() && placed_page(plans[next])) ++next;
+    make_sheet(plans[i], &plans[next], static_cast<int>(i) + 1);
+    if (!plans.back().modules.empty()) plans.push_back(added_after(plans.back()));
   }
   return std::move(result_);
 }
@@ -147,11 +155,7 @@ void Edition::make_sheet(SheetPlan& plan, SheetPlan* next, int physical) {
   result_.outline.push_back({"第" + std::to_string(plan.number) + "版" + (plan.name.empty() ? "" : "　" + plan.name),
                              1, physical, 0, anchor});
   std::vector<std::unique_ptr<NewsModule>> carried;
-  const bool all_placed =
-      !plan.modules.empty() && std::all_of(plan.modules.begin(), plan.modules.end(), [](const auto& m) {
-        const auto* story = dynamic_cast<const StoryModule*>(m.get());
-        return m->node().module().placed() && !(story && story->continued_from());
-      });
+  const bool all_placed = placed_page(plan);
   const int jump_to = next ? next->number : 0;
   Packing packing = all_placed ? placed(plan, area, jump_to) : compose(plan, area, carried, jump_to);
   for (size_t i = 0; i < packing.modules.size(); ++i) {
