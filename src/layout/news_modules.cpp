@@ -301,14 +301,31 @@ void StoryModule::draw(const PackedModule& at, const ModuleArea& area, PageFrame
     const double x = x0 + col * step - g.column_gap / 2;
     page.items.push_back(Rule{x, top, x, bottom, s.column_rule, s.column_rule_ink, false});
   }
-  if (node_.module().boxed) {
+  if (node_.module().fancy) {
+    // 花线 (文武线): a thick rule outside, a thin one inside it.
+    const Rect outer = frame_rect(at, area, pad / 2 + s.fancy_gap), inner = frame_rect(at, area, pad / 2);
+    for (const auto& [rect, width] : {std::pair{outer, s.fancy_thick_rule}, std::pair{inner, s.column_rule}}) {
+      Box box;
+      box.rect = rect;
+      box.stroke = width;
+      box.stroke_color = s.rule_ink;
+      page.items.push_back(box);
+    }
+  } else if (node_.module().boxed) {
     Box box;
-    box.rect = {x0 - pad / 2, line_top(at.line, area) - pad / 2, width(at.span) + pad,
-                line_top(at.line + at.lines, area) - line_top(at.line, area) - (g.line_pitch - g.em) + pad};
+    box.rect = frame_rect(at, area, pad / 2);
     box.stroke = s.box_rule;
     box.stroke_color = s.rule_ink;
     page.items.push_back(box);
   }
+}
+
+// The module's rectangle grown by `out` on every side.
+Rect StoryModule::frame_rect(const PackedModule& at, const ModuleArea& area, double out) const {
+  const PageGeometry& g = c_.g;
+  const double top = line_top(at.line, area);
+  const double bottom = line_top(at.line + at.lines, area) - (g.line_pitch - g.em);
+  return {left(at.column, area) - out, top - out, width(at.span) + 2 * out, bottom - top + 2 * out};
 }
 
 std::unique_ptr<StoryModule> StoryModule::continuation(int from_page) const {

@@ -110,6 +110,7 @@ class StoryModule : public NewsModule {
   int balanced_height(int span) const;
   std::vector<int> column_heights(const std::vector<size_t>& starts) const;
   double shape_cost(int span, int rows, const Head& head) const;
+  Rect frame_rect(const PackedModule& at, const ModuleArea& area, double out) const;
   // Returns the column's last line (that of its last piece that is not space).
   int draw_column(size_t from, size_t to, double x, int line, const ModuleArea& area, PageFrame& page) const;
 };

@@ -44,6 +44,8 @@ struct NewsStyle {
   double column_rule = 0.3;  // pt
   double box_rule = 0.8;     // pt
   double box_padding_em = 0.5;
+  double fancy_thick_rule = 1.6;  // pt: 花线's outer rule; its inner one is a column rule's width ...
+  double fancy_gap = 1.6;         // pt: ... this far inside
   Color rule_ink = Color::black();
   Color column_rule_ink = Color::gray(0.45);
 

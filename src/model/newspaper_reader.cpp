@@ -77,8 +77,10 @@ void read_module_attributes(const Cursor& e, Node& module, int columns, bool is_
     else if (importance != "normal")
       e.error("unknown importance \"" + std::string(importance) + "\"", "use lead, major, normal or brief");
     std::string_view boxed = e.node().attribute("boxed").as_string("no");
-    m.boxed = boxed == "yes";
-    if (boxed != "yes" && boxed != "no") e.error("boxed must be yes or no");
+    m.boxed = boxed == "yes" || boxed == "fancy";
+    m.fancy = boxed == "fancy";
+    if (boxed != "yes" && boxed != "no" && boxed != "fancy")
+      e.error("boxed must be yes, fancy or no", "fancy: a frame of 花线, a thick and a thin rule");
   }
   module.set_module(m);
 }
