@@ -206,7 +206,14 @@ header.story-head { margin-bottom: 0.6em; text-align: left; }
 header.story-head h2, header.story-head h3, header.story-head h4 { font-size: 1.2em; margin: 0.1em 0; text-align: left; }
 article.lead > header.story-head h2, article.lead > header.story-head h3 { font-size: 1.4em; }
 article.brief > header.story-head h2, article.brief > header.story-head h3 { font-size: 1.05em; }
-article.story p.byline { text-align: left; font-size: 0.85em; margin: 0 0 0.5em; }
+/* The byline in a kai face, as papers set it. */
+article.story p.byline {
+  text-align: left;
+  font-size: 0.85em;
+  font-family: "Kaiti SC", "STKaiti", "KaiTi", "Noto Serif CJK SC", serif;
+  margin: 0 0 0.5em;
+}
+:lang(zh-Hant) article.story p.byline { font-family: "Kaiti TC", "BiauKai", "DFKai-SB", "Noto Serif CJK TC", serif; }
 section.gallery { margin: 2em 0; }
 section.gallery > h2, section.gallery > h3 { font-size: 1em; margin: 0 0 0.5em; }
 /* The gallery may break between pictures in a paginated reader; a picture keeps its caption. */
