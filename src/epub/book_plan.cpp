@@ -55,7 +55,15 @@ class Planner {
   void split(const std::vector<Node>& nodes) {
     SpineDocument* loose = nullptr;
     for (const Node& n : nodes) {
-      if (model::is_container(n.kind)) {
+      if (n.kind == NodeKind::Page) {
+        loose = nullptr;
+        SpineDocument d;
+        d.file = numbered_file("page", plan_.spine.size() + 1);
+        d.title = page_label(n, doc_.metadata);
+        d.is_chapter_like = true;
+        d.nodes.push_back(&n);
+        plan_.spine.push_back(std::move(d));
+      } else if (model::is_container(n.kind)) {
         loose = nullptr;
         SpineDocument d;
         d.file = numbered_file(n.kind == NodeKind::Part ? "part" : "chapter", plan_.spine.size() + 1);
@@ -125,7 +133,9 @@ class Planner {
       case NodeKind::Table: plan_.has_tables = true; break;
       default: break;
     }
-    if (!model::is_container(n.kind)) {
+    // A newspaper page and a photo group are named by the plan, not by a title.
+    const bool named_by_plan = n.kind == NodeKind::Page || n.kind == NodeKind::PhotoGroup;
+    if (!model::is_container(n.kind) && !named_by_plan) {
       for (const Node& child : n.children) index(child, file, toc);
       return;
     }
@@ -133,7 +143,10 @@ class Planner {
     plan_.anchor_of[&n] = anchor;
     const Node* title = model::title_of(n);
     TocEntry entry;
-    entry.label = model::heading_prefix(n) + (title ? model::plain_text(*title) : "");
+    if (named_by_plan)
+      entry.label = n.kind == NodeKind::Page ? page_label(n, doc_.metadata) : gallery_label(n, doc_.metadata);
+    else
+      entry.label = model::heading_prefix(n) + (title ? model::plain_text(*title) : "");
     entry.href = file + "#" + anchor;
     for (const Node& child : n.children) {
       if (n.kind == NodeKind::Part && child.kind == NodeKind::Chapter) {
@@ -142,12 +155,29 @@ class Planner {
         index(child, file, entry.children);
       }
     }
-    if (title) toc.push_back(std::move(entry));
+    if (title || named_by_plan) toc.push_back(std::move(entry));
     else for (TocEntry& e : entry.children) toc.push_back(std::move(e));  // untitled sections add no level
   }
 };
 
 }  // namespace
+
+std::string page_label(const model::Node& page, const model::Metadata& metadata) {
+  std::string label = page.number > 0 ? "第" + std::to_string(page.number) + "版" : "";
+  if (!page.label().empty()) label += (label.empty() ? "" : " · ") + page.label();
+  if (!label.empty()) return label;
+  for (const Node& c : page.children)
+    if (const Node* title = c.kind == NodeKind::Banner ? model::title_of(c) : nullptr)
+      return model::plain_text(*title);
+  return metadata.title;
+}
+
+std::string gallery_label(const model::Node& group, const model::Metadata& metadata) {
+  size_t pictures = 0;
+  for (const Node& c : group.children) pictures += c.kind == NodeKind::Figure;
+  return std::string(model::is_traditional(metadata.language) ? "組圖" : "组图") + "（" +
+         std::to_string(pictures) + "幅）";
+}
 
 std::string BookPlan::resolve_link(const std::string& target, const std::string& from_file) const {
   if (target.empty() || target[0] != '#') return target;

@@ -11,10 +11,10 @@
 
 namespace huozi::epub {
 
-// One XHTML file of the spine.
+// One XHTML file of the spine: a chapter, a run of loose blocks, or a newspaper page.
 struct SpineDocument {
-  std::string file;   // "chapter-003.xhtml"
-  std::string title;  // for <title>; the heading or the publication title
+  std::string file;                       // "chapter-003.xhtml"
+  std::string title;                      // for <title>; the heading or the publication title
   std::vector<const model::Node*> nodes;  // top-level nodes it renders
   bool is_chapter_like = false;           // starts with a part, chapter or section
 };
@@ -48,5 +48,13 @@ struct BookPlan {
 };
 
 BookPlan plan_book(const model::Document& doc);
+
+// A newspaper page's name as the navigation and its heading show it:
+// "第5版 · 年终特刊"; the banner's title, else the publication's, for a page
+// with neither number nor name.
+std::string page_label(const model::Node& page, const model::Metadata& metadata);
+
+// A photo group's name in the navigation and over the gallery: "组图（8幅）".
+std::string gallery_label(const model::Node& group, const model::Metadata& metadata);
 
 }  // namespace huozi::epub

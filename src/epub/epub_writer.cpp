@@ -65,7 +65,7 @@ bool write_epub(const model::Document& doc, const std::filesystem::path& target,
             zip.add("EPUB/package.opf", package_opf(doc, plan, modified_timestamp(doc, options)), true) &&
             zip.add("EPUB/nav.xhtml", navigation_xhtml(doc, plan), true) &&
             zip.add("EPUB/toc.ncx", toc_ncx(doc, plan), true) &&
-            zip.add("EPUB/style.css", stylesheet_css(), true) &&
+            zip.add("EPUB/style.css", stylesheet_css(!model::newspaper_pages(doc).empty()), true) &&
             zip.add("EPUB/titlepage.xhtml", title_page_xhtml(doc), true);
   if (ok && !doc.metadata.cover_image.empty()) ok = zip.add("EPUB/cover.xhtml", cover_xhtml(doc, plan), true);
   for (size_t i = 0; ok && i < plan.spine.size(); ++i)

@@ -2,10 +2,11 @@
 
 namespace huozi::epub {
 
+namespace {
+
 // Reading systems differ; every rule here degrades to plain, readable text.
 // zh-Hant gets the TC faces (centred punctuation) through :lang().
-std::string stylesheet_css() {
-  return R"CSS(@charset "UTF-8";
+const char* const kBookRules = R"CSS(@charset "UTF-8";
 /* The epub: prefix of the selectors below (epub:type); without it they are invalid and dropped. */
 @namespace epub "http://www.idpf.org/2007/ops";
 /* huozi: Chinese body text (clreq): justified, 2-em first-line indent, strict line breaking. */
@@ -166,6 +167,79 @@ nav > ol { padding-left: 0; }
 nav li { margin: 0.3em 0; padding-left: 1em; text-indent: -1em; }
 nav a { text-decoration: none; }
 )CSS";
+
+// A newspaper edition's pages, phone first: the page's name and date as a
+// strip, the banner centred, each story's kicker, title and subtitle as one
+// head, the photo group as a grid of two pictures across a phone's width.
+// Colours come from the text (currentColor), so a dark theme keeps them legible.
+const char* const kNewspaperRules =
+    R"CSS(/* Newspaper pages: the page strip, the banner, stories and the photo gallery. */
+header.page-head {
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: space-between;
+  align-items: baseline;
+  column-gap: 1em;
+  margin: 0.5em 0 1.5em;
+  padding-bottom: 0.3em;
+  border-bottom: 1px solid currentColor;
+}
+header.page-head h1 { font-size: 1em; margin: 0; text-align: left; }
+p.dateline { text-indent: 0; font-size: 0.8em; margin: 0; }
+p.dateline .paper { font-weight: bold; }
+header.banner, header.story-head { page-break-after: avoid; break-after: avoid; }
+header.banner { margin: 1em 0 1.5em; text-align: center; }
+header.banner h2 { font-size: 1.6em; margin: 0.1em 0; text-align: center; }
+p.kicker, p.subtitle {
+  text-indent: 0;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Heiti SC", sans-serif;
+  line-height: 1.5;
+}
+:lang(zh-Hant) p.kicker, :lang(zh-Hant) p.subtitle {
+  font-family: "Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", sans-serif;
+}
+p.kicker { font-size: 0.9em; }
+p.subtitle { font-size: 0.95em; }
+header.banner p.kicker, header.banner p.subtitle { text-align: center; }
+article.story { margin: 2em 0; }
+header.story-head { margin-bottom: 0.6em; text-align: left; }
+header.story-head h2, header.story-head h3, header.story-head h4 { font-size: 1.2em; margin: 0.1em 0; text-align: left; }
+article.lead > header.story-head h2, article.lead > header.story-head h3 { font-size: 1.4em; }
+article.brief > header.story-head h2, article.brief > header.story-head h3 { font-size: 1.05em; }
+/* The byline in a kai face, as papers set it. */
+article.story p.byline {
+  text-align: left;
+  font-size: 0.85em;
+  font-family: "Kaiti SC", "STKaiti", "KaiTi", "Noto Serif CJK SC", serif;
+  margin: 0 0 0.5em;
+}
+:lang(zh-Hant) article.story p.byline { font-family: "Kaiti TC", "BiauKai", "DFKai-SB", "Noto Serif CJK TC", serif; }
+section.gallery { margin: 2em 0; }
+section.gallery > h2, section.gallery > h3 { font-size: 1em; margin: 0 0 0.5em; }
+/* The gallery may break between pictures in a paginated reader; a picture keeps its caption. */
+figure.photos {
+  margin: 0;
+  page-break-inside: auto;
+  break-inside: auto;
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(10em, 1fr));
+  gap: 1em 0.75em;
+  align-items: start;
+}
+figure.photos > figure { margin: 0; }
+/* A placeholder in the grid is a small box: its words smaller, so they stay inside it. */
+figure.photos div.fpo .fpo-inner { padding: 0.3em; line-height: 1.35; }
+figure.photos .fpo-mark { font-size: 1.2em; }
+figure.photos .fpo-note, figure.photos .fpo-desc { font-size: 0.75em; }
+figure.photos > figcaption.credit { grid-column: 1 / -1; margin: 0; text-align: right; }
+)CSS";
+
+}  // namespace
+
+std::string stylesheet_css(bool newspaper) {
+  std::string css = kBookRules;
+  if (newspaper) css += kNewspaperRules;
+  return css;
 }
 
 }  // namespace huozi::epub

@@ -5,6 +5,8 @@
 
 namespace huozi::epub {
 
-std::string stylesheet_css();
+// The rules of every EPUB, then, for a newspaper edition (a periodical of
+// pages), those of its pages: a book's stylesheet stays as it was.
+std::string stylesheet_css(bool newspaper = false);
 
 }  // namespace huozi::epub

@@ -4,6 +4,7 @@
 
 #include "epub/markup.h"
 #include "epub/package_files.h"
+#include "model/metadata.h"
 
 namespace huozi::epub {
 namespace {
@@ -69,6 +70,9 @@ class XhtmlWriter {
       case NodeKind::Part:
       case NodeKind::Chapter:
       case NodeKind::Section: container(n, level); break;
+      case NodeKind::Page: page(n); break;
+      case NodeKind::Article: article(n, level); break;
+      case NodeKind::PhotoGroup: gallery(n, level); break;
       case NodeKind::Paragraph: flow("p", n, n.indent ? nullptr : "noindent"); break;
       case NodeKind::Byline: flow("p", n, "byline"); break;
       case NodeKind::BlockQuote:
@@ -93,21 +97,103 @@ class XhtmlWriter {
     if (type) out_ += std::string(" epub:type=\"") + type + "\"";
     out_ += lang_attributes(n.lang());
     out_ += ">\n";
-    int h = std::min(level, 6);
-    if (const Node* title = model::title_of(n)) {
-      std::string tag = "h" + std::to_string(h);
-      out_ += "<" + tag + id_attribute(*title) + lang_attributes(title->lang()) + ">";
-      std::string prefix = model::heading_prefix(n);
-      if (!prefix.empty()) out_ += "<span class=\"number\">" + escaped(prefix) + "</span>";
-      inlines(title->children);
-      out_ += "</" + tag + ">\n";
-    }
+    if (const Node* title = model::title_of(n)) heading(*title, level, model::heading_prefix(n));
     for (const Node& child : n.children) {
       if (child.kind == NodeKind::Title) continue;
       if (n.kind == NodeKind::Part && child.kind == NodeKind::Chapter) continue;  // own file
       block(child, level + 1);
     }
     if (n.kind == NodeKind::Chapter) flush_footnotes();
+    close("section");
+  }
+
+  // <h1>…<h6> for a title at `level`, its number label (if any) in a span.
+  void heading(const Node& title, int level, const std::string& prefix = {}) {
+    std::string tag = "h" + std::to_string(std::min(level, 6));
+    out_ += "<" + tag + id_attribute(title) + lang_attributes(title.lang()) + ">";
+    if (!prefix.empty()) out_ += "<span class=\"number\">" + escaped(prefix) + "</span>";
+    inlines(title.children);
+    out_ += "</" + tag + ">\n";
+  }
+
+  // ---- newspaper pages ----
+
+  // `<tag id="…" class="…">` for a node the plan gave an anchor.
+  void open_anchored(const char* tag, const Node& n, const std::string& cls) {
+    out_ += std::string("<") + tag + " id=\"" + escaped(plan_.anchor_of.at(&n)) + "\" class=\"" + cls + "\"" +
+            lang_attributes(n.lang()) + ">\n";
+  }
+
+  // A page: its number and name as the heading with the paper and the date,
+  // then the banner and the modules in source order. The editor line and the
+  // rules belong to the printed page and are left out.
+  void page(const Node& n) {
+    open_anchored("section", n, "news-page");
+    out_ += "<header class=\"page-head\">\n<h1>" + escaped(page_label(n, doc_.metadata)) + "</h1>\n";
+    dateline(n);
+    out_ += "</header>\n";
+    int level = 2;  // the stories' headings: under the banner's, if there is one
+    for (const Node& c : n.children) {
+      if (c.kind == NodeKind::Banner) {
+        headline(c, 2, "banner");
+        level = 3;
+      } else {
+        block(c, level);
+      }
+    }
+    close("section");
+  }
+
+  // "吕梁日报　2021年12月31日　星期五": the paper (the page's, else the publisher) and the date.
+  void dateline(const Node& page) {
+    const std::string& paper =
+        page.page_head().paper.empty() ? doc_.metadata.publisher : page.page_head().paper;
+    const std::string& date = doc_.metadata.date;
+    if (paper.empty() && date.empty()) return;
+    out_ += "<p class=\"dateline\">";
+    if (!paper.empty()) out_ += "<span class=\"paper\">" + escaped(paper) + "</span>";
+    if (!paper.empty() && !date.empty()) out_ += "　";
+    // A full date is machine-readable; a year or a month is shown as written.
+    if (date.size() == 10) out_ += "<time datetime=\"" + escaped(date) + "\">";
+    append_escaped(out_, model::chinese_date(date));
+    if (date.size() == 10) out_ += "</time>";
+    out_ += "</p>\n";
+  }
+
+  // A banner's or a story's head: the kicker over the title, the subtitle under it.
+  void headline(const Node& n, int level, const char* cls) {
+    out_ += std::string("<header class=\"") + cls + "\">\n";
+    for (const Node& c : n.children)
+      if (c.kind == NodeKind::Kicker) flow("p", c, "kicker");
+    if (const Node* title = model::title_of(n)) heading(*title, level);
+    for (const Node& c : n.children)
+      if (c.kind == NodeKind::Subtitle) flow("p", c, "subtitle");
+    out_ += "</header>\n";
+  }
+
+  // A story: its head, then its byline, text and pictures.
+  void article(const Node& n, int level) {
+    static const char* const importance[] = {"story brief", "story", "story major", "story lead"};
+    open_anchored("article", n, importance[static_cast<int>(n.module().importance)]);
+    headline(n, level, "story-head");
+    for (const Node& c : n.children)
+      if (c.kind != NodeKind::Title && c.kind != NodeKind::Kicker && c.kind != NodeKind::Subtitle)
+        block(c, level + 1);
+    close("article");
+  }
+
+  // A photo group as a gallery: a named section holding one figure of the
+  // numbered pictures, each with its caption, and the group's credit.
+  void gallery(const Node& n, int level) {
+    open_anchored("section", n, "gallery");
+    const std::string h = "h" + std::to_string(std::min(level, 6));
+    out_ += "<" + h + ">" + escaped(gallery_label(n, doc_.metadata)) + "</" + h + ">\n";
+    out_ += "<figure class=\"photos\">\n";
+    for (const Node& c : n.children)
+      if (c.kind == NodeKind::Figure) figure(c);
+    for (const Node& c : n.children)
+      if (c.kind == NodeKind::Credit) flow("figcaption", c, "credit");
+    close("figure");
     close("section");
   }
 

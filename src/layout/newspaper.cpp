@@ -1,35 +1,17 @@
 #include "layout/newspaper.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 #include <memory>
 
 #include "layout/news_modules.h"
 #include "layout/news_pack.h"
+#include "model/metadata.h"
 
 namespace huozi::layout {
 namespace {
 
 using model::Node;
 using model::NodeKind;
-
-
-// "2021年12月31日 星期五" from an ISO date; a year or a month alone as written.
-std::string chinese_date(const std::string& iso) {
-  int y = 0, m = 0, d = 0;
-  const int n = std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);
-  if (n < 1) return iso;
-  std::string out = std::to_string(y) + "年";
-  if (n >= 2) out += std::to_string(m) + "月";
-  if (n < 3) return out;
-  out += std::to_string(d) + "日";
-  using namespace std::chrono;
-  const year_month_day date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
-  if (!date.ok()) return out;
-  static const char* const names[] = {"日", "一", "二", "三", "四", "五", "六"};
-  return out + "　星期" + names[weekday{sys_days{date}}.c_encoding()];
-}
 
 // A rectangle for `huozi pages`; line -1: above the module area (head, banner).
 ModuleRect module_rect(std::string what, int line, int span, int lines, Rect rect) {
@@ -211,7 +193,7 @@ int Edition::draw_head(const SheetPlan& plan, bool recto, PageFrame& page) {
   x += number_w + gap;
   for (PageItem& i : name_items) translate(i, x, base0), page.items.push_back(std::move(i));
   // The inner edge: paper (unless the nameplate shows it) and date.
-  const std::string date = chinese_date(c_.doc.metadata.date);
+  const std::string date = model::chinese_date(c_.doc.metadata.date);
   std::string line = first || paper.empty() ? date : paper + "　　" + date;
   std::vector<PageItem> paper_items = c_.set_string_within(line, text::Role::Heading, em(s.head_paper_scale),
                                                            g_.block_width - outer_w - 2 * gap, w);

@@ -1,5 +1,8 @@
 #include "model/metadata.h"
 
+#include <chrono>
+#include <cstdio>
+
 namespace huozi::model {
 
 std::string display_title(const Metadata& m) {
@@ -10,6 +13,21 @@ std::string iso_date(const Metadata& m) {
   if (m.date.size() == 4) return m.date + "-01-01";
   if (m.date.size() == 7) return m.date + "-01";
   return m.date;
+}
+
+std::string chinese_date(const std::string& iso) {
+  int y = 0, m = 0, d = 0;
+  const int n = std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d);
+  if (n < 1) return iso;
+  std::string out = std::to_string(y) + "年";
+  if (n >= 2) out += std::to_string(m) + "月";
+  if (n < 3) return out;
+  out += std::to_string(d) + "日";
+  using namespace std::chrono;
+  const year_month_day date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (!date.ok()) return out;
+  static const char* const names[] = {"日", "一", "二", "三", "四", "五", "六"};
+  return out + "　星期" + names[weekday{sys_days{date}}.c_encoding()];
 }
 
 std::vector<std::string> author_names(const Metadata& m) {

@@ -16,6 +16,10 @@ std::string display_title(const Metadata& m);
 // The date as YYYY-MM-DD: a year or a month stands for its first day.
 std::string iso_date(const Metadata& m);
 
+// "2021年12月31日　星期五" from an ISO date (a newspaper's dateline); a year or a
+// month alone as "2021年", "2021年12月".
+std::string chinese_date(const std::string& iso);
+
 // The names of the authors (creators of role "aut"), in source order.
 std::vector<std::string> author_names(const Metadata& m);
 

@@ -20,20 +20,6 @@ std::string trace_spine(const BookPlan& plan) {
   return out;
 }
 
-// "label -> href" for each entry, children indented by two spaces.
-void trace_toc(const std::vector<TocEntry>& entries, int depth, std::string& out) {
-  for (const TocEntry& e : entries) {
-    out += std::string(static_cast<size_t>(depth) * 2, ' ') + e.label + " -> " + e.href + "\n";
-    trace_toc(e.children, depth + 1, out);
-  }
-}
-
-std::string trace_toc(const BookPlan& plan) {
-  std::string out;
-  trace_toc(plan.toc, 0, out);
-  return out;
-}
-
 TEST(EpubPlan, TopLevelChaptersAndSectionsEachGetAFile) {
   auto doc =
       load(publication("<chapter><title>甲</title><p>一</p></chapter>\n"

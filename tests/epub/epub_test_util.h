@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "epub/book_plan.h"
 #include "epub/epub_writer.h"
 #include "model/document.h"
 #include "model/loader.h"
@@ -239,6 +240,21 @@ class Epub {
   DiagnosticList diagnostics_;
   std::vector<ZipEntry> entries_;
 };
+
+// "label -> href" for each entry of the plan's table of contents, children
+// indented by two spaces, one per line.
+inline void trace_toc(const std::vector<TocEntry>& entries, int depth, std::string& out) {
+  for (const TocEntry& e : entries) {
+    out += std::string(static_cast<size_t>(depth) * 2, ' ') + e.label + " -> " + e.href + "\n";
+    trace_toc(e.children, depth + 1, out);
+  }
+}
+
+inline std::string trace_toc(const BookPlan& plan) {
+  std::string out;
+  trace_toc(plan.toc, 0, out);
+  return out;
+}
 
 // ---- XML --------------------------------------------------------------------------
 
