@@ -18,8 +18,8 @@ using BlockSink = std::function<void(FlowBlock&&)>;
 // The state of one pass: the flow it fills, and the footnotes it has sent there.
 class BodyWork {
  public:
-  BodyWork(Composer& c, const NoteNumbers& numbers, BlockSink flow)
-      : c_(c), numbers_(numbers), flow_(std::move(flow)) {}
+  BodyWork(Composer& c, const NoteNumbers& numbers, BlockSink flow, double text_scale = 1)
+      : c_(c), numbers_(numbers), flow_(std::move(flow)), text_scale_(text_scale) {}
 
   void block(const Node& n, Measure m, int level);
 
@@ -29,6 +29,7 @@ class BodyWork {
   Composer& c_;
   const NoteNumbers& numbers_;
   BlockSink flow_;
+  double text_scale_;  // paragraphs and bylines, of the body size (a newspaper story set smaller)
   Headings headings_{c_, numbers_};
   bool quotes_too_deep_ = false;  // inside a quote that was not indented further
 
@@ -110,7 +111,9 @@ void BodyWork::text_block(const Node& n, Measure m, const Setting& how, int spac
   b.keep_with_next = keep_with_next;
   b.space_before = space_before;
   std::vector<NoteCall> calls;
-  b.lines = c_.set(n, m, how, numbers_, calls);
+  Setting scaled = how;
+  scaled.scale *= text_scale_;
+  b.lines = c_.set(n, m, scaled, numbers_, calls);
   b.where = n.where;
   if (!n.id().empty()) b.anchors.push_back({n.id(), m.x, 0});
   attach_notes(b, calls);
@@ -259,10 +262,11 @@ BodyPass lay_out_body(Composer& c, const NoteNumbers& numbers, int first_page,
   return BodyPass{flow.outline(), flow.note_pages(), std::move(work.notes), flow.overflows()};
 }
 
-std::vector<FlowBlock> set_blocks(Composer& c, const std::vector<Node>& blocks, size_t from, Measure m) {
+std::vector<FlowBlock> set_blocks(Composer& c, const std::vector<Node>& blocks, size_t from, Measure m,
+                                  double scale) {
   std::vector<FlowBlock> out;
   const NoteNumbers numbers;
-  BodyWork work(c, numbers, [&out](FlowBlock&& b) { out.push_back(std::move(b)); });
+  BodyWork work(c, numbers, [&out](FlowBlock&& b) { out.push_back(std::move(b)); }, scale);
   for (size_t i = from; i < blocks.size(); ++i) work.block(blocks[i], m, 2);
   return out;
 }

@@ -27,7 +27,8 @@ BodyPass lay_out_body(Composer& c, const NoteNumbers& numbers, int first_page,
 
 // Blocks from `from` on (a newspaper story's body) set into flow blocks at the
 // measure m, in order, for a composer that places them itself. Footnotes stay
-// in each block's `notes`.
-std::vector<FlowBlock> set_blocks(Composer& c, const std::vector<model::Node>& blocks, size_t from, Measure m);
+// in each block's `notes`. Paragraphs and bylines are set at `scale` of the body size.
+std::vector<FlowBlock> set_blocks(Composer& c, const std::vector<model::Node>& blocks, size_t from, Measure m,
+                                  double scale = 1);
 
 }  // namespace huozi::layout

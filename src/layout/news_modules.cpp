@@ -59,28 +59,39 @@ StoryModule::StoryModule(Composer& c, Composer& trial, const NewsStyle& style, c
     : NewsModule(c, trial, style, article) {
   const bool boxed = article.module().boxed;
   text_width_ = c.g.column_width() - (boxed ? 2 * style.box_padding_em * c.g.em : 0);
+  versions_.push_back(set_text(c, 1));
+  // fit="shrink": the story may also be set smaller on the same grid (more
+  // characters a line, so fewer lines) rather than jump.
+  if (article.module().shrink)
+    for (double scale : style.shrink_scales) versions_.push_back(set_text(trial, scale));
+  cut_piece_ = pieces_().size();
+}
+
+StoryModule::Text StoryModule::set_text(Composer& c, double scale) const {
+  Text t;
+  t.scale = scale;
   size_t from = 0;
-  while (from < article.children.size() && is_head(article.children[from].kind)) ++from;
-  blocks_ = set_blocks(c, article.children, from, Measure{0, text_width_});
+  while (from < node_.children.size() && is_head(node_.children[from].kind)) ++from;
+  t.blocks = set_blocks(c, node_.children, from, Measure{0, text_width_}, scale);
   // Footnotes (rare in news) go at the story's end, each after a line of space.
   FlowBlock notes;
-  notes.where = article.where;
-  for (FlowBlock& b : blocks_)
+  notes.where = node_.where;
+  for (FlowBlock& b : t.blocks)
     for (FlowNote& note : b.notes) append(notes.lines, std::move(note.lines));
   if (!notes.lines.empty()) {
     notes.space_before = 1;
-    blocks_.push_back(std::move(notes));
+    t.blocks.push_back(std::move(notes));
   }
-  for (size_t b = 0; b < blocks_.size(); ++b) {
-    const FlowBlock& block = blocks_[b];
+  for (size_t b = 0; b < t.blocks.size(); ++b) {
+    const FlowBlock& block = t.blocks[b];
     if (b > 0)
-      for (int s = 0; s < block.space_before; ++s) pieces_.push_back({b, 0, 1, true});
+      for (int s = 0; s < block.space_before; ++s) t.pieces.push_back({b, 0, 1, true});
     if (block.kind == BlockKind::Figure)
-      pieces_.push_back({b, 0, std::max(1, block.figure_lines), false});
+      t.pieces.push_back({b, 0, std::max(1, block.figure_lines), false});
     else
-      for (size_t l = 0; l < block.lines.size(); ++l) pieces_.push_back({b, l, 1, false});
+      for (size_t l = 0; l < block.lines.size(); ++l) t.pieces.push_back({b, l, 1, false});
   }
-  cut_piece_ = pieces_.size();
+  return t;
 }
 
 StoryModule::Head StoryModule::set_head(Composer& c, int span) {
@@ -117,28 +128,28 @@ StoryModule::Head StoryModule::set_head(Composer& c, int span) {
 }
 
 std::vector<size_t> StoryModule::balance(size_t from, int span, int height) const {
-  const size_t n = pieces_.size();
+  const size_t n = pieces_().size();
   std::vector<size_t> starts;
   size_t i = from;
   for (int col = 0; col < span && i < n; ++col) {
-    while (i < n && pieces_[i].space) ++i;  // no space at a column's top
+    while (i < n && pieces_()[i].space) ++i;  // no space at a column's top
     if (i == n) break;
     int left = 0;  // what is still to set, the space that may fall at a column's top left out
-    for (size_t k = i; k < n; ++k) left += pieces_[k].space ? 0 : pieces_[k].lines;
+    for (size_t k = i; k < n; ++k) left += pieces_()[k].space ? 0 : pieces_()[k].lines;
     const int target = std::min(height, (left + (span - col) - 1) / (span - col));
     starts.push_back(i);
     const size_t first = i;
     int used = 0;
-    while (i < n && used + pieces_[i].lines <= target) used += pieces_[i++].lines;
+    while (i < n && used + pieces_()[i].lines <= target) used += pieces_()[i++].lines;
     // A subheading never ends a column that text follows.
-    while (i > first + 1 && i < n && blocks_[pieces_[i - 1].block].keep_with_next) used -= pieces_[--i].lines;
+    while (i > first + 1 && i < n && blocks_()[pieces_()[i - 1].block].keep_with_next) used -= pieces_()[--i].lines;
     // A figure taller than the even share: the column takes it if it can.
     if (i == first) {
-      if (pieces_[i].lines > height) return {};
-      used += pieces_[i++].lines;
+      if (pieces_()[i].lines > height) return {};
+      used += pieces_()[i++].lines;
     }
   }
-  while (i < n && pieces_[i].space) ++i;
+  while (i < n && pieces_()[i].space) ++i;
   if (i < n) return {};
   starts.push_back(i);
   return starts;
@@ -148,9 +159,9 @@ std::vector<int> StoryModule::column_heights(const std::vector<size_t>& starts) 
   std::vector<int> heights;
   for (size_t col = 0; col + 1 < starts.size(); ++col) {
     size_t end = starts[col + 1];
-    while (end > starts[col] && pieces_[end - 1].space) --end;  // space at a column's foot is not text
+    while (end > starts[col] && pieces_()[end - 1].space) --end;  // space at a column's foot is not text
     int h = 0;
-    for (size_t k = starts[col]; k < end; ++k) h += pieces_[k].lines;
+    for (size_t k = starts[col]; k < end; ++k) h += pieces_()[k].lines;
     heights.push_back(h);
   }
   return heights;
@@ -158,7 +169,7 @@ std::vector<int> StoryModule::column_heights(const std::vector<size_t>& starts) 
 
 int StoryModule::text_lines() const {
   int n = 0;
-  for (size_t k = first_piece_; k < pieces_.size(); ++k) n += pieces_[k].lines;
+  for (size_t k = first_piece_; k < pieces_().size(); ++k) n += pieces_()[k].lines;
   return n;
 }
 
@@ -207,20 +218,28 @@ ModuleChoices StoryModule::cut_choices(int max_lines) { return shapes(max_lines,
 ModuleChoices StoryModule::shapes(int max_lines, bool cut) {
   ModuleChoices out;
   out.by_span.resize(static_cast<size_t>(c_.g.columns) + 1);
+  option_versions_.assign(out.by_span.size(), {});
   for (int span = 1; span <= c_.g.columns; ++span) {
     const Head head = set_head(trial_, span);
     const int top = static_cast<int>(head.lines.size()) + style_.headline_air_lines;
-    const int rows = balanced_height(span);
-    if (!cut) {
-      if (top + rows <= max_lines)
-        out.by_span[span].push_back({top + rows, style_.max_story_air, shape_cost(span, rows, head)});
+    if (cut) {
+      // Any height from the head and a few lines to one line short of the whole, at full size.
+      version_ = 0;
+      const int least = top + style_.min_story_rows, most = std::min(max_lines, top + balanced_height(span) - 1);
+      if (least > most) continue;
+      out.by_span[span].push_back({least, most - least, shape_cost(span, style_.min_story_rows, head)});
+      option_versions_[span].push_back(0);
       continue;
     }
-    // Cut: any height from the head and a few lines to one line short of the whole.
-    const int least = top + style_.min_story_rows, most = std::min(max_lines, top + rows - 1);
-    if (least <= most)
-      out.by_span[span].push_back({least, most - least, shape_cost(span, style_.min_story_rows, head)});
+    for (version_ = 0; version_ < versions_.size(); ++version_) {
+      const int rows = balanced_height(span);
+      if (top + rows > max_lines) continue;
+      const double smaller = version_ ? style_.shrink_cost * static_cast<double>(version_) : 0;
+      out.by_span[span].push_back({top + rows, style_.max_story_air, shape_cost(span, rows, head) + smaller});
+      option_versions_[span].push_back(version_);
+    }
   }
+  version_ = 0;
   return out;
 }
 
@@ -228,8 +247,8 @@ int StoryModule::draw_column(size_t from, size_t to, double x, int line, const M
                              PageFrame& page) const {
   int last = line - 1;
   for (size_t k = from; k < to; ++k) {
-    const Piece& p = pieces_[k];
-    const FlowBlock& b = blocks_[p.block];
+    const Piece& p = pieces_()[k];
+    const FlowBlock& b = blocks_()[p.block];
     if (p.space) {
       ++line;
       continue;
@@ -248,6 +267,10 @@ int StoryModule::draw_column(size_t from, size_t to, double x, int line, const M
 }
 
 void StoryModule::draw(const PackedModule& at, const ModuleArea& area, PageFrame& page) {
+  const auto& versions = option_versions_[static_cast<size_t>(at.span)];
+  version_ = static_cast<size_t>(at.option) < versions.size() ? versions[static_cast<size_t>(at.option)] : 0;
+  if (versions_[version_].scale != 1)  // the trial composer set it: set it again, its warnings reported
+    versions_[version_] = set_text(c_, versions_[version_].scale);
   const NewsStyle& s = style_;
   const PageGeometry& g = c_.g;
   const double pad = node_.module().boxed ? s.box_padding_em * g.em : 0;
@@ -265,22 +288,22 @@ void StoryModule::draw(const PackedModule& at, const ModuleArea& area, PageFrame
     starts.push_back(first_piece_);
     size_t i = first_piece_;
     for (int col = 0; col < at.span; ++col) {
-      while (i < pieces_.size() && pieces_[i].space) ++i;
+      while (i < pieces_().size() && pieces_()[i].space) ++i;
       if (col > 0) starts.push_back(i);
       int used = 0;
       const int room = rows - (col == at.span - 1 ? 1 : 0);
-      while (i < pieces_.size() && used + pieces_[i].lines <= room) used += pieces_[i++].lines;
+      while (i < pieces_().size() && used + pieces_()[i].lines <= room) used += pieces_()[i++].lines;
     }
-    if (i == first_piece_ && i < pieces_.size()) {
+    if (i == first_piece_ && i < pieces_().size()) {
       // A figure taller than the whole rectangle: set it (cut at the foot) rather than carry it on for ever.
-      c_.diags.error(c_.doc.files, blocks_[pieces_[i].block].where, "a figure in " + what() + " is taller than the page",
+      c_.diags.error(c_.doc.files, blocks_()[pieces_()[i].block].where, "a figure in " + what() + " is taller than the page",
                      "give the picture a flatter ratio");
       ++i;
     }
     starts.push_back(i);
     cut_piece_ = i;
   } else {
-    cut_piece_ = pieces_.size();
+    cut_piece_ = pieces_().size();
   }
   const double step = g.column_width() + g.column_gap;
   feet_.clear();
@@ -330,8 +353,10 @@ Rect StoryModule::frame_rect(const PackedModule& at, const ModuleArea& area, dou
 
 std::unique_ptr<StoryModule> StoryModule::continuation(int from_page) const {
   auto rest = std::make_unique<StoryModule>(*this);
+  rest->versions_ = {versions_[version_]};
+  rest->version_ = 0;
   rest->first_piece_ = cut_piece_;
-  rest->cut_piece_ = pieces_.size();
+  rest->cut_piece_ = pieces_().size();
   rest->continued_from_ = from_page;
   rest->jump_to_ = 0;
   return rest;

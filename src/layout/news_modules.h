@@ -73,7 +73,7 @@ class StoryModule : public NewsModule {
   int text_lines() const;
   // After a draw that could not show the whole text: the continuation (its
   // text from where this one stopped), which says where it comes from.
-  bool was_cut() const { return cut_piece_ < pieces_.size(); }
+  bool was_cut() const { return cut_piece_ < pieces_().size(); }
   std::unique_ptr<StoryModule> continuation(int from_page) const;
   // The line that says where the story goes on ("（转第6版）"), set by the page.
   void set_jump_to(int page) { jump_to_ = page; }
@@ -87,8 +87,19 @@ class StoryModule : public NewsModule {
     int lines = 1;
     bool space = false;
   };
-  std::vector<FlowBlock> blocks_;
-  std::vector<Piece> pieces_;
+  // The text set at one size: full, or smaller for fit="shrink".
+  struct Text {
+    double scale = 1;
+    std::vector<FlowBlock> blocks;
+    std::vector<Piece> pieces;
+  };
+  std::vector<Text> versions_;  // [0] at the body size
+  size_t version_ = 0;          // the one drawn
+  // By span, by packer option: the version each option sets.
+  std::vector<std::vector<size_t>> option_versions_;
+  const std::vector<FlowBlock>& blocks_() const { return versions_[version_].blocks; }
+  const std::vector<Piece>& pieces_() const { return versions_[version_].pieces; }
+  Text set_text(Composer& c, double scale) const;
   size_t first_piece_ = 0;  // a continuation starts here
   size_t cut_piece_ = 0;    // after draw: the first piece not drawn
   int continued_from_ = 0;  // a continuation: the page the story starts on

@@ -36,6 +36,10 @@ struct NewsStyle {
   double subtitle_scale = 1.25;
   int headline_air_lines = 1;  // between the head and the text
   int max_story_air = 3;       // lines of air a story may take to fill its band
+  // fit="shrink": the sizes (of the body) a story may be set at instead of
+  // jumping, each step costing the composer this much.
+  double shrink_scales[2] = {0.94, 0.89};
+  double shrink_cost = 40;
   // Text columns shallower than this look like a caption, not a story.
   int min_story_rows = 6;
 

@@ -75,6 +75,7 @@ struct ModuleSpec {
   int span = 0, rows = 0;   // width in columns, height in grid lines
   Importance importance = Importance::Normal;
   bool boxed = false;  // 框: a frame around the story
+  bool shrink = false;  // fit="shrink": set smaller rather than jump
   bool fancy = false;  // ... of 花线 (a thick and a thin rule, 文武线) rather than one rule
   bool placed() const { return column > 0; }
 };

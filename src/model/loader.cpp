@@ -401,7 +401,7 @@ class Loader {
   }
 
   Node read_article(const Cursor& e, int depth) {
-    e.check_attributes({"span", "column", "row", "rows", "importance", "boxed"});
+    e.check_attributes({"span", "column", "row", "rows", "importance", "boxed", "fit"});
     Node article = e.make_node(NodeKind::Article);
     read_module_attributes(e, article, doc_.page.columns, true);
     read_head_parts(e, article, depth);

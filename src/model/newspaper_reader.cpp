@@ -76,6 +76,10 @@ void read_module_attributes(const Cursor& e, Node& module, int columns, bool is_
       m.importance = Importance::Brief;
     else if (importance != "normal")
       e.error("unknown importance \"" + std::string(importance) + "\"", "use lead, major, normal or brief");
+    std::string_view fit = e.node().attribute("fit").as_string("jump");
+    m.shrink = fit == "shrink";
+    if (fit != "jump" && fit != "shrink")
+      e.error("fit must be jump or shrink", "shrink: set the story smaller rather than jump to another page");
     std::string_view boxed = e.node().attribute("boxed").as_string("no");
     m.boxed = boxed == "yes" || boxed == "fancy";
     m.fancy = boxed == "fancy";
