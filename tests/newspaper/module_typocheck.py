@@ -9,6 +9,9 @@ the columns. This runs typocheck's own code on each story's text alone: the
 characters of body size inside the story's rectangle (from `huozi pages`),
 one story at a time, as if each were a page. Prints typocheck's JSON.
 """
+import contextlib
+import io
+import json
 import os
 import subprocess
 import sys
@@ -18,13 +21,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from page_trace import read_pages  # noqa: E402
 
 
-def main():
-    huozi, source, pdf, tools = sys.argv[1:5]
-    size = float(sys.argv[sys.argv.index("--size") + 1])
+def measure(pages, pdf, tools, size):
+    """typocheck's JSON (a dict) over the stories of `pages` (page_trace.read_pages) in `pdf`."""
     sys.path.insert(0, tools)
     import typocheck
 
-    pages, _ = read_pages(huozi, source)
     xml = subprocess.run(["mutool", "draw", "-F", "stext", "-o", "-", pdf], capture_output=True, check=True).stdout
 
     def stories():
@@ -49,9 +50,23 @@ def main():
                 if rows:
                     yield [sorted(rows[k]) for k in sorted(rows)]
 
+    saved_pages_of, saved_argv = typocheck.pages_of, sys.argv
     typocheck.pages_of = lambda _pdf: stories()
     sys.argv = ["typocheck.py", pdf, "--size", str(size)]
-    typocheck.main()
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            typocheck.main()
+    finally:
+        typocheck.pages_of, sys.argv = saved_pages_of, saved_argv
+    return json.loads(out.getvalue())
+
+
+def main():
+    huozi, source, pdf, tools = sys.argv[1:5]
+    size = float(sys.argv[sys.argv.index("--size") + 1])
+    pages, _ = read_pages(huozi, source)
+    print(json.dumps(measure(pages, pdf, tools, size), ensure_ascii=False))
 
 
 if __name__ == "__main__":
