@@ -58,6 +58,8 @@ class Source:
         self.body = self.length(a.get("body-size", "10.5pt"), 10.5)
         self.pitch = self.body * float(a.get("leading", "1.7"))
         self.columns = int(a.get("columns", "1"))
+        gap = re.match(r"^\s*([\d.]+)\s*em\s*$", a.get("column-gap", "2em"))
+        self.gap = max(1, round(float(gap[1]))) * self.body if gap else 2 * self.body
         self.margins = [self.length(a[k], None) if k in a else None for k in ("margin-top", "margin-bottom")]
         self.pages = []
         self.modules = {}  # id -> {kind, span, place, page}
@@ -102,7 +104,7 @@ def inside(text, rect, size):
     return x - EPS <= tx <= x + w + EPS and y - EPS <= base - ASCENT_EM * text[2] and base <= y + h + size
 
 
-def check_page(src, page, index, fail, info):
+def check_page(src, page, index, fail, info, fill=True):
     where = f"page {index + 1} (版 {page['label'] or page['number']})"
     mods = [m for m in page["modules"] if m["line"] >= 0]
     above = {m["kind"]: m for m in page["modules"] if m["line"] < 0}
@@ -184,7 +186,7 @@ def check_page(src, page, index, fail, info):
                 end = max(end, m["line"] + m["lines"])
             if end != area:
                 last = stack[-1]["what"] if stack else "nothing"
-                fail(f"{where}: column {c + 1} ends on line {end} ({last}), the area on line {area}")
+                (fail if fill else info)(f"{where}: column {c + 1} ends on line {end} ({last}), the area on line {area}")
     elif added:
         used = sum(m["span"] * m["lines"] for m in mods)
         info(f"{where}: added by huozi for jumped text; modules cover {used} of {C * (area or 0)} column-lines")
@@ -209,6 +211,7 @@ def main():
     ap.add_argument("--tools", default=os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(HERE))), "shared", "tools"))
     ap.add_argument("--trace", help="read this `huozi pages` output instead of running it")
     ap.add_argument("--budget", type=float, default=0, help="fail when the PDF build takes longer (s)")
+    ap.add_argument("--no-fill", action="store_true", help="report, not fail, columns that end short of the area")
     a = ap.parse_args()
     huozi = os.path.abspath(a.huozi)
     failures = []
@@ -244,7 +247,7 @@ def main():
     labels = {}
     for i, page in enumerate(pages):
         labels[page["label"] or str(page["number"])] = i
-        area, c, k = check_page(src, page, i, fail, info)
+        area, c, k = check_page(src, page, i, fail, info, not a.no_fill)
         cuts += [(i, ident, to) for ident, to in c]
         continued += [(i, ident, frm) for ident, frm in k]
         stories = sum(m["kind"] == "article" for m in page["modules"])
@@ -297,10 +300,10 @@ def main():
         if kin["violations"]:
             fail(f"kinsoku violations: {kin['examples']}")
     # Story by story: typocheck's measures.
-    t = module_typocheck.measure(pages, pdf, a.tools, src.body)
+    t = module_typocheck.measure(pages, pdf, a.tools, src.body, src.gap)
     print(f"== module_typocheck: {json.dumps(t, ensure_ascii=False)}")
     if t["overfull_lines"]:
-        fail(f"overfull lines: {t['overfull_lines']}")
+        fail(f"overfull lines: {t['overfull_lines']}: {t['overfull_examples']}")
     if (t["han_gap_p95_em"] or 0) > 0.15:
         fail(f"Han spacing p95 {t['han_gap_p95_em']} em > 0.15")
     if t["han_latin_pairs"] and t["han_latin_spaced_pct"] < 100:

@@ -205,7 +205,7 @@ def place_attr(column, row, span, rows):
 
 def text_chars(lines, span):
     """Characters of body text that fill `lines` lines of `span` columns, paragraph ends allowed for."""
-    return max(40, int(lines * span * COLUMN_EM * 0.9))
+    return max(40, int(lines * span * COLUMN_EM * 0.95))
 
 
 def composed_page(w, rng, number, stories, fill, photo_count, figure_span, banner):
