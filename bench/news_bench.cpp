@@ -8,39 +8,14 @@
 //   build/bench/news_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
-#include <memory>
-#include <string>
-
-#include "layout/document_layout.h"
-#include "model/loader.h"
-#include "text/font_db.h"
+#include "time_layout.h"
 
 namespace {
 
 using namespace huozi;
 
-text::FontDb& fonts() {
-  static std::unique_ptr<text::FontDb> db = [] {
-    DiagnosticList diags;
-    return text::FontDb::open(text::FontDb::default_config(), diags);
-  }();
-  return *db;
-}
-
 void compose(benchmark::State& state, const char* source) {
-  model::LoadResult loaded = model::load_publication(source);
-  if (!loaded) {
-    state.SkipWithError((std::string("does not load: ") + source).c_str());
-    return;
-  }
-  int pages = 0;
-  for (auto _ : state) {
-    DiagnosticList diags;
-    pages = layout::layout_document(*loaded.document, fonts(), [](layout::PageFrame&&) {}, diags).pages;
-  }
-  state.counters["pages"] = pages;
-  state.counters["s/page"] = benchmark::Counter(static_cast<double>(pages) * state.iterations(),
-                                                benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  bench::time_layout(state, model::load_publication(source), source);
 }
 
 void BM_ComposeSeedPage(benchmark::State& state) { compose(state, HUOZI_NEWS_SEED); }
