@@ -20,6 +20,7 @@
 #include "layout/page_geometry.h"
 #include "model/loader.h"
 #include "text/font_db.h"
+#include "time_layout.h"
 
 namespace {
 
@@ -78,30 +79,10 @@ std::string synthetic_book(int chapters) {
   return xml + "</body></publication>";
 }
 
-text::FontDb& fonts() {
-  static std::unique_ptr<text::FontDb> db = [] {
-    DiagnosticList diags;
-    return text::FontDb::open(text::FontDb::default_config(), diags);
-  }();
-  return *db;
-}
-
 void BM_LayoutDocument(benchmark::State& state) {
   const int chapters = static_cast<int>(state.range(0));
   model::LoadResult loaded = model::load_publication_from_string(synthetic_book(chapters), "book.xml", ".");
-  if (!loaded) {
-    state.SkipWithError("the synthetic book does not load");
-    return;
-  }
-  int pages = 0;
-  for (auto _ : state) {
-    DiagnosticList diags;
-    pages = layout::layout_document(*loaded.document, fonts(), [](layout::PageFrame&&) {}, diags).pages;
-  }
-  state.counters["pages"] = pages;
-  state.counters["s/page"] = benchmark::Counter(static_cast<double>(pages) * state.iterations(),
-                                                benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
-  state.SetComplexityN(pages);
+  state.SetComplexityN(bench::time_layout(state, loaded, "the synthetic book does not load"));
 }
 // 192 to 6,144 chapters: about 640 to 20,480 pages.
 BENCHMARK(BM_LayoutDocument)->RangeMultiplier(2)->Range(192, 6144)->Unit(benchmark::kMillisecond)->Complexity();
