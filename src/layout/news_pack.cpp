@@ -16,6 +16,7 @@ struct Step {
   enum Kind : uint8_t { Unknown, Empty, Stack, Split, Narrow } kind = Unknown;
   int8_t option = 0;  // Stack: the option; Split, Narrow: the left band's columns
   int16_t air = 0;    // Stack: lines of flex taken; Split: the first module of the right band
+  int8_t gap = 0;     // Stack: lines between the module and the next under it
 };
 
 // Best fills of regions (modules i..j-1 into w columns × h lines), memoised.
@@ -53,8 +54,8 @@ class Packer {
     if (s.kind == Step::Stack) {
       const ModuleOption& o = m_[i].by_span[w][s.option];
       const int used = o.lines + s.air;
-      out.modules[i] = {column, line, w, used, s.option, s.air};
-      const int rest = h - used - (i + 1 < j ? rules_.gap_lines : 0);
+      out.modules[i] = {column, line, w, used, s.option, s.air, s.gap};
+      const int rest = h - used - s.gap;
       trace(i + 1, j, w, rest, column, line + h - rest, out);
     } else if (s.kind == Step::Split) {
       trace(i, s.air, s.option, h, column, line, out);
@@ -77,22 +78,24 @@ class Packer {
     return ((static_cast<size_t>(i) * (n_ + 1) + j) * (c_ + 1) + w) * (h_ + 1) + h;
   }
 
-  // Module i across the band, the rest of the band under it.
+  // Module i across the band, the rest of the band under it (after a gap).
   void stack(int i, int j, int w, int h, Step& best, double& best_cost) {
     if (w >= static_cast<int>(m_[i].by_span.size())) return;
     const auto& options = m_[i].by_span[w];
     const bool last = i + 1 == j;
-    for (size_t o = 0; o < options.size(); ++o) {
-      for (int air = 0; air <= options[o].flex; ++air) {
-        const int rest = h - options[o].lines - air - (last ? 0 : rules_.gap_lines);
-        if (rest < 0 || (!last && rest < 1)) break;
-        const double cost = options[o].cost + air * rules_.air_cost * w + fill(i + 1, j, w, rest);
-        if (cost < best_cost) {
-          best_cost = cost;
-          best = {Step::Stack, static_cast<int8_t>(o), static_cast<int16_t>(air)};
+    const int most_gap = last ? 0 : rules_.gap_lines + rules_.gap_flex;
+    for (size_t o = 0; o < options.size(); ++o)
+      for (int air = 0; air <= options[o].flex; ++air)
+        for (int gap = last ? 0 : rules_.gap_lines; gap <= most_gap; ++gap) {
+          const int rest = h - options[o].lines - air - gap;
+          if (rest < 0 || (!last && rest < 1)) break;
+          const double cost = options[o].cost + air * rules_.air_cost * w +
+                              (gap - (last ? 0 : rules_.gap_lines)) * rules_.gap_cost * w + fill(i + 1, j, w, rest);
+          if (cost < best_cost) {
+            best_cost = cost;
+            best = {Step::Stack, static_cast<int8_t>(o), static_cast<int16_t>(air), static_cast<int8_t>(gap)};
+          }
         }
-      }
-    }
   }
 
   // Modules i..m-1 in a band of w1 columns on the left, the rest on the right.

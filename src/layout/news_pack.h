@@ -31,6 +31,7 @@ struct PackedModule {
   int column = 0, line = 0, span = 0, lines = 0;
   int option = 0;  // index into its by_span[span]
   int air = 0;     // grid lines of flex it takes (included in `lines`)
+  int gap_below = 0;  // grid lines between it and the module under it in its band (0: none under it)
 };
 
 struct Packing {
@@ -41,9 +42,11 @@ struct Packing {
 };
 
 struct PackRules {
-  int gap_lines = 1;           // between modules stacked in a band (its rule goes in it)
+  int gap_lines = 1;           // between modules stacked in a band (its rule goes in it) ...
+  int gap_flex = 1;            // ... and up to this many more, to fill the band
+  double gap_cost = 8;         // per extra line of gap and column
   double air_cost = 4;         // per line of flex taken
-  double empty_cost = 60;      // per column-line left empty at a stack's foot
+  double empty_cost = 200;     // per column-line left empty at a stack's foot
   double split_cost = 1;       // per side-by-side split: fewer, simpler bands
 };
 

@@ -36,6 +36,16 @@ void lead_first(std::vector<std::unique_ptr<NewsModule>>& modules) {
   }
 }
 
+// Moves v[from] to index `to`, the others keeping their order.
+template <typename T>
+void move_to(std::vector<T>& v, size_t from, size_t to) {
+  const auto at = [&](size_t i) { return v.begin() + static_cast<long>(i); };
+  if (from < to)
+    std::rotate(at(from), at(from + 1), at(to + 1));
+  else
+    std::rotate(at(to), at(from), at(from + 1));
+}
+
 // One page of the edition being made: its source (null for a continuation
 // page huozi adds), its number (版次), and the modules it holds.
 struct SheetPlan {
@@ -77,8 +87,11 @@ class Edition {
   Packing compose(SheetPlan& plan, const ModuleArea& area, std::vector<std::unique_ptr<NewsModule>>& carried,
                   int jump_to);
   Packing placed(SheetPlan& plan, const ModuleArea& area, int jump_to);
+  Packing move_pictures(SheetPlan& plan, std::vector<ModuleChoices>& choices, const ModuleArea& area,
+                        const PackRules& rules, Packing best);
   Packing first_does_not_fit(SheetPlan& plan, std::vector<std::unique_ptr<NewsModule>>& carried);
   void report_short(const NewsModule& module, const PackedModule& at);
+  void report_short_page(const SheetPlan& plan, const Packing& packing);
   void draw_rules(const Packing& packing, const ModuleArea& area, PageFrame& page);
   void record(const SheetPlan& plan, NewsModule& module, const PackedModule& at, const ModuleArea& area,
               PageFrame& page);
@@ -306,6 +319,8 @@ Packing Edition::compose(SheetPlan& plan, const ModuleArea& area, std::vector<st
   PackRules rules;
   if (!plan.page) rules.empty_cost = 1;
   Packing packing = pack_modules(choices, g_.columns, area.lines, rules);
+  if (packing.ok && packing.empty_lines > 0) packing = move_pictures(plan, choices, area, rules, packing);
+  if (packing.ok && plan.page && packing.empty_lines > g_.columns) report_short_page(plan, packing);
   if (packing.ok || plan.modules.empty()) return packing;
   // Fewer: the most modules that fit whole (found by halving: fewer never
   // fit worse), then the next one cut if it is a story.
@@ -347,6 +362,34 @@ Packing Edition::compose(SheetPlan& plan, const ModuleArea& area, std::vector<st
   return packing;
 }
 
+// Pictures are not in the text's reading order: when the page has a hole, a
+// picture module may move to another place in the order (never before the
+// lead) if that packs the page better. One pass, a picture at a time.
+Packing Edition::move_pictures(SheetPlan& plan, std::vector<ModuleChoices>& choices, const ModuleArea& area,
+                               const PackRules& rules, Packing best) {
+  const size_t n = plan.modules.size();
+  const size_t first = !plan.modules.empty() && plan.modules.front()->node().module().importance ==
+                                                    model::Importance::Lead ? 1 : 0;
+  for (size_t p = 0; p < n && best.empty_lines > 0; ++p) {
+    if (plan.modules[p]->node().kind == NodeKind::Article) continue;
+    size_t from = p, to_best = p;
+    for (size_t to = first; to < n; ++to) {
+      if (to == from) continue;
+      std::vector<ModuleChoices> order = choices;
+      move_to(order, from, to);
+      Packing tried = pack_modules(order, g_.columns, area.lines, rules);
+      if (tried.ok && tried.cost < best.cost) {
+        best = std::move(tried);
+        to_best = to;
+      }
+    }
+    if (to_best == from) continue;
+    move_to(choices, from, to_best);
+    move_to(plan.modules, from, to_best);
+  }
+  return best;
+}
+
 // A first module that fits no page (a picture group taller than the page):
 // an error (nothing is written), and the page goes on without it.
 Packing Edition::first_does_not_fit(SheetPlan& plan, std::vector<std::unique_ptr<NewsModule>>& carried) {
@@ -356,6 +399,16 @@ Packing Edition::first_does_not_fit(SheetPlan& plan, std::vector<std::unique_ptr
   for (size_t k = 1; k < plan.modules.size(); ++k) carried.push_back(std::move(plan.modules[k]));
   plan.modules.clear();
   return Packing{};
+}
+
+// A page whose copy does not fill it: the editor adds copy or a picture (or
+// takes a story from the next page).
+void Edition::report_short_page(const SheetPlan& plan, const Packing& packing) {
+  c_.diags.warning(c_.doc.files, plan.page->where,
+                   "page " + std::to_string(plan.number) + " is short: " + std::to_string(packing.empty_lines) +
+                       " column-lines stay empty at the foot of its columns",
+                   "add about " + std::to_string(packing.empty_lines * g_.column_em) +
+                       " characters of copy, or a picture, or give a story more importance");
 }
 
 // A placed story that ends well above its rectangle's foot leaves a hole the editor should see.
@@ -379,13 +432,15 @@ void Edition::draw_rules(const Packing& packing, const ModuleArea& area, PageFra
     const double x0 = block_left(area.recto) + m.column * step;
     const double x1 = x0 + m.span * step - g_.column_gap;
     const int end = m.line + m.lines;
-    if (end < area.lines) {
-      const double y = (top(end) + top(end + 1)) / 2 - (g_.line_pitch - g_.em) / 2;
+    const bool below = end < area.lines;  // another module under it (or white the editor left)
+    const int gap = std::max(1, m.gap_below);
+    if (below) {
+      const double y = (top(end) + top(end + gap)) / 2 - (g_.line_pitch - g_.em) / 2;
       page.items.push_back(Rule{x0, y, x1, y, s.module_rule, s.rule_ink, false});
     }
     if (m.column + m.span < g_.columns) {
       const double x = x1 + g_.column_gap / 2;
-      const double bottom = end < area.lines ? top(end + 1) : top(end) - (g_.line_pitch - g_.em);
+      const double bottom = below ? top(end + gap) : top(end) - (g_.line_pitch - g_.em);
       page.items.push_back(Rule{x, top(m.line) - (m.line ? (g_.line_pitch - g_.em) : 0), x, bottom,
                                 s.module_rule, s.rule_ink, false});
     }

@@ -120,7 +120,8 @@ const Case kPageErrors[] = {
     {"<page><article importance=\"top\"><title>题</title><p>文</p></article></page>",  "unknown importance \"top\""},
     {"<page><article importance=\"Lead\"><title>题</title><p>文</p></article></page>", "unknown importance \"Lead\""},
     {"<page><article importance=\"\"><title>题</title><p>文</p></article></page>",     "unknown importance \"\""},
-    {"<page><article boxed=\"true\"><title>题</title><p>文</p></article></page>",      "boxed must be yes or no"},
+    {"<page><article boxed=\"true\"><title>题</title><p>文</p></article></page>",      "boxed must be yes, fancy or no"},
+    {"<page><article fit=\"squeeze\"><title>题</title><p>文</p></article></page>",    "fit must be jump or shrink"},
     // Photo groups: two pictures or more, the credit last.
     {"<page><photos><figure><placeholder>甲</placeholder></figure></photos>" STORY "</page>",
                                                               "<photos> needs two pictures or more"},

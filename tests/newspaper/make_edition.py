@@ -47,6 +47,7 @@ COLUMN_EM = 12          # floor((297 - 30 mm - 5 × 2 em) / 6 / 9 pt)
 GRID_LINES = 82         # floor((390 mm - 9 pt) / 13.5 pt) + 1
 HEAD_LINES = 3          # the page head (NewsStyle::head_lines)
 BANNER_LINES = 5        # a one-line banner and its air, as huozi sets it
+NAMEPLATE_LINES = 4     # page 1's nameplate (报头): the paper's name at 4.5 × the body size
 PHOTO_LINES = {2: 12, 3: 12, 4: 22, 5: 32, 6: 32, 7: 32, 8: 32}  # a group at 3 columns, rough
 
 LATIN = ["GDP", "5G", "App", "CPI", "AI", "PM2.5", "LED", "ETC", "VR", "CBD", "PPP", "IPO", "B2B", "Logo"]
@@ -210,7 +211,7 @@ def text_chars(lines, span):
 
 def composed_page(w, rng, number, stories, fill, photo_count, figure_span, banner):
     """A page huozi composes: its modules and the text sized to fill its area."""
-    area = GRID_LINES - HEAD_LINES - (BANNER_LINES if banner else 0)
+    area = GRID_LINES - HEAD_LINES - (BANNER_LINES if banner else 0) - (NAMEPLATE_LINES if number == 1 else 0)
     cells = COLUMNS * area
     modules = []
     if photo_count:
@@ -234,7 +235,7 @@ def composed_page(w, rng, number, stories, fill, photo_count, figure_span, banne
 
 def placed_page(w, number, stories, photo_count):
     """A page with every module placed (版样); no banner: its rows start under the head."""
-    area = GRID_LINES - HEAD_LINES
+    area = GRID_LINES - HEAD_LINES - (NAMEPLATE_LINES if number == 1 else 0)
     top = 34
     out = []
     # (column, row, span, rows) of the lead, the right-hand module, and the three under them.
