@@ -3,26 +3,15 @@
 #include <algorithm>
 #include <memory>
 
+#include "layout/news_furniture.h"
 #include "layout/news_modules.h"
 #include "layout/news_pack.h"
-#include "model/metadata.h"
 
 namespace huozi::layout {
 namespace {
 
 using model::Node;
 using model::NodeKind;
-
-// A rectangle for `huozi pages`; line -1: above the module area (head, banner).
-ModuleRect module_rect(std::string what, int line, int span, int lines, Rect rect) {
-  ModuleRect r;
-  r.what = std::move(what);
-  r.line = line;
-  r.span = span;
-  r.lines = lines;
-  r.rect = rect;
-  return r;
-}
 
 // The lead story opens the page at the top left: pictures the source puts
 // before it (they are not in the text's reading order) come right after it.
@@ -82,8 +71,6 @@ class Edition {
   int anchors_ = 0;
 
   void make_sheet(SheetPlan& plan, SheetPlan* next, int physical);
-  int draw_head(const SheetPlan& plan, bool recto, PageFrame& page);
-  int draw_banner(const Node& banner, int line, bool recto, PageFrame& page);
   Packing compose(SheetPlan& plan, const ModuleArea& area, std::vector<std::unique_ptr<NewsModule>>& carried,
                   int jump_to);
   Packing placed(SheetPlan& plan, const ModuleArea& area, int jump_to);
@@ -92,10 +79,9 @@ class Edition {
   Packing first_does_not_fit(SheetPlan& plan, std::vector<std::unique_ptr<NewsModule>>& carried);
   void report_short(const NewsModule& module, const PackedModule& at);
   void report_short_page(const SheetPlan& plan, const Packing& packing);
-  void draw_rules(const Packing& packing, const ModuleArea& area, PageFrame& page);
   void record(const SheetPlan& plan, NewsModule& module, const PackedModule& at, const ModuleArea& area,
               PageFrame& page);
-  double em(double ems) const { return ems * g_.em; }
+  NewsFurniture furniture_{c_, style_};
   double block_left(bool recto) const { return g_.column_left(0, recto); }
   double line_top(int line) const { return g_.baseline(line) - kAscentEm * g_.em; }
 };
@@ -139,10 +125,10 @@ void Edition::make_sheet(SheetPlan& plan, SheetPlan* next, int physical) {
   page.number = physical;
   page.label = std::to_string(plan.number);
   const bool recto = plan.number % 2 == 1;
-  int line = draw_head(plan, recto, page);
+  int line = draw_news_head(furniture_, plan.page, plan.number, plan.name, recto, page);
   const Node* source = plan.page;
   if (source && !source->children.empty() && source->children.front().kind == NodeKind::Banner)
-    line = draw_banner(source->children.front(), line, recto, page);
+    line = draw_banner(furniture_, source->children.front(), line, recto, page);
   ModuleArea area{line, g_.lines - line, recto};
   // The page's bookmark, then its stories'.
   std::string anchor = source && !source->id().empty() ? source->id() : "huozi-page" + std::to_string(physical);
@@ -167,93 +153,12 @@ void Edition::make_sheet(SheetPlan& plan, SheetPlan* next, int physical) {
       carried.insert(carried.begin(), std::move(rest));
     }
   }
-  draw_rules(packing, area, page);
+  draw_module_rules(furniture_, packing.modules, area, page);
   // What did not fit goes first on the next page.
   if (next)
     for (auto it = carried.rbegin(); it != carried.rend(); ++it) next->modules.insert(next->modules.begin(), std::move(*it));
   ++result_.pages;
   sink_(std::move(page));
-}
-
-// The head: the page's number and name at the outer edge, the paper and the
-// date at the inner, the editor line under them, a thick and a thin rule.
-int Edition::draw_head(const SheetPlan& plan, bool recto, PageFrame& page) {
-  const NewsStyle& s = style_;
-  const double left = block_left(recto), right = left + g_.block_width;
-  const model::PageHead& head = plan.page ? plan.page->page_head() : model::PageHead{};
-  const std::string paper = head.paper.empty() ? c_.doc.metadata.publisher : head.paper;
-  // Page 1 carries the nameplate (报头): the paper's name large across the top.
-  int first = 0;
-  if (plan.page && plan.number == 1 && !paper.empty()) {
-    for (TypesetLine& l : c_.set(text_block(NodeKind::Title, paper, plan.page->where), Measure{0, g_.block_width},
-                                 setting(s.nameplate_scale, Align::Centre)))
-      place_line(std::move(l), left, g_.baseline(first++), page);
-  }
-  const double base0 = g_.baseline(first), base1 = g_.baseline(first + 1);
-  double w = 0;
-  const std::string number = "第" + std::to_string(plan.number) + "版";
-  std::string name = plan.name;
-  // The outer edge: the number, then the page's name.
-  std::vector<PageItem> number_items = c_.set_string(number, text::Role::Heading, em(s.head_page_scale), w);
-  double number_w = w;
-  std::vector<PageItem> name_items =
-      name.empty() ? std::vector<PageItem>{} : c_.set_string(name, text::Role::Heading, em(s.head_page_scale), w);
-  double name_w = name.empty() ? 0 : w;
-  const double gap = em(1);
-  const double outer_w = number_w + (name.empty() ? 0 : gap + name_w);
-  double x = recto ? right - outer_w : left;
-  for (PageItem& i : number_items) translate(i, x, base0), page.items.push_back(std::move(i));
-  x += number_w + gap;
-  for (PageItem& i : name_items) translate(i, x, base0), page.items.push_back(std::move(i));
-  // The inner edge: paper (unless the nameplate shows it) and date.
-  const std::string date = model::chinese_date(c_.doc.metadata.date);
-  std::string line = first || paper.empty() ? date : paper + "　　" + date;
-  std::vector<PageItem> paper_items = c_.set_string_within(line, text::Role::Heading, em(s.head_paper_scale),
-                                                           g_.block_width - outer_w - 2 * gap, w);
-  x = recto ? left : right - w;
-  for (PageItem& i : paper_items) translate(i, x, base0), page.items.push_back(std::move(i));
-  // The editor line, small, under the paper.
-  std::string staff;
-  for (const auto& [role, who] : head.staff) staff += (staff.empty() ? "" : "　") + role + "：" + who;
-  if (!staff.empty()) {
-    std::vector<PageItem> staff_items =
-        c_.set_string_within(staff, text::Role::Body, em(s.head_staff_scale), g_.block_width / 2, w);
-    x = recto ? left : right - w;
-    for (PageItem& i : staff_items) translate(i, x, base1), page.items.push_back(std::move(i));
-  }
-  // A thick rule, a thin one under it, across the page, under line 1.
-  const double y = base1 + (g_.line_pitch - kAscentEm * g_.em) * 0.55 + s.head_rule / 2;
-  page.items.push_back(Rule{left, y, right, y, s.head_rule, s.rule_ink, false});
-  const double y2 = y + s.head_rule / 2 + s.head_rule_gap + s.head_thin_rule / 2;
-  page.items.push_back(Rule{left, y2, right, y2, s.head_thin_rule, s.rule_ink, false});
-  page.modules.push_back(module_rect(first ? "nameplate" : "head", -1, g_.columns, 0,
-                                     {left, line_top(0), g_.block_width, y2 - line_top(0)}));
-  return first + s.head_lines;
-}
-
-// The banner: kicker, title, subtitle, centred across every column.
-int Edition::draw_banner(const Node& banner, int line, bool recto, PageFrame& page) {
-  const NewsStyle& s = style_;
-  const double left = block_left(recto);
-  const Measure m{0, g_.block_width};
-  const int first = line;
-  std::vector<TypesetLine> lines;
-  auto add = [&](NodeKind kind, double scale) {
-    for (const Node& child : banner.children)
-      if (child.kind == kind)
-        for (TypesetLine& l : c_.set(child, m, setting(scale, Align::Centre))) lines.push_back(std::move(l));
-  };
-  add(NodeKind::Kicker, s.banner_kicker_scale);
-  add(NodeKind::Title, s.banner_scale);
-  add(NodeKind::Subtitle, s.banner_subtitle_scale);
-  for (TypesetLine& l : lines) {
-    for (PageItem& i : l.items) translate(i, left, g_.baseline(line)), page.items.push_back(std::move(i));
-    ++line;
-  }
-  line += s.banner_air_lines;
-  page.modules.push_back(module_rect("banner", -1, g_.columns, 0,
-                                    {left, line_top(first), g_.block_width, line_top(line) - line_top(first)}));
-  return line;
 }
 
 // The modules where the editor placed them: each as given; a story longer
@@ -420,31 +325,6 @@ void Edition::report_short(const NewsModule& module, const PackedModule& at) {
   c_.diags.warning(c_.doc.files, module.node().where,
                    module.what() + " ends " + std::to_string(empty) + " lines above the foot of its rectangle",
                    "give it " + std::to_string(at.lines - empty) + " rows, or fewer columns");
-}
-
-// 细线 between modules: under each module that has another below it, and in
-// the gap right of each module that has another beside it.
-void Edition::draw_rules(const Packing& packing, const ModuleArea& area, PageFrame& page) {
-  const NewsStyle& s = style_;
-  const double step = g_.column_width() + g_.column_gap;
-  auto top = [&](int line) { return line_top(area.top_line + line); };
-  for (const PackedModule& m : packing.modules) {
-    const double x0 = block_left(area.recto) + m.column * step;
-    const double x1 = x0 + m.span * step - g_.column_gap;
-    const int end = m.line + m.lines;
-    const bool below = end < area.lines;  // another module under it (or white the editor left)
-    const int gap = std::max(1, m.gap_below);
-    if (below) {
-      const double y = (top(end) + top(end + gap)) / 2 - (g_.line_pitch - g_.em) / 2;
-      page.items.push_back(Rule{x0, y, x1, y, s.module_rule, s.rule_ink, false});
-    }
-    if (m.column + m.span < g_.columns) {
-      const double x = x1 + g_.column_gap / 2;
-      const double bottom = below ? top(end + gap) : top(end) - (g_.line_pitch - g_.em);
-      page.items.push_back(Rule{x, top(m.line) - (m.line ? (g_.line_pitch - g_.em) : 0), x, bottom,
-                                s.module_rule, s.rule_ink, false});
-    }
-  }
 }
 
 // The module's rectangle for `huozi pages`, and a story's anchor and bookmark.
