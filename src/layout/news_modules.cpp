@@ -26,17 +26,9 @@ void append(std::vector<TypesetLine>& to, std::vector<TypesetLine> lines) {
   for (TypesetLine& l : lines) to.push_back(std::move(l));
 }
 
-// A figure block's picture, caption and links with its top left at (x, y).
+// A figure block with its top left at (x, y), and its anchors.
 void place_figure(const FlowBlock& b, double x, double y, PageFrame& page) {
-  for (PageItem item : b.figure_items) {
-    translate(item, x, y);
-    page.items.push_back(std::move(item));
-  }
-  for (Link link : b.figure_links) {
-    link.rect.x += x;
-    link.rect.y += y;
-    page.links.push_back(std::move(link));
-  }
+  place_figure_items(b, x, y, page);
   for (const Anchor& a : b.anchors) page.anchors.push_back({a.name, x + a.x, y});
 }
 

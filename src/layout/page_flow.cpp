@@ -279,17 +279,7 @@ void PageFlow::place_figure(const FlowBlock& block) {
   if (!column_empty()) line_ += block.space_before;
   if (figure.figure_lines > remaining()) overflows_.push_back(block.where);
   mark_block_start(figure);
-  double x = g_.column_left(column_, info_.recto);
-  double y = g_.baseline(line_) - kAscentEm * g_.em;
-  for (PageItem item : figure.figure_items) {
-    translate(item, x, y);
-    page_.items.push_back(std::move(item));
-  }
-  for (Link link : figure.figure_links) {
-    link.rect.x += x;
-    link.rect.y += y;
-    page_.links.push_back(std::move(link));
-  }
+  place_figure_items(figure, g_.column_left(column_, info_.recto), g_.baseline(line_) - kAscentEm * g_.em, page_);
   line_ = std::min(g_.lines, line_ + figure.figure_lines);
   add_notes(figure, 0);  // those of its caption and credit
 }
@@ -324,6 +314,18 @@ void PageFlow::finish() {
   while (!carry_.empty() && g_.lines >= 2) {
     open_page();
     close_page();
+  }
+}
+
+void place_figure_items(const FlowBlock& figure, double x, double y, PageFrame& page) {
+  for (PageItem item : figure.figure_items) {
+    translate(item, x, y);
+    page.items.push_back(std::move(item));
+  }
+  for (Link link : figure.figure_links) {
+    link.rect.x += x;
+    link.rect.y += y;
+    page.links.push_back(std::move(link));
   }
 }
 

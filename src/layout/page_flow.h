@@ -54,6 +54,9 @@ struct FlowBlock {
   std::vector<FlowNote> notes;        // called from this block's lines
 };
 
+// A figure block's picture, caption and their links onto the page, its top left at (x, y).
+void place_figure_items(const FlowBlock& figure, double x, double y, PageFrame& page);
+
 // What the page decorator needs to know about a finished page.
 struct PageInfo {
   int number = 1;
