@@ -139,7 +139,7 @@ def extra_hyphens(pdf, text_file):
     """Hyphens in the copied-out text (MuPDF) beyond the source's: a hyphen added at a
     break that copies out as a character (a soft hyphen U+00AD does not count)."""
     got, want = copied_and_source(pdf, text_file)
-    return max(0, sum(got[c] - want[c] for c in '-\u2010'))
+    return max(0, sum(got[c] - want[c] for c in '-\u2010\u2011'))
 
 
 def copied_and_source(pdf, text_file):
@@ -147,6 +147,18 @@ def copied_and_source(pdf, text_file):
     with open(text_file, encoding='utf-8') as f:
         want = Counter(c for c in f.read() if not c.isspace())
     return got, want
+
+
+def worst_lines(pdf, n):
+    """The n lines with the widest extra space between two Han characters: (gap em, page, text)."""
+    han = re.compile(r'[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]')
+    found = []
+    for page, rows in enumerate(pdf_rows(pdf), 1):
+        for r in rows:
+            gaps = [(b[0] - a[1]) / (a[1] - a[0]) for a, b in zip(r, r[1:]) if han.match(a[2]) and han.match(b[2])]
+            if gaps:
+                found.append((round(max(gaps), 2), page, ''.join(c for _, _, c in r)))
+    return sorted(found, reverse=True)[:n]
 
 
 def build_one(huozi, script, width_em, workdir, tools):
@@ -209,6 +221,7 @@ def main():
     ap.add_argument('--widths', default=','.join(map(str, WIDTHS)))
     ap.add_argument('--tools', default=default_tools(), help='the shared tools folder (typocheck.py, pdfcheck.py)')
     ap.add_argument('--json', help='also write the rows as JSON here')
+    ap.add_argument('--worst', type=int, default=0, help='print the N loosest lines of each PDF')
     a = ap.parse_args()
     if not a.tools:
         raise SystemExit('measure.py: no shared tools folder found; give --tools')
@@ -221,6 +234,8 @@ def main():
             print(f"warning: {r['script']} at {r['width']} em: the widest line is {r['block_em']} em", file=sys.stderr)
         for k in r['kinsoku_examples']:
             print(f"  kinsoku {r['script']} {r['width']} em: {k}")
+        for gap, page, text in worst_lines(r['pdf'], a.worst):
+            print(f"  loose {r['script']} {r['width']} em: gap {gap} em, page {page}: {text}")
         f = failures(r)
         if f:
             bad.append(f"{r['script']} {r['width']} em: " + ', '.join(f))
