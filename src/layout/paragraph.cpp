@@ -2,6 +2,7 @@
 
 #include "layout/items.h"
 #include "layout/justify.h"
+#include "text/clreq.h"
 #include "text/shaper.h"
 
 namespace huozi::layout {
@@ -85,16 +86,34 @@ struct Collector {
 
 // A word wider than the measure (a long URL, letters with no break between
 // them) is broken where it reaches the measure: whole, its line would run
-// past the column and off the page.
+// past the column and off the page. The break moves back, inside the word,
+// past a mark that may not open a line (the comma after a long word) or one
+// that may not close it (an opening bracket before it): kinsoku holds there too.
 void break_long_words(text::ShapedParagraph& shaped, double measure, double indent) {
+  auto& clusters = shaped.clusters;
+  // Whether a break before cluster k would put a mark where clreq forbids it.
+  auto forbidden = [&](size_t k) {
+    return text::prohibited_at_line_start(clusters[k].cls) || text::prohibited_at_line_end(clusters[k - 1].last_cls);
+  };
   double since = indent;  // the width since the last break opportunity
-  for (size_t i = 0; i < shaped.clusters.size(); ++i) {
-    text::Cluster& c = shaped.clusters[i];
-    if (i > 0 && since > 0 && since + c.advance > measure) {
-      shaped.clusters[i - 1].break_after = true;
+  size_t segment = 0;     // the first cluster after it
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    text::Cluster& c = clusters[i];
+    if (i > segment && since > 0 && since + c.advance > measure) {
+      size_t k = i;  // break before cluster k
+      while (k > segment + 1 && forbidden(k)) --k;
+      if (forbidden(k)) k = i;  // nowhere better in the word
+      clusters[k - 1].break_after = true;
       since = 0;
+      for (size_t j = k; j < i; ++j) since += clusters[j].advance;
+      segment = k;
     }
-    since = c.break_after ? 0 : since + c.advance;
+    if (c.break_after) {
+      since = 0;
+      segment = i + 1;
+    } else {
+      since += c.advance;
+    }
   }
 }
 

@@ -214,6 +214,27 @@ TEST(OffThePage, AWordWiderThanTheMeasureIsBrokenWhereItReachesIt) {
   EXPECT_EQ(std::count(text.begin(), text.end(), 'y'), 300);
 }
 
+// The measure may fall just before the comma after a long word (or just
+// after an opening bracket): the forced break moves back into the word, so no
+// line opens with a mark clreq keeps off a line's start.
+TEST(OffThePage, AWordBrokenAtTheMeasureKeepsKinsoku) {
+  for (int letters = 40; letters < 140; letters += 7) {
+    const std::string word(static_cast<size_t>(letters), 'e');
+    LaidOut out = lay_out(publication("", chapter("<p>见（" + word + "，简称EEG）。又“" + word + "”。</p>")));
+    for (size_t p = 0; p < out.pages.size(); ++p) {
+      const std::vector<PageLine> lines = out.lines(p);
+      for (size_t k = 0; k < lines.size(); ++k) {
+        const std::string& t = lines[k].text;
+        for (const char* mark : {"，", "）", "”", "。"}) EXPECT_NE(t.rfind(mark, 0), 0u) << letters << ": " << t;
+        for (const char* mark : {"（", "“"})
+          if (t.size() >= 3) EXPECT_NE(t.compare(t.size() - 3, 3, mark), 0) << letters << ": " << t;
+      }
+    }
+    std::string text = all_text(out);
+    EXPECT_EQ(std::count(text.begin(), text.end(), 'e'), 2 * letters);
+  }
+}
+
 // ---- 3. long titles ----------------------------------------------------------------------
 
 TEST(LongTitle, TheRunningHeadIsCutToTheMeasureWithAnEllipsis) {
