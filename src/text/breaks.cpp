@@ -1,5 +1,7 @@
 #include "text/breaks.h"
 
+#include <string_view>
+
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
@@ -18,6 +20,49 @@ BreakFinder::BreakFinder() : impl_(std::make_unique<Impl>()) {
 }
 
 BreakFinder::~BreakFinder() = default;
+
+namespace {
+
+bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Whether the run of Latin text [from, to) is a URL or an e-mail address.
+bool looks_like_address(const std::vector<char32_t>& cps, size_t from, size_t to) {
+  if (to - from >= 4 && cps[from] == 'w' && cps[from + 1] == 'w' && cps[from + 2] == 'w' && cps[from + 3] == '.')
+    return true;
+  for (size_t k = from; k < to; ++k) {
+    if (cps[k] == '@' && k > from && k + 1 < to) return true;
+    if (cps[k] == ':' && k + 2 < to && cps[k + 1] == '/' && cps[k + 2] == '/') return true;
+  }
+  return false;
+}
+
+// A URL or an e-mail address may break after / . - ? & = # _ @ ~ without a
+// hyphen (issue 14), never inside "//" and never between two digits (a number
+// is one word). ICU's UAX #14 keeps most of these together.
+void address_breaks(const std::vector<char32_t>& cps, const std::vector<uint32_t>& offsets,
+                    const std::vector<CharClass>& classes, std::vector<uint8_t>& break_before) {
+  const auto outside = [&](size_t k) { return classes[k] == CharClass::Space || is_chinese_class(classes[k]); };
+  static constexpr std::u32string_view kAfter = U"/.-?&=#_@~";
+  for (size_t i = 0; i < cps.size();) {
+    if (outside(i)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < cps.size() && !outside(end)) ++end;
+    if (looks_like_address(cps, i, end))
+      for (size_t k = i + 2; k + 1 < end; ++k) {  // not after the first character, nor before the last
+        const char32_t before = cps[k - 1], after = cps[k];
+        if (kAfter.find(before) == std::u32string_view::npos) continue;
+        if (before == '/' && after == '/') continue;
+        if (is_ascii_digit(cps[k - 2]) && is_ascii_digit(after)) continue;
+        break_before[offsets[k]] = 1;
+      }
+    i = end;
+  }
+}
+
+}  // namespace
 
 bool break_allowed(char32_t before, CharClass before_class, char32_t after, CharClass after_class,
                    bool icu_allows) {
@@ -58,6 +103,7 @@ void BreakFinder::find(std::string_view text, const std::vector<char32_t>& cps,
     const bool icu_allows = icu.empty() ? true : icu[offsets[i]] != 0;
     break_before[offsets[i]] = break_allowed(cps[i - 1], classes[i - 1], cps[i], classes[i], icu_allows);
   }
+  if (!all_chinese) address_breaks(cps, offsets, classes, break_before);
 }
 
 }  // namespace huozi::text

@@ -43,5 +43,20 @@ TEST(Breaks, ClreqTailoredOpportunities) {
   for (const auto& c : cases) EXPECT_EQ(opportunities(c.text), c.expected) << c.text;
 }
 
+// URLs and e-mail addresses break after / . - and the like, without a hyphen;
+// never inside "//", never between two digits, not right after the first
+// character nor before the last.
+TEST(Breaks, AddressesBreakAfterTheirSeparators) {
+  const Case cases[] = {
+      {"见https://example.com/a-b/c", "见|https://|example.|com/|a-|b/|c"},
+      {"信箱office@huozi.org。", "信|箱|office@|huozi.|org。"},
+      {"www.huozi.org", "www.|huozi.|org"},
+      {"comment-998877", "comment-998877"},        // not an address: ICU's word
+      {"http://x.cn/v3.14/p", "http://|x.|cn/|v3.14/|p"},  // 3.14 stays whole
+      {"e-mail", "e-|mail"},                      // not an address: ICU breaks after a hyphen
+  };
+  for (const auto& c : cases) EXPECT_EQ(opportunities(c.text), c.expected) << c.text;
+}
+
 }  // namespace
 }  // namespace huozi::testing
