@@ -31,7 +31,7 @@ struct Setting {
   double scale = 1;  // of the body size (a title's: of its heading size)
   Align align = Align::Justify;
   double hang = 0;   // lines after the first start this much further in
-  std::string lead;  // set before the block's content: a heading's number, a note's mark
+  std::string lead{};  // set before the block's content: a heading's number, a note's mark
 };
 
 // A Setting at `scale`, aligned `align`.
