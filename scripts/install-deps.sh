@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(
   build-essential cmake pkg-config
   libpugixml-dev libzip-dev libharfbuzz-dev libfreetype-dev zlib1g-dev libpng-dev
-  libfontconfig-dev libicu-dev
+  libfontconfig-dev libicu-dev libhyphen-dev hyphen-en-us
   libqpdf-dev icc-profiles-free
   fonts-noto-cjk fonts-hanazono fonts-arphic-ukai
 )

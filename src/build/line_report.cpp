@@ -47,6 +47,7 @@ LineReport report_lines(const model::Document& doc, const std::string& source, c
     out.column = static_cast<int>(p.where.column);
     for (const auto& line : lines) {
       std::string text = p.input.text.substr(line.text_begin, line.text_end - line.text_begin);
+      if (line.hyphenated) text += "-";  // as set: the added hyphen shows
       if (line.overfull) out.problems.push_back("an overfull line");
       const double gap_em = line.ratio * layout::kInterCharacterStretchEm;
       if (!line.last && gap_em > kLooseGapEm)

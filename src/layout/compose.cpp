@@ -6,6 +6,7 @@
 #include "layout/footnotes.h"
 #include "layout/markup.h"
 #include "layout/typeset_line.h"
+#include "text/breaks.h"
 #include "util/utf8.h"
 
 namespace huozi::layout {
@@ -30,6 +31,15 @@ std::string first_code_points(const std::string& s, size_t n) {
   size_t i = 0;
   for (size_t k = 0; k < n && i < s.size(); ++k) utf8::next(s, i);
   return s.substr(0, i);
+}
+
+// The page setup's house style, as the paragraph setter takes it.
+Typography typography(const model::PageSetup& page) {
+  Typography t;
+  t.half_width_line_start = page.half_width_line_start;
+  t.hanging_punctuation = page.hanging_punctuation;
+  t.han_digit_space = page.han_digit_space;
+  return t;
 }
 
 }  // namespace
@@ -76,9 +86,13 @@ void Composer::set_source(const ParagraphSource& source, Measure m, const Settin
                           std::vector<TypesetLine>& out, std::vector<NoteCall>* calls) {
   SetOptions options;
   options.width_pt = m.width - how.hang;
+  options.typography = typography(doc.page);
+  options.between_words = how.headline;
   // A local copy: decorating a line sets strings (ruby) with the same setter.
   std::vector<Line> lines;
   setter_.set(source, options, lines, &diags);
+  if (how.headline && lines.size() > 1) balance_lines(source, options, lines);
+  const double narrower = m.width - how.hang - options.width_pt;  // what balancing took off
   const int grid_lines =
       std::max(1, static_cast<int>(std::ceil(source.em_pt * style.line_height / g.line_pitch - 1e-6)));
   size_t next_mark = 0;
@@ -86,7 +100,7 @@ void Composer::set_source(const ParagraphSource& source, Measure m, const Settin
     const Line& line = lines[i];
     double x = m.x + (i > 0 ? how.hang : 0);
     double free = std::max(0.0, options.width_pt - line.width);
-    if (how.align == Align::Centre) x += free / 2;
+    if (how.align == Align::Centre) x += (free + narrower) / 2;
     if (how.align == Align::Right) x += free;
     for (int k = 1; k < grid_lines; ++k) out.emplace_back();
     out.push_back(to_typeset_line(line, source.input.text, x));
@@ -95,11 +109,41 @@ void Composer::set_source(const ParagraphSource& source, Measure m, const Settin
   }
 }
 
+// The narrowest measure (to a tenth of an em) at which the paragraph still
+// takes as many lines as it does at options.width_pt: a two-line headline
+// then reads as two even lines, not a full one and a stub.
+void Composer::balance_lines(const ParagraphSource& source, SetOptions& options, std::vector<Line>& lines) {
+  const size_t count = lines.size();
+  // Breaks inside a word (脱|贫): a narrower measure may not add any.
+  std::vector<uint8_t> boundary;
+  text::word_boundaries(source.input.text, boundary);
+  const auto inside_words = [&](const std::vector<Line>& set) {
+    int n = 0;
+    for (size_t i = 0; i + 1 < set.size(); ++i) n += set[i].text_end < boundary.size() && !boundary[set[i].text_end];
+    return n;
+  };
+  const int splits = inside_words(lines);
+  double fits = options.width_pt, lo = options.width_pt / static_cast<double>(count);
+  std::vector<Line> trial;
+  while (fits - lo > 0.1 * source.em_pt) {
+    SetOptions narrower = options;
+    narrower.width_pt = (lo + fits) / 2;
+    setter_.set(source, narrower, trial, nullptr);
+    bool ok = trial.size() <= count && inside_words(trial) <= splits;
+    for (const Line& l : trial) ok = ok && !l.overfull;
+    (ok ? fits : lo) = narrower.width_pt;
+  }
+  if (fits == options.width_pt) return;
+  options.width_pt = fits;
+  setter_.set(source, options, lines, &diags);
+}
+
 std::vector<PageItem> Composer::set_string(const std::string& s, text::Role role, double size, double& width,
                                            Color color) {
   ParagraphSource source = plain_source(s, role, size, lang);
   SetOptions options;
   options.width_pt = 100000;
+  options.typography = typography(doc.page);
   setter_.set(source, options, lines_, &diags);
   width = lines_.empty() ? 0 : lines_[0].width;
   if (lines_.empty()) return {};

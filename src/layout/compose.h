@@ -32,6 +32,9 @@ struct Setting {
   Align align = Align::Justify;
   double hang = 0;   // lines after the first start this much further in
   std::string lead{};  // set before the block's content: a heading's number, a note's mark
+  // A headline: breaks between words where it can, and its lines balanced
+  // (the narrowest measure that keeps their number), centred in the measure.
+  bool headline = false;
 };
 
 // A Setting at `scale`, aligned `align`.
@@ -85,6 +88,7 @@ struct Composer {
 
   std::vector<TypesetLine> set(const model::Node& block, Measure m, const Setting& how,
                                const NoteMarkText& marks, std::vector<NoteCall>* calls);
+  void balance_lines(const ParagraphSource& source, SetOptions& options, std::vector<Line>& lines);
   void set_source(const ParagraphSource& source, Measure m, const Setting& how, std::vector<TypesetLine>& out,
                   std::vector<NoteCall>* calls);
 };

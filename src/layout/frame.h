@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <type_traits>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -39,6 +40,10 @@ struct PlacedGlyph {
 // Glyphs of one font and size, with the text they show and the cluster map
 // between the two (pairs of UTF-8 byte count and glyph count, in order), so
 // that text copied out of the PDF is the source text.
+// The text of a hyphen added where a word breaks at a line end (U+00AD SOFT
+// HYPHEN): it copies out as nothing a reader sees.
+inline constexpr std::string_view kSoftHyphen = "\xC2\xAD";
+
 struct TextRun {
   uint16_t font = 0;  // index into the document's font list
   double size = 10.5;

@@ -22,9 +22,7 @@ std::vector<LineSpan> break_greedy(const LineMeasurer& m, const LineWidths& widt
       if (s.overfull || items[i].forced) break;  // a box wider than the line: take it alone
     }
     if (best == items.size()) best = items.size() - 1;
-    LineSpan line = m.measure(begin, best, width);
-    if (std::isinf(line.ratio) && line.ratio > 0) line.ratio = 0;  // nothing to stretch: left as is
-    lines.push_back(line);
+    lines.push_back(m.measure(begin, best, width));
     if (items[best].forced) break;
     begin = m.next_box(best + 1);
     if (begin >= items.size()) break;

@@ -18,20 +18,44 @@ Item box_of(const Cluster& c, uint32_t index, bool half_width_line_start) {
   return box;
 }
 
+// Whether a mark may hang past the line's end: a pause or stop mark that is
+// a box of its own.
+bool hangs(const Cluster& c, const Item& box) {
+  return c.cls == CharClass::Stop && box.cluster_end == box.cluster_begin + 1;
+}
+
+// Whether a quarter-em space goes between these neighbours (§3): Han and a
+// Latin letter always; Han and a digit as the house style says.
+bool spaced(char32_t before, CharClass before_class, char32_t after, CharClass after_class, const Typography& t) {
+  if (!text::han_latin_spacing(before_class, after_class)) return false;
+  if (t.han_digit_space) return true;
+  const char32_t latin = before_class == CharClass::Alnum ? before : after;
+  return !((latin >= '0' && latin <= '9') || (latin >= 0xFF10 && latin <= 0xFF19));
+}
+
 // §2 line end: the blank a mark loses when the line ends after it.
 double end_trim(const Cluster& c, const Item& box) {
-  if (c.blank <= 0 || c.blank_left || box.removed > 0) return 0;
+  if (c.blank <= 0 || c.blank_left || c.blank_centred || box.removed > 0) return 0;
   return c.blank;
 }
 
-Item glue(double width, double stretch, double shrink, uint32_t cluster) {
+Item glue(double width, double priority_stretch, double stretch, double shrink, uint32_t cluster) {
   Item g;
   g.kind = ItemKind::Glue;
   g.width = width;
+  g.priority_stretch = priority_stretch;
   g.stretch = stretch;
   g.shrink = shrink;
   g.cluster_begin = cluster;
   g.cluster_end = cluster;
+  return g;
+}
+
+// The quarter-em space between Han and Latin or digits (§3): elastic, and
+// first to stretch; it never widens with the character gaps past its cap.
+Item han_latin_glue(double em, uint32_t cluster) {
+  Item g = glue(text::kHanLatinSpaceEm * em, kHanLatinStretchEm * em, 0, 0, cluster);
+  g.late_shrink = kHanLatinShrinkEm * em;
   return g;
 }
 
@@ -80,8 +104,9 @@ void build_items(const text::ShapedParagraph& shaped, const ItemOptions& options
         p.cluster_begin = p.cluster_end = i;
         items.push_back(p);
       }
-      items.push_back(glue(width, han_latin ? kInterCharacterStretchEm * em : kWordSpaceStretchFactor * kInterCharacterStretchEm * em,
-                           han_latin ? 0 : width * kWordSpaceShrinkFactor, i));
+      items.push_back(han_latin ? han_latin_glue(em, i)
+                                : glue(width, kWordSpacePriorityStretchEm * em, kInterCharacterStretchEm * em,
+                                       width * kWordSpaceShrinkFactor, i));
       items.back().cluster_end = i + 1;
       continue;
     }
@@ -96,7 +121,7 @@ void build_items(const text::ShapedParagraph& shaped, const ItemOptions& options
       box.han += c.cls == CharClass::Han ? 1 : 0;
       box.cluster_end = i + 1;
     } else {
-      Item box = box_of(c, i, options.half_width_line_start);
+      Item box = box_of(c, i, options.typography.half_width_line_start);
       if (removed[i] > 0) {
         box.width -= removed[i];
         box.removed = removed[i];
@@ -109,22 +134,37 @@ void build_items(const text::ShapedParagraph& shaped, const ItemOptions& options
     if (last) break;
     const Cluster& next = clusters[i + 1];
 
-    if (c.break_after) {
+    if (c.hyphen_after) {
+      Item p;
+      p.kind = ItemKind::Penalty;
+      p.penalty = kHyphenPenalty;
+      p.hyphen = true;
+      p.width = shaped.runs[c.run].hyphen_advance;
+      p.cluster_begin = p.cluster_end = i + 1;
+      items.push_back(p);
+    } else if (c.break_after) {
       Item p;
       p.kind = ItemKind::Penalty;
       p.penalty = text::is_chinese_class(c.last_cls) || text::is_chinese_class(next.cls) ? kCjkBreakPenalty
                                                                                          : kLatinBreakPenalty;
-      p.width = -end_trim(c, box);
-      p.shrink = -end_trim(c, box);
+      if (c.inside_word) p.penalty += kInsideWordPenalty;
+      if (options.typography.hanging_punctuation && hangs(c, box)) {
+        p.hang = true;  // the whole mark outside: the line does not count it
+        p.width = -box.width;
+        p.shrink = -box.shrink;
+      } else {
+        p.width = -end_trim(c, box);
+        p.shrink = -end_trim(c, box);
+      }
       p.cluster_begin = p.cluster_end = i + 1;
       items.push_back(p);
     }
     if (next.cls == CharClass::Space) continue;
-    if (text::han_latin_spacing(c.last_cls, next.cls)) {
-      items.push_back(glue(text::kHanLatinSpaceEm * em, kInterCharacterStretchEm * em, 0, i + 1));
+    if (spaced(c.last, c.last_cls, next.first, next.cls, options.typography)) {
+      items.push_back(han_latin_glue(em, i + 1));
     } else if (text::inter_character_stretch(c.last, c.last_cls, next.first, next.cls) &&
                !pair_with_next[i]) {  // a compressed pair stays tight (§2)
-      items.push_back(glue(0, kInterCharacterStretchEm * em, 0, i + 1));
+      items.push_back(glue(0, 0, kInterCharacterStretchEm * em, 0, i + 1));
     }
   }
 

@@ -16,7 +16,7 @@ double place_clusters(const text::ShapedParagraph& shaped, uint32_t begin, uint3
       line.runs.push_back(GlyphRun{run.face, run.size_pt, {}});
     }
     auto& glyphs = line.runs.back().glyphs;
-    const double shift = cluster.blank_left ? -removed : 0;
+    const double shift = cluster.blank_left ? -removed : cluster.blank_centred ? -removed / 2 : 0;
     for (uint32_t g = cluster.glyph_begin; g < cluster.glyph_end; ++g) {
       const text::Glyph& glyph = shaped.glyphs[g];
       const bool last_glyph = g + 1 == cluster.glyph_end;
@@ -26,6 +26,20 @@ double place_clusters(const text::ShapedParagraph& shaped, uint32_t begin, uint3
     }
   }
   return x;
+}
+
+// The hyphen of a line broken inside a word, in the face of the word's last
+// letter. It belongs to no source text: its cluster is the offset after the
+// line's text, and Line::hyphenated tells the PDF writer to copy it out as a
+// soft hyphen.
+double place_hyphen(const text::ShapedParagraph& shaped, const Item& brk, double x, Line& line) {
+  const text::Cluster& before = shaped.clusters[brk.cluster_begin - 1];
+  const text::Run& run = shaped.runs[before.run];
+  if (line.runs.back().face != run.face || line.runs.back().size_pt != run.size_pt)
+    line.runs.push_back(GlyphRun{run.face, run.size_pt, {}});
+  line.runs.back().glyphs.push_back(PositionedGlyph{run.hyphen_glyph, line.text_end, x, 0, run.hyphen_advance});
+  line.hyphenated = true;
+  return x + run.hyphen_advance;
 }
 
 }  // namespace
@@ -40,18 +54,26 @@ void justify_lines(const text::ShapedParagraph& shaped, const ItemList& list, co
     line.measure = widths.at(l);
     line.last = items[span.end].forced;
     line.overfull = span.overfull;
+    line.ragged = span.ragged;
     double r = std::isfinite(span.ratio) ? span.ratio : 0;
     if (r < -1) r = -1;
     if (!justify && r > 0) r = 0;  // ragged: natural width, compressed only to fit
-    line.ratio = r;
-    const double end_trim = -items[span.end].width;
+    const double first = r > 0 ? span.priority_ratio : 0, second = r > 0 ? span.spacing_ratio : 0;
+    // Compressed: marks and word spaces first, then Han–Latin spaces (overfull: all at once).
+    const double first_shrink = r < 0 ? (span.overfull ? -1 : span.priority_ratio) : 0;
+    const double late_shrink = r < 0 ? (span.overfull ? -1 : span.spacing_ratio) : 0;
+    line.ratio = r > 0 ? (span.stretch > 0 ? second : first) : r;
+    const bool hang = items[span.end].hang;  // the last mark hangs past the measure
+    const double end_trim = hang ? 0 : -items[span.end].width;
+    double hung = 0;
     double x = 0;
     bool text_started = false;
     for (size_t i = span.begin; i < span.end; ++i) {
       const Item& it = items[i];
       if (it.kind == ItemKind::Penalty) continue;
       if (it.kind == ItemKind::Glue) {
-        x += it.width + (r > 0 ? r * it.stretch : r * it.shrink);
+        x += it.width + (r > 0 ? first * it.priority_stretch + second * it.stretch
+                               : r < 0 ? first_shrink * it.shrink + late_shrink * it.late_shrink : 0);
         continue;
       }
       // A box: its compression is what the line takes from its blank.
@@ -67,7 +89,11 @@ void justify_lines(const text::ShapedParagraph& shaped, const ItemList& list, co
           shrink -= end_trim;
         }
       }
-      if (r < 0 && shrink > 0) removed += -r * shrink;
+      if (hang && i + 1 == span.end) {
+        shrink = 0;  // set whole, outside the measure
+        hung = it.width - removed;
+      }
+      if (r < 0 && shrink > 0) removed += -first_shrink * shrink;
       if (it.cluster_end > it.cluster_begin) {
         if (!text_started) {
           line.text_begin = shaped.clusters[it.cluster_begin].text_begin;
@@ -79,7 +105,8 @@ void justify_lines(const text::ShapedParagraph& shaped, const ItemList& list, co
         x += it.width;  // the first-line indent
       }
     }
-    line.width = x;
+    if (items[span.end].hyphen && !line.runs.empty()) x = place_hyphen(shaped, items[span.end], x, line);
+    line.width = x - hung;  // a hanging mark is not part of the set width
     out.push_back(std::move(line));
   }
 }

@@ -30,8 +30,11 @@ struct Line {
   uint32_t text_begin = 0, text_end = 0;  // bytes of the paragraph text this line sets
   double width = 0;    // the set width (the measure, for a justified line)
   double measure = 0;  // the width it was set to
-  double ratio = 0;    // adjustment ratio: >0 spread, <0 compressed, 0 natural
+  double ratio = 0;    // <0 compressed; >0 the gaps between characters spread by this
+                       // (0.25 em at 1), or where there are none, the spaces; 0 natural
   bool last = false;   // the paragraph's last line (flush left)
+  bool hyphenated = false;  // ends with a hyphen that is not in the text (its last glyph)
+  bool ragged = false;      // set flush left: nothing to spread, or only ems apart (linebreak.h)
   bool overfull = false;
 };
 

@@ -86,6 +86,17 @@ StoryModule::Text StoryModule::set_text(Composer& c, double scale) const {
   return t;
 }
 
+namespace {
+
+// A story's headline: centred, balanced, broken between words.
+Setting headline(double scale) {
+  Setting how = setting(scale, Align::Centre);
+  how.headline = true;
+  return how;
+}
+
+}  // namespace
+
 StoryModule::Head StoryModule::set_head(Composer& c, int span) {
   Head head;
   const double pad = node_.module().boxed ? 2 * style_.box_padding_em * c.g.em : 0;
@@ -94,7 +105,7 @@ StoryModule::Head StoryModule::set_head(Composer& c, int span) {
   if (continued_from_) {
     // A continuation: the headline small, then where the story comes from.
     head.title_scale = style_.min_headline_scale;
-    if (title) append(head.lines, c.set(*title, m, setting(head.title_scale, Align::Centre)));
+    if (title) append(head.lines, c.set(*title, m, headline(head.title_scale)));
     const std::string from = "（上接第" + std::to_string(continued_from_) + "版）";
     append(head.lines, c.set(text_block(NodeKind::Paragraph, from, node_.where), m, setting(1, Align::Right)));
     return head;
@@ -104,12 +115,12 @@ StoryModule::Head StoryModule::set_head(Composer& c, int span) {
   if (title) {
     const int most = style_.headline_max_lines + (span == 1 ? 1 : 0);
     double scale = style_.headline_scale[static_cast<int>(node_.module().importance)];
-    std::vector<TypesetLine> lines = c.set(*title, m, setting(scale, Align::Centre));
+    std::vector<TypesetLine> lines = c.set(*title, m, headline(scale));
     // A headline's size fits its width: smaller until it takes few enough lines.
     auto text_lines = [&](double s) { return static_cast<int>(std::ceil(s * c.style.line_height * c.g.em / c.g.line_pitch - 1e-9)); };
     while (static_cast<int>(lines.size()) > most * text_lines(scale) && scale > style_.min_headline_scale) {
       scale = std::max(style_.min_headline_scale, scale * style_.headline_shrink_step);
-      lines = c.set(*title, m, setting(scale, Align::Centre));
+      lines = c.set(*title, m, headline(scale));
     }
     head.title_scale = scale;
     append(head.lines, std::move(lines));
@@ -267,11 +278,17 @@ void StoryModule::draw(const PackedModule& at, const ModuleArea& area, PageFrame
   const PageGeometry& g = c_.g;
   const double pad = node_.module().boxed ? s.box_padding_em * g.em : 0;
   const double x0 = left(at.column, area);
-  const int above = at.air / 2;
-  int line = at.line + above;
   Head head = set_head(c_, at.span);
+  // Air: what the packer gave, and any line the text still leaves at the
+  // foot (a band taller than the story and its air), so that the text ends at
+  // the module's foot and the room shows around the headline, not as a hole.
+  const int head_rows = static_cast<int>(head.lines.size()) + s.headline_air_lines;
+  const int spare = at.lines - head_rows - at.air - balanced_height(at.span);
+  const int air = at.air + std::max(0, spare);
+  const int above = air / 2;
+  int line = at.line + above;
   for (TypesetLine& l : head.lines) place_line(std::move(l), x0 + pad, g.baseline(area.top_line + line++), page);
-  line += s.headline_air_lines + (at.air - above);
+  line += s.headline_air_lines + (air - above);
   const int rows = at.line + at.lines - line;
   text_line_ = line;
   std::vector<size_t> starts = balance(first_piece_, at.span, rows);

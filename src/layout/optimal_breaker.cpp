@@ -70,7 +70,8 @@ bool run_pass(const LineMeasurer& m, const LineWidths& widths, double tolerance,
       } else if (!brk.forced && line.ratio > tolerance && !emergency) {
         break;  // newer starts are looser still
       }
-      const double d = node.demerits + line_demerits(line, brk, m.han_between(node.start, q), emergency);
+      double d = node.demerits + line_demerits(line, brk, m.han_between(node.start, q), emergency);
+      if (brk.hyphen && node.at != kNone && items[node.at].hyphen) d += kDoubleHyphenDemerits;
       if (d < best) {
         best = d;
         best_node = active[a];

@@ -2,6 +2,7 @@
 
 #include "layout/items.h"
 #include "layout/justify.h"
+#include "text/breaks.h"
 #include "text/clreq.h"
 #include "text/shaper.h"
 
@@ -91,8 +92,18 @@ struct Collector {
 // that may not close it (an opening bracket before it): kinsoku holds there too.
 void break_long_words(text::ShapedParagraph& shaped, double measure, double indent) {
   auto& clusters = shaped.clusters;
+  // How far into a run of one doubled mark (—— ……) each cluster is: 0 outside one.
+  thread_local std::vector<uint32_t> into_run;
+  into_run.assign(clusters.size(), 0);
+  for (size_t k = 1; k < clusters.size(); ++k)
+    if (text::never_split(clusters[k - 1].last, clusters[k].first)) into_run[k] = into_run[k - 1] + 1;
+  auto into_mark_run = [&](size_t k) { return into_run[k]; };
   // Whether a break before cluster k would put a mark where clreq forbids it.
+  // A run of several doubled marks (————, ……………… wider than the measure)
+  // may break between two whole marks, never inside one (issue 14).
   auto forbidden = [&](size_t k) {
+    if (const size_t n = into_mark_run(k); n > 0)
+      return n % 2 != 0 || k + 1 >= clusters.size() || !text::never_split(clusters[k].last, clusters[k + 1].first);
     return text::prohibited_at_line_start(clusters[k].cls) || text::prohibited_at_line_end(clusters[k - 1].last_cls);
   };
   double since = indent;  // the width since the last break opportunity
@@ -115,6 +126,15 @@ void break_long_words(text::ShapedParagraph& shaped, double measure, double inde
       since += c.advance;
     }
   }
+}
+
+// Marks the break opportunities that fall inside a Chinese word (ICU's
+// dictionary), so that a headline's breaker avoids them.
+void mark_inside_words(text::ShapedParagraph& shaped) {
+  thread_local std::vector<uint8_t> boundary;
+  text::word_boundaries(shaped.text, boundary);
+  for (text::Cluster& c : shaped.clusters)
+    c.inside_word = c.break_after && text::is_chinese_class(c.last_cls) && !boundary[c.text_end];
 }
 
 bool holds_inline_content(NodeKind k) {
@@ -222,7 +242,9 @@ void ParagraphSetter::set(const ParagraphSource& source, const SetOptions& optio
   ItemOptions item_options;
   item_options.em_pt = source.em_pt;
   item_options.first_indent_em = source.indent ? 2 : 0;
+  item_options.typography = options.typography;
   break_long_words(impl_->shaped, options.width_pt, item_options.first_indent_em * source.em_pt);
+  if (options.between_words) mark_inside_words(impl_->shaped);
   build_items(impl_->shaped, item_options, impl_->items);
   const LineWidths widths(options.width_pt);
   impl_->spans = break_lines(impl_->items, widths, options.strategy);

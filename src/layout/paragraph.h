@@ -75,6 +75,8 @@ std::vector<ParagraphSource> collect_paragraphs(const model::Document& doc, cons
 struct SetOptions {
   double width_pt = 252;  // the measure
   BreakStrategy strategy = BreakStrategy::Optimal;
+  Typography typography;  // the house style (items.h)
+  bool between_words = false;  // prefer breaks between words (headlines)
 };
 
 // Sets paragraphs into lines; keeps its buffers from one paragraph to the next.

@@ -44,6 +44,10 @@ TypesetLine to_typeset_line(const Line& line, const std::string& text, double x,
       i = j;
     }
     for (const PositionedGlyph& g : run.glyphs) t.glyphs.push_back({g.id, x + g.x, -g.y});
+    if (line.hyphenated && r + 1 == line.runs.size() && t.clusters.back() == std::pair<int, int>{0, 1}) {
+      t.text += kSoftHyphen;  // the added hyphen copies out as U+00AD, as PDF 32000 §14.9.4 suggests
+      t.clusters.back().first = static_cast<int>(kSoftHyphen.size());
+    }
     // A cluster map must add up to the text (the PDF writer cuts the text by
     // it for the ToUnicode map and ActualText); a run
     // whose clusters are out of order keeps its text as one cluster.

@@ -171,6 +171,10 @@ struct PageSetup {
   bool running_heads = true;
   bool chapter_recto = false;  // chapters open on a right-hand page
   bool toc = true;             // a table of contents page (books with headings)
+  // House style for punctuation and spacing (layout/items.h Typography).
+  bool half_width_line_start = false;  // line-start-brackets=half
+  bool hanging_punctuation = false;    // hanging-punctuation=yes
+  bool han_digit_space = true;         // han-digit-space=no sets 2021年 tight
   // The print profile (docs/print.md).
   bool print = false;               // also write NAME-print.pdf and NAME-cover.pdf
   double bleed = 8.5039;            // 3 mm

@@ -119,7 +119,8 @@ void check_text_area(const Cursor& e, const PageSetup& p) {
 void read_layout(const Cursor& e, PageSetup& p) {
   e.check_attributes({"size", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "body-size",
                       "leading", "columns", "column-gap", "footnotes", "running-heads", "chapter-start",
-                      "toc", "print", "bleed", "binding", "paper-thickness"},
+                      "toc", "print", "bleed", "binding", "paper-thickness", "line-start-brackets",
+                      "hanging-punctuation", "han-digit-space"},
                      false);
   for (pugi::xml_node child : e.node().children())
     if (child.type() == pugi::node_element ||
@@ -137,6 +138,10 @@ void read_layout(const Cursor& e, PageSetup& p) {
   choice(e, "running-heads", {"yes", "no"}, [&](std::string_view v) { p.running_heads = v == "yes"; });
   choice(e, "chapter-start", {"any", "recto"}, [&](std::string_view v) { p.chapter_recto = v == "recto"; });
   choice(e, "toc", {"yes", "no"}, [&](std::string_view v) { p.toc = v == "yes"; });
+  choice(e, "line-start-brackets", {"full", "half"},
+         [&](std::string_view v) { p.half_width_line_start = v == "half"; });
+  choice(e, "hanging-punctuation", {"no", "yes"}, [&](std::string_view v) { p.hanging_punctuation = v == "yes"; });
+  choice(e, "han-digit-space", {"yes", "no"}, [&](std::string_view v) { p.han_digit_space = v == "yes"; });
   read_print(e, p);
   check_text_area(e, p);
 }

@@ -122,7 +122,9 @@ class ContentWriter {
 
   void show_cluster(TextState& t, const layout::TextRun& run, size_t from, size_t to, std::string_view text) {
     if (from >= to) return;  // text without a glyph (none in shaped text) has nothing to carry it
-    bool mapped = to - from == 1 && !text.empty() && t.font.show(run.glyphs[from].id, text);
+    // An added hyphen says its soft hyphen through ActualText, so that the
+    // glyph's ToUnicode entry stays free for the source's own hyphens.
+    bool mapped = to - from == 1 && !text.empty() && text != layout::kSoftHyphen && t.font.show(run.glyphs[from].id, text);
     if (mapped) return show_glyph(t, run.glyphs[from]);
     // The glyphs say their text through an ActualText span (§14.9.4).
     close_array(t);

@@ -150,6 +150,8 @@ bool has_adjustable_blank(CharClass c, Variant v) {
   return c == CharClass::Stop && v == Variant::Hans;
 }
 
+bool has_centred_blank(CharClass c, Variant v) { return c == CharClass::Stop && v == Variant::Hant; }
+
 PairCompression consecutive_compression(CharClass first, CharClass second, Variant v) {
   const bool first_closes = first == CharClass::Closing || (first == CharClass::Stop && v == Variant::Hans);
   if (first_closes && has_adjustable_blank(second, v)) {

@@ -48,8 +48,13 @@ bool never_split(char32_t before, char32_t after);
 bool cjk_break_allowed(char32_t before, CharClass before_class, char32_t after, CharClass after_class);
 
 // §2: does the mark have an adjustable half-em blank in this convention?
-// (zh-Hant centres stops, so there only brackets and quotes adjust.)
+// (zh-Hant centres stops, so there only brackets and quotes adjust at a line's
+// ends and in pairs; its stops have a centred blank, below.)
 bool has_adjustable_blank(CharClass c, Variant v);
+// zh-Hant's pause and stop marks sit centred in their em with a quarter em
+// each side: set full width by default, they may give up that room evenly
+// when a line needs shrink (issue 14), never trimmed at a line end.
+bool has_centred_blank(CharClass c, Variant v);
 
 // §2 consecutive marks: which of two adjacent marks loses its blank.
 enum class PairCompression : uint8_t { None, First, Second };

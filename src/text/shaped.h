@@ -53,6 +53,10 @@ struct Run {
   uint16_t span = 0;
   double size_pt = 10.5;
   Variant variant = Variant::Hans;
+  // The glyph a line broken inside one of the run's words ends with (a
+  // hyphen), and its advance; set when the run has a hyphen break.
+  uint32_t hyphen_glyph = 0;
+  double hyphen_advance = 0;
 };
 
 // The unit of line breaking: one character (with its combining marks), or a
@@ -67,7 +71,10 @@ struct Cluster {
   double advance = 0;        // natural width
   double blank = 0;          // the adjustable blank of a mark (clreq §2), from `halt`; 0 if none
   bool blank_left = false;   // the blank is on the left half (opening marks)
+  bool blank_centred = false;  // half of it each side (zh-Hant's centred marks): shrink only
   bool break_after = false;  // a line may end after this cluster (clreq §1 + UAX #14)
+  bool hyphen_after = false; // ... inside a word, with a hyphen (the run's hyphen_glyph)
+  bool inside_word = false;  // ... between two characters of one Chinese word (headlines avoid it)
 };
 
 struct ShapedParagraph {

@@ -84,6 +84,7 @@ struct Shaper::Impl {
   void shape_with_harfbuzz(const TextInput& input, ShapedParagraph& out, const Run& run, hb_script_t script,
                            hb_language_t lang, uint32_t begin, uint32_t end);
   bool fast_path_candidate(size_t i) const;
+  static void set_hyphen(Face& face, Run& run);
 };
 
 // Characters whose shaping cannot depend on Unicode normalisation or marks:
@@ -261,14 +262,28 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
         c.last_cls = classify(next);
       }
     }
-    if (has_adjustable_blank(c.cls, run.variant) && c.glyph_end == c.glyph_begin + 1) {
+    const bool centred = has_centred_blank(c.cls, run.variant);
+    if ((centred || has_adjustable_blank(c.cls, run.variant)) && c.glyph_end == c.glyph_begin + 1) {
       const HaltMetrics m = face.halt(c.first, lang);
       c.blank = m.advance_delta * scale;
-      c.blank_left = m.offset_delta < 0;
+      c.blank_centred = centred;
+      c.blank_left = !centred && m.offset_delta < 0;
     }
-    c.break_after = break_before[c.text_end] != 0;
+    c.break_after = break_before[c.text_end] != kNoBreak;
+    c.hyphen_after = break_before[c.text_end] == kHyphenBreak;
+    if (c.hyphen_after && run.hyphen_advance == 0) set_hyphen(face, run);
+    if (c.hyphen_after && run.hyphen_advance == 0) c.hyphen_after = c.break_after = false;  // no hyphen to show
     out.clusters.push_back(c);
   }
+}
+
+// The run's hyphen: U+2010 HYPHEN where the face has it, else U+002D.
+void Shaper::Impl::set_hyphen(Face& face, Run& run) {
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(face.hb(), 0x2010, &glyph) && !hb_font_get_nominal_glyph(face.hb(), '-', &glyph))
+    return;
+  run.hyphen_glyph = glyph;
+  run.hyphen_advance = hb_font_get_glyph_h_advance(face.hb(), glyph) * run.size_pt / face.units_per_em();
 }
 
 Shaper::Shaper(FontDb& fonts) : impl_(std::make_unique<Impl>(fonts)) {}

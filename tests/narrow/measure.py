@@ -81,15 +81,27 @@ def run_json(cmd):
     return json.loads(p.stdout)
 
 
+def mark_run_continues(example, source):
+    """Whether pdfcheck's kinsoku example is a line that opens with a whole doubled mark
+    (—— or ……) carried on from a run of several such marks in the source: issue 14 lets
+    a run wider than the measure break between two whole marks, which pdfcheck, knowing
+    no runs, counts as a mark at a line start."""
+    m = re.match(r'p\d+: \[start\] ([—…])\1', example)
+    return bool(m) and m.group(1) * 4 in source
+
+
 def check_pdf(pdf, text_file, tools):
     """typocheck + pdfcheck of one PDF, reduced to the table's columns."""
     t = run_json([sys.executable, os.path.join(tools, 'typocheck.py'), pdf, '--size', str(BODY_PT)])
-    c = run_json([sys.executable, os.path.join(tools, 'pdfcheck.py'), pdf, text_file])
+    c = run_json([sys.executable, os.path.join(tools, 'pdfcheck.py'), pdf, text_file, '--examples', '100000'])
     k = c.get('kinsoku', {})
+    with open(text_file, encoding='utf-8') as f:
+        source = f.read()
+    kinsoku = [e for e in k.get('examples', []) if not mark_run_continues(e, source)]
     return {
         'lines': t['lines'], 'overfull': t['overfull_lines'],
-        'kinsoku': k.get('bad_start', 0) + k.get('bad_end', 0),
-        'kinsoku_examples': k.get('examples', [])[:4],
+        'kinsoku': len(kinsoku),
+        'kinsoku_examples': kinsoku[:4],
         'p95': t['han_gap_p95_em'], 'max': t['han_gap_max_em'],
         'lonely': t['lonely_last_lines'], 'hl_pct': t['han_latin_spaced_pct'],
         'punct_pct': t['punct_compressed_pct'], 'dash_gaps': t['dash_gaps'],

@@ -178,3 +178,119 @@ TEST(Breaker, RaggedLinesKeepTheirNaturalWidth) {
 
 }  // namespace
 }  // namespace huozi::testing
+
+namespace huozi::testing {
+namespace {
+
+// Issue 14: a line spreads its Han–Latin spaces first, up to half an em, and
+// only then the gaps between characters, evenly.
+TEST(Breaker, HanLatinSpacesStretchBeforeCharacterGaps) {
+  // 甲乙3丙丁 is 5 em; 0.7 em short of 5.7 (甲乙3丙丁一 would not fit, 6 em less
+  // ⅙ em of shrink): ¼ em
+  // more in each Han–Latin space (their cap), the last 0.2 em over the two Han gaps.
+  const auto r = set_fake("甲乙3丙丁一二三四五六", 5.7, BreakStrategy::Optimal);
+  ASSERT_GE(r.lines.size(), 2u);
+  EXPECT_EQ(r.lines[0], "甲乙3丙丁");
+  const auto xs = positions_em(r.set[0]);
+  ASSERT_EQ(xs.size(), 5u);
+  EXPECT_NEAR(xs[1] - xs[0], 1.1, kTolerance);  // 甲 乙: 0.1 em apart
+  EXPECT_NEAR(xs[2] - xs[1], 1.5, kTolerance);  // 乙 3: ½ em space
+  EXPECT_NEAR(xs[3] - xs[2], 1.0, kTolerance);  // 3 (½ em) 丙: ½ em space
+  EXPECT_NEAR(xs[4] - xs[3], 1.1, kTolerance);
+  // Short by less than the spaces can take: the characters stay on the grid.
+  const auto s = set_fake("甲乙3丙丁一二三四五六", 5.5, BreakStrategy::Optimal);
+  EXPECT_EQ(s.lines[0], "甲乙3丙丁");
+  const auto ys = positions_em(s.set[0]);
+  EXPECT_NEAR(ys[1] - ys[0], 1.0, kTolerance);
+  EXPECT_NEAR(ys[2] - ys[1], 1.5, kTolerance);
+}
+
+// A tight line takes a Han–Latin space down to a sixth of an em, after the
+// marks' blanks.
+TEST(Breaker, HanLatinSpaceShrinksToASixthAfterTheMarks) {
+  // 甲3乙丙: 1 + ¼ + ½ + ¼ + 2 = 4 em; at 3.84 em the two spaces give up 0.08 em each.
+  const auto r = set_fake("甲3乙丙丁戊", 3.84, BreakStrategy::Optimal);
+  ASSERT_GE(r.lines.size(), 2u);
+  EXPECT_EQ(r.lines[0], "甲3乙丙");
+  EXPECT_NEAR(positions_em(r.set[0])[1], 1.17, kTolerance);
+  EXPECT_FALSE(r.set[0].overfull);
+  // No further than ⅙ em: at 3.8 em 丙 goes down.
+  EXPECT_EQ(set_fake("甲3乙丙丁戊", 3.8, BreakStrategy::Optimal).lines[0], "甲3乙");
+  // 甲，乙3丙: the comma's half em goes first, the Han–Latin spaces keep their quarter.
+  const auto m = set_fake("甲，乙3丙丁戊", 4.8, BreakStrategy::Optimal);  // 5 em natural
+  ASSERT_EQ(m.lines[0], "甲，乙3丙");
+  const auto ms = positions_em(m.set[0]);
+  EXPECT_NEAR(ms[2], 1.8, kTolerance);   // 乙 after a comma 0.2 em narrower
+  EXPECT_NEAR(ms[3], 3.05, kTolerance);  // 3: a full quarter em after 乙
+}
+
+// A long Latin word breaks at a hyphenation point; the line ends with a
+// hyphen glyph that is not in the text, and the breaker counts its width.
+TEST(Breaker, LongWordsBreakWithAHyphen) {
+  const auto r = set_fake("他说internationalization很难", 8, BreakStrategy::Optimal);
+  ASSERT_GE(r.lines.size(), 2u);
+  bool hyphenated = false;
+  for (size_t i = 0; i + 1 < r.set.size(); ++i) {
+    const layout::Line& line = r.set[i];
+    EXPECT_FALSE(line.overfull) << r.joined();
+    EXPECT_LE(line.width, 8 * kFakeEm + kTolerance);
+    if (!line.hyphenated) continue;
+    hyphenated = true;
+    const auto& last = line.runs.back().glyphs.back();
+    EXPECT_EQ(last.id, 0x2010u);
+    EXPECT_EQ(last.cluster, line.text_end);  // a glyph of no source text
+  }
+  EXPECT_TRUE(hyphenated) << r.joined();
+  std::string rejoined;
+  for (const auto& l : r.lines) rejoined += l;
+  EXPECT_EQ(rejoined, "他说internationalization很难");  // the text has no hyphen added
+}
+
+// zh-Hant's centred stops keep their full em unless a line must shrink; then
+// the mark gives up its room evenly on both sides and stays centred.
+TEST(Breaker, TraditionalStopsShrinkEvenlyWhenALineNeedsIt) {
+  const auto loose = set_fake("一二三，四五六七", 4, BreakStrategy::Optimal, 0, "zh-Hant");
+  EXPECT_EQ(loose.lines[0], "一二三，");  // 4 em: no shrink
+  EXPECT_NEAR(positions_em(loose.set[0])[3], 3.0, kTolerance);
+  const auto tight = set_fake("一二三，四五六七", 3.5, BreakStrategy::Optimal, 0, "zh-Hant");
+  ASSERT_EQ(tight.lines[0], "一二三，");
+  EXPECT_NEAR(positions_em(tight.set[0])[3], 2.75, kTolerance);  // half the ½ em blank each side
+  EXPECT_NEAR(tight.set[0].width, 3.5 * kFakeEm, kTolerance);
+}
+
+}  // namespace
+}  // namespace huozi::testing
+
+namespace huozi::testing {
+namespace {
+
+// hanging-punctuation="yes": a stop that ends a line is set whole past the
+// measure, and the line counts without it.
+TEST(Breaker, HangingPunctuationIsAHouseStyle) {
+  layout::Typography hanging;
+  hanging.hanging_punctuation = true;
+  const auto r = set_fake_styled("一二三四五。六七", 5, hanging);
+  ASSERT_GE(r.lines.size(), 2u);
+  EXPECT_EQ(r.lines[0], "一二三四五。");
+  const auto xs = positions_em(r.set[0]);
+  EXPECT_NEAR(xs[4], 4.0, kTolerance);   // 五 on the grid
+  EXPECT_NEAR(xs[5], 5.0, kTolerance);   // 。 outside the 5-em measure
+  EXPECT_NEAR(r.set[0].width, 50, kTolerance);
+  // Off (the default), the same text cannot take 。 on a 5-em line: it is pushed out.
+  const auto plain = set_fake("一二三四五。六七", 5, BreakStrategy::Optimal);
+  EXPECT_EQ(plain.lines[0], "一二三四");
+}
+
+// han-digit-space="no": 2021年 tight; letters keep their quarter em.
+TEST(Breaker, HanDigitSpaceIsAHouseStyle) {
+  layout::Typography tight;
+  tight.han_digit_space = false;
+  const auto digits = positions_em(set_fake_styled("共3个", 20, tight).set[0]);
+  EXPECT_NEAR(digits[1], 1.0, kTolerance);
+  EXPECT_NEAR(digits[2], 1.5, kTolerance);
+  const auto letters = positions_em(set_fake_styled("共A个", 20, tight).set[0]);
+  EXPECT_NEAR(letters[1], 1.25, kTolerance);
+}
+
+}  // namespace
+}  // namespace huozi::testing

@@ -8,14 +8,14 @@
 namespace huozi::testing {
 namespace {
 
-// The text with '|' at every break opportunity.
+// The text with '|' at every break opportunity, '=' where it takes a hyphen.
 std::string opportunities(const std::string& s) {
   const auto p = fake_shape(s);
   std::string out;
   for (size_t i = 0; i < p.clusters.size(); ++i) {
     const auto& c = p.clusters[i];
     out += s.substr(c.text_begin, c.text_end - c.text_begin);
-    if (c.break_after && i + 1 < p.clusters.size()) out += "|";
+    if (c.break_after && i + 1 < p.clusters.size()) out += c.hyphen_after ? "=" : "|";
   }
   return out;
 }
@@ -35,10 +35,28 @@ TEST(Breaks, ClreqTailoredOpportunities) {
       {"增长63.3%。", "增|长|63.3%。"},               // numbers whole, % with its number
       {"1,000元", "1,000|元"},
       {"CR200J型", "CR200J|型"},                      // Latin words whole
-      {"some English words", "some |English |words"}, // Latin breaks at spaces
+      {"some English words", "some |Eng=lish |words"}, // Latin breaks at spaces (and hyphenates)
       {"（甲）乙", "（甲）|乙"},
       {"《论语》说", "《论|语》|说"},
       {"35℃。", "35℃。"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(opportunities(c.text), c.expected) << c.text;
+}
+
+// Long Latin words hyphenate with libhyphen's US English patterns, at least
+// two letters before the hyphen and three after; names in CamelCase,
+// acronyms, words with digits, addresses and numbers stay whole.
+TEST(Breaks, LongWordsTakeHyphensOthersStayWhole) {
+  const Case cases[] = {
+      {"英语的counterrevolutionaries和", "英|语|的|coun=ter=rev=o=lu=tion=ar=ies|和"},
+      {"术语“hyperventilation”等", "术|语|“hy=per=ven=ti=la=tion”|等"},
+      {"Internationalization", "In=ter=na=tion=al=iza=tion"},
+      {"他把MacBook放进包里", "他|把|MacBook|放|进|包|里"},
+      {"COVID-19和PCR", "COVID-19|和|PCR"},
+      {"i18n和L10N", "i18n|和|L10N"},
+      {"见https://international.example.org", "见|https://|international.|example.|org"},
+      {"12345678901234567890", "12345678901234567890"},
+      {"short word", "short |word"},
   };
   for (const auto& c : cases) EXPECT_EQ(opportunities(c.text), c.expected) << c.text;
 }

@@ -36,13 +36,19 @@ text::ShapedParagraph fake_shape(const std::string& s, const std::string& lang) 
     if (text::has_adjustable_blank(c.cls, variant)) {
       c.blank = kFakeEm / 2;
       c.blank_left = c.cls == text::CharClass::Opening;
+    } else if (text::has_centred_blank(c.cls, variant)) {
+      c.blank = kFakeEm / 2;
+      c.blank_centred = true;
     }
     p.glyphs.push_back(text::Glyph{static_cast<uint32_t>(cps[i]), c.text_begin, c.advance, 0, 0});
     c.glyph_end = static_cast<uint32_t>(p.glyphs.size());
     c.break_after = i + 1 == cps.size() || break_before[c.text_end];
+    c.hyphen_after = i + 1 < cps.size() && break_before[c.text_end] == text::kHyphenBreak;
     p.clusters.push_back(c);
   }
   run.glyph_end = static_cast<uint32_t>(p.glyphs.size());
+  run.hyphen_glyph = 0x2010;  // the fake glyph of a character is its code point
+  run.hyphen_advance = kFakeEm / 2;
   p.runs.push_back(run);
   return p;
 }
@@ -53,12 +59,27 @@ std::string FakeResult::joined() const {
   return out;
 }
 
+FakeResult set_fake_in(const std::string& text, double width_em, layout::BreakStrategy strategy, double indent_em,
+                       const std::string& lang, const layout::Typography& typography);
+
 FakeResult set_fake(const std::string& text, double width_em, layout::BreakStrategy strategy, double indent_em,
                     const std::string& lang, bool half_width_line_start) {
+  layout::Typography typography;
+  typography.half_width_line_start = half_width_line_start;
+  return set_fake_in(text, width_em, strategy, indent_em, lang, typography);
+}
+
+FakeResult set_fake_styled(const std::string& text, double width_em, const layout::Typography& typography,
+                           const std::string& lang, double indent_em) {
+  return set_fake_in(text, width_em, layout::BreakStrategy::Optimal, indent_em, lang, typography);
+}
+
+FakeResult set_fake_in(const std::string& text, double width_em, layout::BreakStrategy strategy, double indent_em,
+                       const std::string& lang, const layout::Typography& typography) {
   const text::ShapedParagraph shaped = fake_shape(text, lang);
   layout::ItemList items;
   layout::ItemOptions options{kFakeEm, indent_em};
-  options.half_width_line_start = half_width_line_start;
+  options.typography = typography;
   layout::build_items(shaped, options, items);
   const layout::LineWidths widths(width_em * kFakeEm);
   const auto spans = layout::break_lines(items, widths, strategy);

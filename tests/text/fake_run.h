@@ -1,6 +1,6 @@
 // A fixed-width fake run (after minikin's tests): every Chinese character is
-// exactly 1 em, Latin letters and digits ½ em, a space ¼ em, and each mark
-// with an adjustable blank has ½ em of it. Expected breaks are exact numbers.
+// exactly 1 em, Latin letters and digits ½ em (the hyphen too), a space ¼ em,
+// and each mark with an adjustable or centred blank has ½ em of it. Expected breaks are exact numbers.
 #pragma once
 
 #include <string>
@@ -27,5 +27,8 @@ struct FakeResult {
 
 FakeResult set_fake(const std::string& text, double width_em, layout::BreakStrategy strategy,
                     double indent_em = 0, const std::string& lang = "zh-Hans", bool half_width_line_start = false);
+// Optimal breaks in a house style.
+FakeResult set_fake_styled(const std::string& text, double width_em, const layout::Typography& typography,
+                           const std::string& lang = "zh-Hans", double indent_em = 0);
 
 }  // namespace huozi::testing

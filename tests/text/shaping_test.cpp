@@ -66,8 +66,12 @@ TEST_F(Shaping, TraditionalCentresStopsAndAdjustsBracketsOnly) {
   const auto hans = shape("漢，「字」", "zh-Hans");
   const auto hant = shape("漢，「字」", "zh-Hant");
   EXPECT_NE(hans.glyphs[1].id, hant.glyphs[1].id);  // locl / the TC face: a centred comma
-  EXPECT_DOUBLE_EQ(hant.clusters[1].blank, 0);      // centred stops keep their room
+  EXPECT_DOUBLE_EQ(hant.clusters[1].blank, 5.0);    // centred stops: room a tight line may take,
+  EXPECT_TRUE(hant.clusters[1].blank_centred);      // evenly from both sides,
+  EXPECT_FALSE(hant.clusters[1].blank_left);        // never trimmed at a line end
+  EXPECT_FALSE(hans.clusters[1].blank_centred);
   EXPECT_DOUBLE_EQ(hant.clusters[2].blank, 5.0);    // brackets still adjust
+  EXPECT_FALSE(hant.clusters[2].blank_centred);
   EXPECT_EQ(fonts_->info(hant.runs[0].face).family, "Noto Serif CJK TC");
 }
 
