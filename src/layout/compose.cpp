@@ -91,7 +91,7 @@ void Composer::set_source(const ParagraphSource& source, Measure m, const Settin
   // A local copy: decorating a line sets strings (ruby) with the same setter.
   std::vector<Line> lines;
   setter_.set(source, options, lines, &diags);
-  if (how.headline && lines.size() > 1) balance_lines(source, options, lines);
+  if (how.balanced && lines.size() > 1) balance_lines(source, options, lines);
   const double narrower = m.width - how.hang - options.width_pt;  // what balancing took off
   const int grid_lines =
       std::max(1, static_cast<int>(std::ceil(source.em_pt * style.line_height / g.line_pitch - 1e-6)));

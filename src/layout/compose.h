@@ -32,9 +32,12 @@ struct Setting {
   Align align = Align::Justify;
   double hang = 0;   // lines after the first start this much further in
   std::string lead{};  // set before the block's content: a heading's number, a note's mark
-  // A headline: breaks between words where it can, and its lines balanced
-  // (the narrowest measure that keeps their number), centred in the measure.
+  // A headline: breaks between words where it can, and (balanced) its lines
+  // as even as the narrowest measure that keeps their number makes them,
+  // centred in the measure. Balancing never changes the number of lines, so
+  // a composer that only measures may leave it off.
   bool headline = false;
+  bool balanced = false;
 };
 
 // A Setting at `scale`, aligned `align`.

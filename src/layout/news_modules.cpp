@@ -88,10 +88,11 @@ StoryModule::Text StoryModule::set_text(Composer& c, double scale) const {
 
 namespace {
 
-// A story's headline: centred, balanced, broken between words.
-Setting headline(double scale) {
+// A story's headline: centred, broken between words, balanced when drawn.
+Setting headline(double scale, bool balanced) {
   Setting how = setting(scale, Align::Centre);
   how.headline = true;
+  how.balanced = balanced;
   return how;
 }
 
@@ -99,13 +100,14 @@ Setting headline(double scale) {
 
 StoryModule::Head StoryModule::set_head(Composer& c, int span) {
   Head head;
+  const bool balanced = &c != &trial_;  // the trial composer only counts lines
   const double pad = node_.module().boxed ? 2 * style_.box_padding_em * c.g.em : 0;
   const Measure m{0, width(span) - pad};
   const Node* title = model::title_of(node_);
   if (continued_from_) {
     // A continuation: the headline small, then where the story comes from.
     head.title_scale = style_.min_headline_scale;
-    if (title) append(head.lines, c.set(*title, m, headline(head.title_scale)));
+    if (title) append(head.lines, c.set(*title, m, headline(head.title_scale, balanced)));
     const std::string from = "（上接第" + std::to_string(continued_from_) + "版）";
     append(head.lines, c.set(text_block(NodeKind::Paragraph, from, node_.where), m, setting(1, Align::Right)));
     return head;
@@ -115,12 +117,12 @@ StoryModule::Head StoryModule::set_head(Composer& c, int span) {
   if (title) {
     const int most = style_.headline_max_lines + (span == 1 ? 1 : 0);
     double scale = style_.headline_scale[static_cast<int>(node_.module().importance)];
-    std::vector<TypesetLine> lines = c.set(*title, m, headline(scale));
+    std::vector<TypesetLine> lines = c.set(*title, m, headline(scale, balanced));
     // A headline's size fits its width: smaller until it takes few enough lines.
     auto text_lines = [&](double s) { return static_cast<int>(std::ceil(s * c.style.line_height * c.g.em / c.g.line_pitch - 1e-9)); };
     while (static_cast<int>(lines.size()) > most * text_lines(scale) && scale > style_.min_headline_scale) {
       scale = std::max(style_.min_headline_scale, scale * style_.headline_shrink_step);
-      lines = c.set(*title, m, headline(scale));
+      lines = c.set(*title, m, headline(scale, balanced));
     }
     head.title_scale = scale;
     append(head.lines, std::move(lines));

@@ -50,30 +50,39 @@ bool looks_like_address(const std::vector<char32_t>& cps, size_t from, size_t to
   return false;
 }
 
-// A URL, an e-mail address or a DOI may break after / . - ? & = # _ @ ~ without a
-// hyphen (issue 14), never inside "//" and never between two digits (a number
-// is one word). ICU's UAX #14 keeps most of these together.
-void address_breaks(const std::vector<char32_t>& cps, const std::vector<uint32_t>& offsets,
-                    const std::vector<CharClass>& classes, std::vector<uint8_t>& break_before) {
+// Calls fn(from, to) for each token of Latin text: a maximal run of code
+// points that are neither Chinese nor spaces.
+template <typename Fn>
+void for_each_latin_token(const std::vector<CharClass>& classes, Fn&& fn) {
   const auto outside = [&](size_t k) { return classes[k] == CharClass::Space || is_chinese_class(classes[k]); };
-  static constexpr std::u32string_view kAfter = U"/.-?&=#_@~";
-  for (size_t i = 0; i < cps.size();) {
+  for (size_t i = 0; i < classes.size();) {
     if (outside(i)) {
       ++i;
       continue;
     }
     size_t end = i;
-    while (end < cps.size() && !outside(end)) ++end;
-    if (looks_like_address(cps, i, end))
-      for (size_t k = i + 2; k + 1 < end; ++k) {  // not after the first character, nor before the last
-        const char32_t before = cps[k - 1], after = cps[k];
-        if (kAfter.find(before) == std::u32string_view::npos) continue;
-        if (before == '/' && after == '/') continue;
-        if (is_ascii_digit(cps[k - 2]) && is_ascii_digit(after)) continue;
-        break_before[offsets[k]] = kBreak;
-      }
+    while (end < classes.size() && !outside(end)) ++end;
+    fn(i, end);
     i = end;
   }
+}
+
+// A URL, an e-mail address or a DOI may break after / . - ? & = # _ @ ~ without a
+// hyphen (issue 14), never inside "//" and never between two digits (a number
+// is one word). ICU's UAX #14 keeps most of these together.
+void address_breaks(const std::vector<char32_t>& cps, const std::vector<uint32_t>& offsets,
+                    const std::vector<CharClass>& classes, std::vector<uint8_t>& break_before) {
+  static constexpr std::u32string_view kAfter = U"/.-?&=#_@~";
+  for_each_latin_token(classes, [&](size_t i, size_t end) {
+    if (!looks_like_address(cps, i, end)) return;
+    for (size_t k = i + 2; k + 1 < end; ++k) {  // not after the first character, nor before the last
+      const char32_t before = cps[k - 1], after = cps[k];
+      if (kAfter.find(before) == std::u32string_view::npos) continue;
+      if (before == '/' && after == '/') continue;
+      if (is_ascii_digit(cps[k - 2]) && is_ascii_digit(after)) continue;
+      break_before[offsets[k]] = kBreak;
+    }
+  });
 }
 
 bool is_relation(char32_t c) {
@@ -89,28 +98,18 @@ bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' &&
 void hyphen_breaks(Hyphenator& hyphenator, std::string& word, std::vector<uint8_t>& points,
                    const std::vector<char32_t>& cps, const std::vector<uint32_t>& offsets,
                    const std::vector<CharClass>& classes, std::vector<uint8_t>& break_before) {
-  const auto outside = [&](size_t k) { return classes[k] == CharClass::Space || is_chinese_class(classes[k]); };
-  for (size_t i = 0; i < cps.size();) {
-    if (outside(i)) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < cps.size() && !outside(end)) ++end;
-    size_t from = i, to = end;
-    const auto edge = [&](size_t k) { return cps[k] < 0x80 && !is_ascii_letter(cps[k]) && !is_ascii_digit(cps[k]); };
+  const auto edge = [&](size_t k) { return cps[k] < 0x80 && !is_ascii_letter(cps[k]) && !is_ascii_digit(cps[k]); };
+  for_each_latin_token(classes, [&](size_t from, size_t to) {
     while (from < to && edge(from)) ++from;
     while (to > from && edge(to - 1)) --to;
     bool letters = to - from >= kHyphenMinWord;
     for (size_t k = from; letters && k < to; ++k) letters = is_ascii_letter(cps[k]);
-    if (letters) {
-      word.assign(cps.begin() + from, cps.begin() + to);  // ASCII: one byte a letter
-      hyphenator.hyphenate(word, points);
-      for (size_t k = 1; k < points.size(); ++k)
-        if (points[k] && break_before[offsets[from + k]] == kNoBreak) break_before[offsets[from + k]] = kHyphenBreak;
-    }
-    i = end;
-  }
+    if (!letters) return;
+    word.assign(cps.begin() + from, cps.begin() + to);  // ASCII: one byte a letter
+    hyphenator.hyphenate(word, points);
+    for (size_t k = 1; k < points.size(); ++k)
+      if (points[k] && break_before[offsets[from + k]] == kNoBreak) break_before[offsets[from + k]] = kHyphenBreak;
+  });
 }
 
 }  // namespace
@@ -118,8 +117,8 @@ void hyphen_breaks(Hyphenator& hyphenator, std::string& word, std::vector<uint8_
 void word_boundaries(std::string_view text, std::vector<uint8_t>& boundary) {
   boundary.assign(text.size() + 1, 1);  // without ICU: every break is between words
   UErrorCode status = U_ZERO_ERROR;
-  UBreakIteratorPtr words(ubrk_open(UBRK_WORD, "zh", nullptr, 0, &status));
-  if (U_FAILURE(status)) return;
+  thread_local UBreakIteratorPtr words(ubrk_open(UBRK_WORD, "zh", nullptr, 0, &status));  // opened once: slow
+  if (!words) return;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   ubrk_setUText(words.get(), ut, &status);
   if (U_SUCCESS(status)) {
