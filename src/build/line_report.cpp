@@ -38,6 +38,7 @@ LineReport report_lines(const model::Document& doc, const std::string& source, c
   layout::SetOptions set;
   set.width_pt = options.width_pt;
   set.strategy = options.greedy ? layout::BreakStrategy::Greedy : layout::BreakStrategy::Optimal;
+  set.typography = layout::typography_of(doc.page);
   std::vector<layout::Line> lines;
   for (const auto& p : paragraphs) {
     setter.set(p, set, lines, &report.diagnostics);

@@ -33,15 +33,6 @@ std::string first_code_points(const std::string& s, size_t n) {
   return s.substr(0, i);
 }
 
-// The page setup's house style, as the paragraph setter takes it.
-Typography typography(const model::PageSetup& page) {
-  Typography t;
-  t.half_width_line_start = page.half_width_line_start;
-  t.hanging_punctuation = page.hanging_punctuation;
-  t.han_digit_space = page.han_digit_space;
-  return t;
-}
-
 }  // namespace
 
 Composer::Composer(const model::Document& doc, text::FontDb& fonts, DiagnosticList& diags,
@@ -86,7 +77,7 @@ void Composer::set_source(const ParagraphSource& source, Measure m, const Settin
                           std::vector<TypesetLine>& out, std::vector<NoteCall>* calls) {
   SetOptions options;
   options.width_pt = m.width - how.hang;
-  options.typography = typography(doc.page);
+  options.typography = typography_of(doc.page);
   options.between_words = how.headline;
   // A local copy: decorating a line sets strings (ruby) with the same setter.
   std::vector<Line> lines;
@@ -129,7 +120,7 @@ void Composer::balance_lines(const ParagraphSource& source, SetOptions& options,
     SetOptions narrower = options;
     narrower.width_pt = (lo + fits) / 2;
     setter_.set(source, narrower, trial, nullptr);
-    bool ok = trial.size() <= count && inside_words(trial) <= splits;
+    bool ok = trial.size() == count && inside_words(trial) <= splits;
     for (const Line& l : trial) ok = ok && !l.overfull;
     (ok ? fits : lo) = narrower.width_pt;
   }
@@ -143,7 +134,7 @@ std::vector<PageItem> Composer::set_string(const std::string& s, text::Role role
   ParagraphSource source = plain_source(s, role, size, lang);
   SetOptions options;
   options.width_pt = 100000;
-  options.typography = typography(doc.page);
+  options.typography = typography_of(doc.page);
   setter_.set(source, options, lines_, &diags);
   width = lines_.empty() ? 0 : lines_[0].width;
   if (lines_.empty()) return {};

@@ -91,7 +91,7 @@ void justify_lines(const text::ShapedParagraph& shaped, const ItemList& list, co
       }
       if (hang && i + 1 == span.end) {
         shrink = 0;  // set whole, outside the measure
-        hung = it.width - removed;
+        hung = it.width + it.removed - removed;  // what the mark's glyph advances
       }
       if (r < 0 && shrink > 0) removed += -first_shrink * shrink;
       if (it.cluster_end > it.cluster_begin) {

@@ -49,7 +49,7 @@ inline constexpr double kLonelyLastDemerits = 1e6;    // a last line of one Han 
 // A Han–Latin space at its half-em cap looks far less loose than characters
 // a quarter em apart: it weighs this much in a line's looseness.
 inline constexpr double kPriorityWeight = 0.25;
-inline constexpr double kMaxStretchRatio = 1.0;
+inline constexpr double kMaxStretchRatio = 1.0;       // tolerance of the first pass (0.25 em per gap)
 // A line of Latin text with no space to spread (part of a URL, a long word's
 // piece) is set flush left; it counts as a line of this much stretch
 // (em) at ratio 1, so a few em short at its end beats characters an em apart.
@@ -57,7 +57,7 @@ inline constexpr double kRaggedStretchEm = 3.0;
 // A line with Han characters is justified unless that takes it past this
 // ratio (gaps of ¾ em, looser than any pass accepts by choice): then it is
 // set flush left, at the same cost.
-inline constexpr double kRaggedHanRatio = 3.0;       // tolerance of the first pass (0.25 em per gap)
+inline constexpr double kRaggedHanRatio = 3.0;
 inline constexpr double kLonelyRescueRatio = 2.4;     // tolerance when that avoids a lonely last line
 inline constexpr double kOverfullDemerits = 1e9;      // emergency pass only
 

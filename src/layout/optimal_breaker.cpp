@@ -1,7 +1,8 @@
 // Total fit (Knuth and Plass): the breaks that minimise the paragraph's total
 // demerits. Active starts are kept oldest first: a line from an older start is
 // always longer, so overfull starts leave from the front, and the scan of each
-// break candidate stops at the first start whose line is too loose.
+// break candidate stops at the first start whose line is too loose and has
+// nothing to stretch.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -68,7 +69,12 @@ bool run_pass(const LineMeasurer& m, const LineWidths& widths, double tolerance,
           continue;
         }
       } else if (!brk.forced && line.ratio > tolerance && !emergency) {
-        break;  // newer starts are looser still
+        // Too loose. A newer start's line is a part of this one: with nothing
+        // to stretch here it has nothing either and more to fill, so stop;
+        // with stretch here, it may be a ragged line (linebreak.h) that costs
+        // less, so look on.
+        if (line.priority_stretch + line.stretch <= 0) break;
+        continue;
       }
       double d = node.demerits + line_demerits(line, brk, m.han_between(node.start, q), emergency);
       if (brk.hyphen && node.at != kNone && items[node.at].hyphen) d += kDoubleHyphenDemerits;

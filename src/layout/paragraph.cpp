@@ -233,6 +233,14 @@ struct ParagraphSetter::Impl {
   explicit Impl(text::FontDb& fonts) : shaper(fonts) {}
 };
 
+Typography typography_of(const model::PageSetup& page) {
+  Typography t;
+  t.half_width_line_start = page.half_width_line_start;
+  t.hanging_punctuation = page.hanging_punctuation;
+  t.han_digit_space = page.han_digit_space;
+  return t;
+}
+
 ParagraphSetter::ParagraphSetter(text::FontDb& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
 ParagraphSetter::~ParagraphSetter() = default;
 

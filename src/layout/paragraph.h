@@ -79,6 +79,9 @@ struct SetOptions {
   bool between_words = false;  // prefer breaks between words (headlines)
 };
 
+// The page setup's house style (<layout> attributes), as the setter takes it.
+Typography typography_of(const model::PageSetup& page);
+
 // Sets paragraphs into lines; keeps its buffers from one paragraph to the next.
 class ParagraphSetter {
  public:

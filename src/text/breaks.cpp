@@ -102,7 +102,7 @@ void hyphen_breaks(Hyphenator& hyphenator, std::string& word, std::vector<uint8_
   for_each_latin_token(classes, [&](size_t from, size_t to) {
     while (from < to && edge(from)) ++from;
     while (to > from && edge(to - 1)) --to;
-    bool letters = to - from >= kHyphenMinWord;
+    bool letters = to - from >= kHyphenMinWord && to - from <= kHyphenMaxWord;
     for (size_t k = from; letters && k < to; ++k) letters = is_ascii_letter(cps[k]);
     if (!letters) return;
     word.assign(cps.begin() + from, cps.begin() + to);  // ASCII: one byte a letter

@@ -25,7 +25,6 @@ HyphenDict* patterns() {
 constexpr size_t kMaxCachedWords = 1 << 16;
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 }  // namespace
 
@@ -34,9 +33,10 @@ Hyphenator::Hyphenator() = default;
 bool Hyphenator::available() const { return patterns() != nullptr; }
 
 bool Hyphenator::wants(std::string_view word) {
-  if (word.size() < kHyphenMinWord) return false;
-  if (!is_lower(word[0]) && !is_upper(word[0])) return false;
-  for (size_t k = 1; k < word.size(); ++k)
+  if (word.size() < kHyphenMinWord || word.size() > kHyphenMaxWord) return false;
+  const bool capitalised = word[0] >= 'A' && word[0] <= 'Z';
+  if (capitalised && word.size() < kHyphenMinCapitalised) return false;
+  for (size_t k = capitalised ? 1 : 0; k < word.size(); ++k)
     if (!is_lower(word[k])) return false;
   return true;
 }

@@ -271,6 +271,7 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
     }
     c.break_after = break_before[c.text_end] != kNoBreak;
     c.hyphen_after = break_before[c.text_end] == kHyphenBreak;
+    if (c.hyphen_after && span.style.role == Role::Code) c.hyphen_after = c.break_after = false;  // code stays as written
     if (c.hyphen_after && run.hyphen_advance == 0) set_hyphen(face, run);
     if (c.hyphen_after && run.hyphen_advance == 0) c.hyphen_after = c.break_after = false;  // no hyphen to show
     out.clusters.push_back(c);

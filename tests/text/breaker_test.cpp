@@ -294,3 +294,21 @@ TEST(Breaker, HanDigitSpaceIsAHouseStyle) {
 
 }  // namespace
 }  // namespace huozi::testing
+
+namespace huozi::testing {
+namespace {
+
+// A hanging stop that had already given up its blank to the quote after it
+// (，“) hangs by what is left of it: the line's set width is still the measure.
+TEST(Breaker, HangingStopAfterPairCompressionKeepsTheMeasure) {
+  layout::Typography hanging;
+  hanging.hanging_punctuation = true;
+  const auto r = set_fake_styled("一二三四，“五六七八”", 4, hanging);
+  ASSERT_GE(r.lines.size(), 2u);
+  ASSERT_EQ(r.lines[0], "一二三四，");
+  EXPECT_NEAR(r.set[0].width, 40, kTolerance);
+  EXPECT_NEAR(positions_em(r.set[0])[4], 4.0, kTolerance);  // ， outside the 4-em measure
+}
+
+}  // namespace
+}  // namespace huozi::testing

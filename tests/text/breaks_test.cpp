@@ -35,7 +35,7 @@ TEST(Breaks, ClreqTailoredOpportunities) {
       {"增长63.3%。", "增|长|63.3%。"},               // numbers whole, % with its number
       {"1,000元", "1,000|元"},
       {"CR200J型", "CR200J|型"},                      // Latin words whole
-      {"some English words", "some |Eng=lish |words"}, // Latin breaks at spaces (and hyphenates)
+      {"some English words", "some |English |words"}, // Latin breaks at spaces
       {"（甲）乙", "（甲）|乙"},
       {"《论语》说", "《论|语》|说"},
       {"35℃。", "35℃。"},
@@ -43,14 +43,16 @@ TEST(Breaks, ClreqTailoredOpportunities) {
   for (const auto& c : cases) EXPECT_EQ(opportunities(c.text), c.expected) << c.text;
 }
 
-// Long Latin words hyphenate with libhyphen's US English patterns, at least
-// two letters before the hyphen and three after; names in CamelCase,
-// acronyms, words with digits, addresses and numbers stay whole.
+// Long lower-case Latin words hyphenate with libhyphen's US English patterns,
+// at least two letters before the hyphen and three after; capitalised words
+// under 15 letters (pinyin names), CamelCase, acronyms, words with digits,
+// addresses and numbers stay whole.
 TEST(Breaks, LongWordsTakeHyphensOthersStayWhole) {
   const Case cases[] = {
       {"英语的counterrevolutionaries和", "英|语|的|coun=ter=rev=o=lu=tion=ar=ies|和"},
       {"术语“hyperventilation”等", "术|语|“hy=per=ven=ti=la=tion”|等"},
-      {"Internationalization", "In=ter=na=tion=al=iza=tion"},
+      {"internationalization", "in=ter=na=tion=al=iza=tion"},
+      {"Internationalization和Zhongguancun", "In=ter=na=tion=al=iza=tion|和|Zhongguancun"},  // a short capitalised word: a name, often pinyin
       {"他把MacBook放进包里", "他|把|MacBook|放|进|包|里"},
       {"COVID-19和PCR", "COVID-19|和|PCR"},
       {"i18n和L10N", "i18n|和|L10N"},

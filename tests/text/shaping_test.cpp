@@ -189,3 +189,31 @@ TEST_F(Shaping, FastPathEqualsHarfBuzz) {
 
 }  // namespace
 }  // namespace huozi::text
+
+namespace huozi::text {
+namespace {
+
+// A long English word takes hyphen breaks, with the face's hyphen ready for
+// the line end; the same word in <code> stays as written.
+TEST_F(Shaping, LongWordsTakeHyphensExceptInCode) {
+  ASSERT_TRUE(fonts_);
+  auto hyphens = [](const ShapedParagraph& p) {
+    size_t n = 0;
+    for (const Cluster& c : p.clusters) n += c.hyphen_after;
+    return n;
+  };
+  Shaper shaper(*fonts_);
+  ShapedParagraph body, code;
+  shaper.shape(input("调用initialization函数", "zh-Hans"), body);
+  EXPECT_GE(hyphens(body), 3u);
+  for (const text::Run& r : body.runs)
+    if (r.text_begin < body.text.find("init") + 1 && r.text_end > body.text.find("init")) {
+      EXPECT_NE(r.hyphen_glyph, 0u);
+      EXPECT_GT(r.hyphen_advance, 0);
+    }
+  shaper.shape(input("调用initialization函数", "zh-Hans", Role::Code), code);
+  EXPECT_EQ(hyphens(code), 0u);
+}
+
+}  // namespace
+}  // namespace huozi::text
