@@ -7,8 +7,6 @@ namespace {
 // Reading systems differ; every rule here degrades to plain, readable text.
 // zh-Hant gets the TC faces (centred punctuation) through :lang().
 const char* const kBookRules = R"CSS(@charset "UTF-8";
-/* The epub: prefix of the selectors below (epub:type); without it they are invalid and dropped. */
-@namespace epub "http://www.idpf.org/2007/ops";
 /* huozi: Chinese body text (clreq): justified, 2-em first-line indent, strict line breaking. */
 html {
   line-height: 1.75;
@@ -54,14 +52,14 @@ h1, h2, h3, h4, h5, h6 { text-wrap: balance; }  /* no heading ends on one lonely
 h1 { font-size: 1.6em; margin: 1.5em 0 1em; }
 h2 { font-size: 1.25em; margin: 1.5em 0 0.75em; text-align: left; }
 h3, h4, h5, h6 { font-size: 1.05em; margin: 1.2em 0 0.5em; text-align: left; }
-section[epub|type~="chapter"], section[epub|type~="part"] {
+section.chapter, section.part {
   page-break-before: always;
   break-before: page;
 }
 .number { margin-right: 0; }
 /* A part's own page, as in the PDF: its number over its title, a third down. */
-section[epub|type~="part"] > h1 { font-size: 2em; margin: 6em 0 1em; margin-top: 30vh; }
-section[epub|type~="part"] > h1 > .number { display: block; font-size: 0.7em; margin-bottom: 1em; }
+section.part > h1 { font-size: 2em; margin: 6em 0 1em; margin-top: 30vh; }
+section.part > h1 > .number { display: block; font-size: 0.7em; margin-bottom: 1em; }
 strong {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Heiti SC", sans-serif;
   font-weight: bold;

@@ -94,7 +94,10 @@ class XhtmlWriter {
     const char* type = n.kind == NodeKind::Part ? "part" : n.kind == NodeKind::Chapter ? "chapter" : nullptr;
     // The anchor is the node's id, or one made up for the table of contents.
     out_ += "<section id=\"" + escaped(plan_.anchor_of.at(&n)) + "\"";
-    if (type) out_ += std::string(" epub:type=\"") + type + "\"";
+    // epub:type for reading systems, the matching DPUB-ARIA role for
+    // assistive technology (Ace), and a class for the stylesheet: reading
+    // systems that load XHTML as HTML (epub.js) drop the epub|type selectors.
+    if (type) out_ += std::string(" epub:type=\"") + type + "\" role=\"doc-" + type + "\" class=\"" + type + "\"";
     out_ += lang_attributes(n.lang());
     out_ += ">\n";
     if (const Node* title = model::title_of(n)) heading(*title, level, model::heading_prefix(n));

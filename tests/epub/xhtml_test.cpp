@@ -79,12 +79,14 @@ TEST(EpubXhtml, ContainersBecomeSectionsWithHeadings) {
   // The part's file holds its heading only; its chapters have files of their own.
   Xml part = body_file(epub, "part-002.xhtml");
   EXPECT_EQ(outer_xml(part.one("/html/body/section")),
-            "<section id=\"part1\" epub:type=\"part\"><h1><span "
+            "<section id=\"part1\" epub:type=\"part\" role=\"doc-part\" class=\"part\"><h1><span "
             "class=\"number\">第一部　</span>上编</h1></section>");
   Xml ch1 = body_file(epub, "chapter-003.xhtml");
   pugi::xml_node chapter = ch1.one("/html/body/section");
   EXPECT_STREQ(chapter.attribute("id").value(), "ch1");
   EXPECT_STREQ(chapter.attribute("epub:type").value(), "chapter");
+  EXPECT_STREQ(chapter.attribute("role").value(), "doc-chapter");  // Ace: the ARIA role epub:type implies
+  EXPECT_STREQ(chapter.attribute("class").value(), "chapter");     // for the stylesheet
   EXPECT_EQ(outer_xml(chapter.child("h1")), "<h1><span class=\"number\">第一章　</span>山居</h1>");
   EXPECT_EQ(outer_xml(ch1.one("//section[@id='sec1']/h2")), "<h2><span class=\"number\">一、</span>春</h2>");
   EXPECT_FALSE(ch1.one("//section[@id='sec1']").attribute("epub:type"));
