@@ -93,11 +93,18 @@ struct Collector {
 void break_long_words(text::ShapedParagraph& shaped, double measure, double indent) {
   auto& clusters = shaped.clusters;
   // How far into a run of one doubled mark (—— ……) each cluster is: 0 outside one.
+  // Counted on the first forced break only: most paragraphs have none.
   thread_local std::vector<uint32_t> into_run;
-  into_run.assign(clusters.size(), 0);
-  for (size_t k = 1; k < clusters.size(); ++k)
-    if (text::never_split(clusters[k - 1].last, clusters[k].first)) into_run[k] = into_run[k - 1] + 1;
-  auto into_mark_run = [&](size_t k) { return into_run[k]; };
+  bool counted = false;
+  auto into_mark_run = [&](size_t k) {
+    if (!counted) {
+      into_run.assign(clusters.size(), 0);
+      for (size_t j = 1; j < clusters.size(); ++j)
+        if (text::never_split(clusters[j - 1].last, clusters[j].first)) into_run[j] = into_run[j - 1] + 1;
+      counted = true;
+    }
+    return into_run[k];
+  };
   // Whether a break before cluster k would put a mark where clreq forbids it.
   // A run of several doubled marks (————, ……………… wider than the measure)
   // may break between two whole marks, never inside one (issue 14).

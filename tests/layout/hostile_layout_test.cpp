@@ -235,6 +235,25 @@ TEST(OffThePage, AWordBrokenAtTheMeasureKeepsKinsoku) {
   }
 }
 
+// A run of doubled marks wider than the measure (issue 14) breaks between two
+// whole marks: every line holds an even number of … or — from the run.
+TEST(OffThePage, AMarkRunWiderThanTheMeasureBreaksBetweenWholeMarks) {
+  for (int marks = 20; marks < 80; marks += 9) {
+    for (const std::string mark : {"…", "—"}) {
+      LaidOut out = lay_out(publication("", chapter("<p>他说" + repeat(mark + mark, marks) + "走了。</p>")));
+      size_t total = 0;
+      for (size_t p = 0; p < out.pages.size(); ++p)
+        for (const PageLine& line : out.lines(p)) {
+          size_t n = 0;
+          for (size_t at = line.text.find(mark); at != std::string::npos; at = line.text.find(mark, at + mark.size())) ++n;
+          EXPECT_EQ(n % 2, 0u) << marks << " " << mark << ": " << line.text;
+          total += n;
+        }
+      EXPECT_EQ(total, static_cast<size_t>(2 * marks));
+    }
+  }
+}
+
 // ---- 3. long titles ----------------------------------------------------------------------
 
 TEST(LongTitle, TheRunningHeadIsCutToTheMeasureWithAnEllipsis) {
