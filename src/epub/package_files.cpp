@@ -2,6 +2,7 @@
 
 #include "epub/markup.h"
 #include "epub/xhtml_writer.h"
+#include "model/metadata.h"
 
 namespace huozi::epub {
 namespace {
@@ -80,8 +81,10 @@ std::string dc_metadata(const model::Document& doc, const std::string& modified)
   for (size_t i = 0; i < m.creators.size(); ++i) {
     const model::Creator& c = m.creators[i];
     std::string id = "creator-" + std::to_string(i + 1);
-    // aut is a dc:creator; editors, translators, photographers are contributors.
-    const char* element = c.role == "aut" ? "dc:creator" : "dc:contributor";
+    // The principal contributors (the authors; for a book without one, its
+    // editors and compilers) are dc:creator, which is all many tools read;
+    // the others are contributors. The role refines each.
+    const char* element = model::is_principal(m, c) ? "dc:creator" : "dc:contributor";
     out += std::string("    <") + element + " id=\"" + id + "\">" + escaped(c.name) + "</" + element + ">\n";
     out += "    <meta refines=\"#" + id + "\" property=\"role\" scheme=\"marc:relators\">" + escaped(c.role) +
            "</meta>\n";

@@ -1,5 +1,6 @@
 #include "model/metadata.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -30,10 +31,15 @@ std::string chinese_date(const std::string& iso) {
   return out + "　星期" + names[weekday{sys_days{date}}.c_encoding()];
 }
 
+bool is_principal(const Metadata& m, const Creator& c) {
+  bool has_author = std::any_of(m.creators.begin(), m.creators.end(), [](const Creator& a) { return a.role == "aut"; });
+  return has_author ? c.role == "aut" : c.role == "edt" || c.role == "com";
+}
+
 std::vector<std::string> author_names(const Metadata& m) {
   std::vector<std::string> names;
   for (const Creator& c : m.creators)
-    if (c.role == "aut") names.push_back(c.name);
+    if (is_principal(m, c)) names.push_back(c.name);
   return names;
 }
 

@@ -20,7 +20,13 @@ std::string iso_date(const Metadata& m);
 // month alone as "2021年", "2021年12月".
 std::string chinese_date(const std::string& iso);
 
-// The names of the authors (creators of role "aut"), in source order.
+// Whether a creator is one of the book's principal contributors: its authors
+// ("aut"), or, for a book without one (an anthology, a collected edition), its
+// editors and compilers ("edt", "com"). Catalogues, e-book libraries and PDF
+// viewers show these as the book's author.
+bool is_principal(const Metadata& m, const Creator& c);
+
+// The names of the principal contributors, in source order.
 std::vector<std::string> author_names(const Metadata& m);
 
 // Names as a Chinese list: "甲、乙、丙".

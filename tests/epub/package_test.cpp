@@ -3,6 +3,8 @@
 // Traditional Chinese publication.
 #include <gtest/gtest.h>
 
+#include "model/metadata.h"
+
 #include "epub/book_plan.h"
 #include "epub/package_files.h"
 #include "epub_test_util.h"
@@ -167,6 +169,22 @@ TEST(EpubPackage, CreatorsAndContributorsWithMarcRoles) {
   }
   EXPECT_EQ(people, (std::vector<std::string>{"李白 dc:creator aut Li, Bai", "杜甫 dc:creator aut",
                                               "编者 dc:contributor edt", "译者 dc:contributor trl"}));
+}
+
+// An anthology without an author: its editor and compiler are the dc:creators
+// (calibre, Kindle conversions and catalogues read no other), the translator
+// stays a contributor; the PDF's Author says the same names.
+TEST(EpubPackage, EditorsAreCreatorsWhenThereIsNoAuthor) {
+  auto doc = load(publication("<p>正文</p>", "zh-Hans",
+                              "<creator role=\"edt\">蘅塘退士</creator>\n<creator role=\"com\">编者</creator>\n"
+                              "<creator role=\"trl\">译者</creator>\n"));
+  ASSERT_TRUE(doc);
+  Xml opf = opf_of(*doc);
+  EXPECT_EQ(texts(opf, "/package/metadata/dc:creator"), (std::vector<std::string>{"蘅塘退士", "编者"}));
+  EXPECT_EQ(texts(opf, "/package/metadata/dc:contributor"), (std::vector<std::string>{"译者"}));
+  EXPECT_EQ(texts(opf, "/package/metadata/meta[@refines='#creator-1' and @property='role']"),
+            (std::vector<std::string>{"edt"}));
+  EXPECT_EQ(model::author_names(doc->metadata), (std::vector<std::string>{"蘅塘退士", "编者"}));
 }
 
 TEST(EpubPackage, PublisherDateRightsDescriptionSubjects) {
