@@ -7,12 +7,12 @@ build_packages=(
   build-essential cmake pkg-config
   libpugixml-dev libzip-dev libharfbuzz-dev libfreetype-dev zlib1g-dev libpng-dev
   libfontconfig-dev libicu-dev libhyphen-dev hyphen-en-us
-  libqpdf-dev icc-profiles-free
+  libqpdf-dev icc-profiles-free liblcms2-dev
   fonts-noto-cjk fonts-hanazono fonts-arphic-ukai
 )
 test_packages=(
   libgtest-dev libbenchmark-dev python3 libxml2-utils epubcheck default-jre-headless
-  poppler-utils mupdf-tools qpdf unzip
+  poppler-utils mupdf-tools qpdf unzip ghostscript liblcms2-utils
   clang libclang-rt-14-dev
 )
 

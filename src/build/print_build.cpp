@@ -84,15 +84,20 @@ struct PrintJob {
     return true;
   }
 
-  // HUOZI_OUTPUT_ICC, when set, must be a readable output profile: checked
+  // The output profile (HUOZI_OUTPUT_ICC's, or huozi's own) must be usable
   // before anything is written.
   bool output_profile_usable(const std::string& stem) {
-    if (options.output_profile.empty()) return true;
-    print::IntentResult intent =
-        print::output_intent_for_profile(print::read_icc_profile(options.output_profile));
-    if (intent) return true;
-    result.diagnostics.error(stem + "-print.pdf", 0, 0, "HUOZI_OUTPUT_ICC: " + intent.error, hint);
+    std::string error = print::colour_setup_error(options);
+    if (error.empty()) return true;
+    std::string what = options.output_profile.empty() ? "" : "HUOZI_OUTPUT_ICC: ";
+    result.diagnostics.error(stem + "-print.pdf", 0, 0, what + error, hint);
     return false;
+  }
+
+  bool has_cover() const {
+    using Cover = model::PageSetup::Cover;
+    return doc.page.cover == Cover::Yes ||
+           (doc.page.cover == Cover::Unset && doc.type != model::PublicationType::Periodical);
   }
 
   // The book block: reader pages with marks and a slug line each.
@@ -175,8 +180,15 @@ print::DocumentInfo document_info(const model::Metadata& m) {
   return info;
 }
 
-BuildResult build_print(const model::Document& doc, const std::filesystem::path& reader,
-                        const std::string& stem) {
+static print::PressCondition press_condition(const model::Document& doc) {
+  using Paper = model::PageSetup::Paper;
+  bool newsprint = doc.page.paper == Paper::Newsprint ||
+                   (doc.page.paper == Paper::Unset && doc.type == model::PublicationType::Periodical);
+  return newsprint ? print::PressCondition::Newsprint : print::PressCondition::CoatedOffset;
+}
+
+BuildResult build_print(const model::Document& doc, const std::filesystem::path& reader, const std::string& stem,
+                        print::PdfxVersion pdfx) {
   BuildResult result;
   print::PrintResult counted = print::count_pages(reader);
   if (!counted) {
@@ -188,13 +200,15 @@ BuildResult build_print(const model::Document& doc, const std::filesystem::path&
   PrintJob job{doc, *fonts, counted.pages, {}, {}, result};
   job.options.bleed = doc.page.bleed;
   job.options.info = document_info(doc.metadata);
+  job.options.pdfx = pdfx;
+  job.options.condition = press_condition(doc);
   job.options.rgb_profile = print::default_rgb_profile();
   job.options.output_profile = print::output_profile_from_environment();
   job.hint = job.options.output_profile.empty()
                  ? "install icc-profiles-free (scripts/install-deps.sh) and check the output folder"
-                 : "HUOZI_OUTPUT_ICC must name the print shop's ICC output profile";
-  if (!job.output_profile_usable(stem) || !job.cover_fits(stem)) return result;
-  if (job.book_block(reader, stem)) job.cover(reader, stem);
+                 : "HUOZI_OUTPUT_ICC must name the print shop's CMYK output profile";
+  if (!job.output_profile_usable(stem) || (job.has_cover() && !job.cover_fits(stem))) return result;
+  if (job.book_block(reader, stem) && job.has_cover()) job.cover(reader, stem);
   return result;
 }
 

@@ -13,10 +13,11 @@
 
 namespace huozi::build {
 
-// Reads the reader PDF `reader` and writes stem-print.pdf and stem-cover.pdf
-// atomically (written: those made, in that order).
-BuildResult build_print(const model::Document& doc, const std::filesystem::path& reader,
-                        const std::string& stem);
+// Reads the reader PDF `reader` and writes stem-print.pdf and, when the
+// publication has a cover (books by default, periodicals when cover="yes"),
+// stem-cover.pdf, atomically (written: those made, in that order).
+BuildResult build_print(const model::Document& doc, const std::filesystem::path& reader, const std::string& stem,
+                        print::PdfxVersion pdfx);
 
 // The print file's identification: the PDF's metadata, the identifier as a URI.
 print::DocumentInfo document_info(const model::Metadata& m);

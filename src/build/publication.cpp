@@ -93,7 +93,7 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     };
   if (!finish_step(build_pdf(*doc, target, pdf), all, events) || !print) return all;
   writing(stem + "-print.pdf and -cover.pdf");
-  finish_step(build_print(*doc, target, stem), all, events);
+  finish_step(build_print(*doc, target, stem, options.pdfx), all, events);
   return all;
 }
 

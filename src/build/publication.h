@@ -8,6 +8,7 @@
 
 #include "build/result.h"
 #include "model/document.h"
+#include "print/pdfx.h"
 
 namespace huozi::build {
 
@@ -16,6 +17,7 @@ struct BuildOptions {
   bool pdf = true;
   bool print = false;       // NAME-print.pdf and NAME-cover.pdf: needs the PDF (as does <layout print="yes">)
   bool one_thread = false;  // draw the PDF's pages in the layout thread (the same file)
+  print::PdfxVersion pdfx = print::PdfxVersion::X4;  // of the print file
 };
 
 // What the caller hears while a build goes on.

@@ -26,7 +26,7 @@ namespace huozi::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print] [--threads 1|2] [-o DIR]\n"
+    "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--threads 1|2] [-o DIR]\n"
     "       huozi check SOURCE.xml\n"
     "       huozi preflight FILE.pdf\n"
     "       huozi pages SOURCE.xml\n"
@@ -41,12 +41,15 @@ constexpr const char* kUsage =
     "  lines   print every paragraph broken into lines, each with its adjustment ratio\n"
     "  --epub  write the EPUB 3 only\n"
     "  --pdf   write the PDF only (both when neither is given)\n"
-    "  --print also write NAME-print.pdf (bleed, page boxes, marks, PDF/X-4) and NAME-cover.pdf\n"
-    "          (as does <layout print=\"yes\">); see docs/print.md\n"
+    "  --print also write NAME-print.pdf (bleed, page boxes, marks, CMYK, PDF/X-4) and, for a\n"
+    "          book, NAME-cover.pdf (as does <layout print=\"yes\">); see docs/print.md\n"
+    "  --print=x1a  the same as PDF/X-1a:2001 (CMYK only, no transparency, PDF 1.3), for\n"
+    "          workflows that take nothing newer\n"
     "  --threads 2 (the default) draws the PDF's pages on a second thread while layout goes on;\n"
     "          1 does all on one (the files are the same byte for byte)\n"
     "  preflight  check a PDF as a print shop does: fonts, page boxes, image resolution,\n"
-    "          colour spaces, OutputIntent; exits 1 when a check fails\n";
+    "          colour spaces, OutputIntent, ink coverage, black text, overprint, hairlines,\n"
+    "          PDF/X-1a; exits 1 when a check fails\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "huozi: %s\n\n%s", message.c_str(), kUsage);
@@ -68,8 +71,12 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
       epub = true;
     else if (a == "--pdf")
       pdf = true;
-    else if (a == "--print")
+    else if (a == "--print" || a == "--print=x4")
       out.options.print = true;
+    else if (a == "--print=x1a")
+      out.options.print = true, out.options.pdfx = print::PdfxVersion::X1a;
+    else if (a.rfind("--print=", 0) == 0)
+      return a + ": the print file is --print (PDF/X-4) or --print=x1a (PDF/X-1a:2001)";
     else if (a == "--threads") {
       if (i + 1 == args.size() || (args[i + 1] != "1" && args[i + 1] != "2")) return "--threads takes 1 or 2";
       out.options.one_thread = args[++i] == "1";

@@ -180,6 +180,11 @@ struct PageSetup {
   double bleed = 8.5039;            // 3 mm
   bool saddle_stitch = false;       // binding="saddle"; perfect binding otherwise
   double paper_thickness = 0.2835;  // 0.1 mm: one leaf, for the spine width
+  // The printing condition (paper="coated|newsprint"): which CMYK the print
+  // file is separated for. Unset: newsprint for a periodical, coated otherwise.
+  enum class Paper : uint8_t { Unset, Coated, Newsprint } paper = Paper::Unset;
+  // cover="yes|no": a cover file with the print profile. Unset: books have one, periodicals not.
+  enum class Cover : uint8_t { Unset, Yes, No } cover = Cover::Unset;
 };
 
 struct Document {

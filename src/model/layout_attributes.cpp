@@ -88,6 +88,11 @@ void read_print(const Cursor& e, PageSetup& p) {
   choice(e, "binding", {"perfect", "saddle"}, [&](std::string_view v) { p.saddle_stitch = v == "saddle"; });
   read_length(e, "bleed", p, p.bleed);
   if (p.bleed < 0 || p.bleed > 72) e.error("bleed must be between 0 and 25mm", "write e.g. bleed=\"3mm\"");
+  choice(e, "paper", {"coated", "newsprint"}, [&](std::string_view v) {
+    p.paper = v == "newsprint" ? PageSetup::Paper::Newsprint : PageSetup::Paper::Coated;
+  });
+  choice(e, "cover", {"yes", "no"},
+         [&](std::string_view v) { p.cover = v == "yes" ? PageSetup::Cover::Yes : PageSetup::Cover::No; });
   read_length(e, "paper-thickness", p, p.paper_thickness);
   if (p.paper_thickness <= 0 || p.paper_thickness > 5.7)
     e.error("paper-thickness must be more than 0 and at most 2mm", "write e.g. paper-thickness=\"0.1mm\"");
@@ -119,7 +124,7 @@ void check_text_area(const Cursor& e, const PageSetup& p) {
 void read_layout(const Cursor& e, PageSetup& p) {
   e.check_attributes({"size", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "body-size",
                       "leading", "columns", "column-gap", "footnotes", "running-heads", "chapter-start",
-                      "toc", "print", "bleed", "binding", "paper-thickness", "line-start-brackets",
+                      "toc", "print", "bleed", "binding", "paper", "cover", "paper-thickness", "line-start-brackets",
                       "hanging-punctuation", "han-digit-space"},
                      false);
   for (pugi::xml_node child : e.node().children())

@@ -5,8 +5,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <qpdf/QPDFTokenizer.hh>
+
+#include "print/colour_conversion.h"
+#include "print/operands.h"
 #include <vector>
 
 namespace huozi::print {
@@ -14,33 +19,32 @@ namespace {
 
 using Token = QPDFTokenizer::Token;
 
-class NeutralToGray : public QPDFObjectHandle::TokenFilter {
+// Collects the operands before each operator and lets a subclass replace an
+// operator whose operands are all numbers; everything else passes unchanged.
+class OperatorFilter : public QPDFObjectHandle::TokenFilter {
  public:
   void handleToken(const Token& token) override {
     if (token.getType() != QPDFTokenizer::tt_word) {
       pending_.push_back(token);
       return;
     }
-    const std::string& op = token.getValue();
-    std::vector<const Token*> operands;
-    for (const Token& t : pending_)
-      if (t.getType() != QPDFTokenizer::tt_space && t.getType() != QPDFTokenizer::tt_comment)
-        operands.push_back(&t);
-    bool neutral = (op == "rg" || op == "RG") && operands.size() == 3;
-    for (const Token* t : operands)
-      neutral =
-          neutral && (t->getType() == QPDFTokenizer::tt_integer || t->getType() == QPDFTokenizer::tt_real);
-    if (neutral) {
-      double r = std::stod(operands[0]->getValue());
-      neutral = r == std::stod(operands[1]->getValue()) && r == std::stod(operands[2]->getValue());
+    std::vector<double> numbers;
+    bool numeric = true;
+    for (const Token& t : pending_) {
+      QPDFTokenizer::token_type_e type = t.getType();
+      if (type == QPDFTokenizer::tt_integer || type == QPDFTokenizer::tt_real)
+        numbers.push_back(std::stod(t.getValue()));
+      else if (type != QPDFTokenizer::tt_space && type != QPDFTokenizer::tt_comment)
+        numeric = false;
     }
-    if (neutral) {
-      // Keep the whitespace before the operands, then the grey.
+    std::string replacement;
+    if (numeric && rewrite(token.getValue(), numbers, replacement)) {
+      // Keep the whitespace before the operands, then the replacement.
       for (const Token& t : pending_) {
         if (t.getType() != QPDFTokenizer::tt_space) break;
         writeToken(t);
       }
-      write(operands[0]->getRawValue() + (op == "rg" ? " g" : " G"));
+      write(replacement);
     } else {
       flush();
       writeToken(token);
@@ -50,6 +54,10 @@ class NeutralToGray : public QPDFObjectHandle::TokenFilter {
 
   void handleEOF() override { flush(); }
 
+ protected:
+  // The replacement for `op` with these operands, or false to keep both.
+  virtual bool rewrite(const std::string& op, const std::vector<double>& operands, std::string& out) = 0;
+
  private:
   void flush() {
     for (const Token& t : pending_) writeToken(t);
@@ -58,21 +66,82 @@ class NeutralToGray : public QPDFObjectHandle::TokenFilter {
   std::vector<Token> pending_;
 };
 
-bool is_name(QPDFObjectHandle o, const char* name) { return o.isName() && o.getName() == name; }
 
-void add_default_rgb(QPDFObjectHandle resources, QPDFObjectHandle srgb) {
-  QPDFObjectHandle spaces = resources.getKey("/ColorSpace");
-  if (!spaces.isDictionary()) {
-    spaces = QPDFObjectHandle::newDictionary();
-    resources.replaceKey("/ColorSpace", spaces);
+class NeutralToGray : public OperatorFilter {
+  bool rewrite(const std::string& op, const std::vector<double>& n, std::string& out) override {
+    if ((op != "rg" && op != "RG") || n.size() != 3 || n[0] != n[1] || n[0] != n[2]) return false;
+    out = operand(n[0]) + (op == "rg" ? " g" : " G");
+    return true;
   }
-  spaces.replaceKey("/DefaultRGB", srgb);
-}
+};
+
+class ToCmyk : public OperatorFilter {
+ public:
+  explicit ToCmyk(const CmykConverter& converter) : converter_(converter) {}
+
+ private:
+  // Overprint as this stream has set it; a form starts from the page's
+  // default (off), which is how the print file places every form.
+  struct Overprint {
+    bool fill = false, stroke = false;
+  };
+  static constexpr size_t kMaxDepth = 256;
+
+  bool rewrite(const std::string& op, const std::vector<double>& n, std::string& out) override {
+    if (op == "q" && n.empty()) {
+      if (saved_.size() < kMaxDepth) saved_.push_back(state_);
+      return false;
+    }
+    if (op == "Q" && n.empty()) {
+      if (!saved_.empty()) state_ = saved_.back(), saved_.pop_back();
+      return false;
+    }
+    Cmyk c;
+    if ((op == "rg" || op == "RG") && n.size() == 3)
+      c = converter_.colour(std::clamp(n[0], 0.0, 1.0), std::clamp(n[1], 0.0, 1.0), std::clamp(n[2], 0.0, 1.0));
+    else if ((op == "g" || op == "G") && n.size() == 1)
+      c = rounded({0, 0, 0, 1 - n[0]});
+    else if ((op == "k" || op == "K") && n.size() == 4)
+      c = rounded({n[0], n[1], n[2], n[3]});
+    else
+      return false;
+    bool stroke = op[0] == 'R' || op[0] == 'G' || op[0] == 'K';
+    bool want = is_overprinting_black(c);
+    bool& current = stroke ? state_.stroke : state_.fill;
+    out.clear();
+    if (current != want) {
+      current = want;
+      out = std::string(kOverprintStates[2 * state_.stroke + state_.fill]) + " gs ";
+    }
+    out += operand(c[0]) + " " + operand(c[1]) + " " + operand(c[2]) + " " + operand(c[3]) + (stroke ? " K" : " k");
+    return true;
+  }
+
+  const CmykConverter& converter_;
+  Overprint state_;
+  std::vector<Overprint> saved_;
+};
 
 }  // namespace
 
 std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter() {
   return std::make_shared<NeutralToGray>();
+}
+
+const char* const kOverprintStates[4] = {"/HzKnockout", "/HzOverprintFill", "/HzOverprintStroke",
+                                         "/HzOverprintBoth"};
+
+QPDFObjectHandle overprint_states() {
+  QPDFObjectHandle states = QPDFObjectHandle::newDictionary();
+  for (int i = 0; i < 4; ++i)
+    states.replaceKey(kOverprintStates[i],
+                      QPDFObjectHandle::parse(std::string("<< /Type /ExtGState /OP ") + (i & 2 ? "true" : "false") +
+                                              " /op " + (i & 1 ? "true" : "false") + " /OPM 1 >>"));
+  return states;
+}
+
+std::shared_ptr<QPDFObjectHandle::TokenFilter> make_cmyk_filter(const CmykConverter& converter) {
+  return std::make_shared<ToCmyk>(converter);
 }
 
 IccProfile read_icc_profile(const std::string& path) {
@@ -134,29 +203,6 @@ QPDFObjectHandle registration_colour_space(QPDF& pdf, int intent_components, QPD
                                                   "] /C1 [" + full + "] /N 1 >>");
   return pdf.makeIndirectObject(QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
       QPDFObjectHandle::newName("/Separation"), QPDFObjectHandle::newName("/All"), alternate, tint}));
-}
-
-void make_rgb_device_independent(QPDFObjectHandle object, QPDFObjectHandle srgb, std::set<QPDFObjGen>& seen) {
-  if (object.isIndirect() && !seen.insert(object.getObjGen()).second) return;
-  if (object.isArray()) {
-    for (QPDFObjectHandle item : object.aitems()) make_rgb_device_independent(item, srgb, seen);
-    return;
-  }
-  if (!object.isDictionary() && !object.isStream()) return;
-  QPDFObjectHandle dict = object.isStream() ? object.getDict() : object;
-  if (is_name(dict.getKey("/ColorSpace"), "/DeviceRGB") &&
-      (is_name(dict.getKey("/Subtype"), "/Image") || dict.hasKey("/ShadingType")))
-    dict.replaceKey("/ColorSpace", srgb);
-  if (is_name(dict.getKey("/S"), "/Transparency") && is_name(dict.getKey("/CS"), "/DeviceRGB"))
-    dict.replaceKey("/CS", srgb);
-  if (dict.getKey("/Resources").isDictionary()) add_default_rgb(dict.getKey("/Resources"), srgb);
-  if (object.isStream() &&
-      (is_name(dict.getKey("/Subtype"), "/Form") || dict.getKey("/PatternType").isInteger()))
-    object.addTokenFilter(make_neutral_to_gray_filter());
-  for (const auto& [key, value] : dict.ditems()) {
-    if (key == "/Parent" || key == "/ColorSpace" || key == "/CS") continue;
-    make_rgb_device_independent(value, srgb, seen);
-  }
 }
 
 }  // namespace huozi::print

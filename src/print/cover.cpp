@@ -90,13 +90,21 @@ std::string authors(const model::Document& doc) {
 std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::FontDb& fonts, int pages,
                                            double width, const std::string& note) {
   Setter setter(fonts, language(doc));
+  std::vector<const model::Node*> editions = model::newspaper_pages(doc);
   std::vector<layout::PageFrame> out;
   for (int i = 1; i <= pages; ++i) {
     layout::PageFrame frame;
     frame.width = width;
     frame.height = kSlugSheetHeight;
-    std::string line = doc.metadata.title + "　第 " + std::to_string(i) + " 页，共 " + std::to_string(pages) +
-                       " 页　" + doc.metadata.date + "　" + note;
+    std::string count = "第 " + std::to_string(i) + " 页，共 " + std::to_string(pages) + " 页";
+    std::string line = doc.metadata.title + "　" + count + "　" + doc.metadata.date;
+    if (static_cast<size_t>(i) <= editions.size()) {
+      const model::Node& page = *editions[i - 1];
+      const std::string& paper = page.page_head().paper;
+      line = (paper.empty() ? doc.metadata.title : paper) + "　" + doc.metadata.date + "　第 " +
+             std::to_string(page.number) + " 版" + (page.label().empty() ? "" : "　" + page.label()) + "　" + count;
+    }
+    line += "　" + note;
     setter.place(frame.items, line, text::Role::Body, kSlugSize, 0, kSlugSheetBaseline, false, Color::black(),
                  true);
     out.push_back(std::move(frame));

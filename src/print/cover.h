@@ -13,7 +13,9 @@
 namespace huozi::print {
 
 // One frame per page, kSlugSheetHeight high and `width` wide, each holding
-// "title · page i of n · date · note" in 6 pt outlines (never copied as text).
+// "title · page i of n · date · note" in 6 pt outlines (never copied as text);
+// a newspaper's pages say their paper, date, edition and page name instead of
+// the title ("吕梁日报　2021-12-31　第 5 版　年终特刊").
 std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::FontDb& fonts, int pages,
                                            double width, const std::string& note);
 

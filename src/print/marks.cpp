@@ -1,38 +1,29 @@
 #include "print/marks.h"
 
-#include <cstdio>
+#include "print/operands.h"
 
 namespace huozi::print {
 namespace {
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
-}
 
 // Where marks start, outwards from the trim.
 double mark_start(const SheetGeometry& g) { return g.bleed_width + kMarkGap; }
 
 void line(std::string& out, const MarkLine& l) {
-  out += num(l.x0) + " " + num(l.y0) + " m " + num(l.x1) + " " + num(l.y1) + " l S\n";
+  out += operand(l.x0) + " " + operand(l.y0) + " m " + operand(l.x1) + " " + operand(l.y1) + " l S\n";
 }
 
 // A circle as four Bézier arcs (kappa = 0.5523).
 void circle(std::string& out, Point c, double r) {
   double k = 0.5523 * r;
-  out += num(c.x + r) + " " + num(c.y) + " m\n";
-  out += num(c.x + r) + " " + num(c.y + k) + " " + num(c.x + k) + " " + num(c.y + r) + " " + num(c.x) + " " +
-         num(c.y + r) + " c\n";
-  out += num(c.x - k) + " " + num(c.y + r) + " " + num(c.x - r) + " " + num(c.y + k) + " " + num(c.x - r) +
-         " " + num(c.y) + " c\n";
-  out += num(c.x - r) + " " + num(c.y - k) + " " + num(c.x - k) + " " + num(c.y - r) + " " + num(c.x) + " " +
-         num(c.y - r) + " c\n";
-  out += num(c.x + k) + " " + num(c.y - r) + " " + num(c.x + r) + " " + num(c.y - k) + " " + num(c.x + r) +
-         " " + num(c.y) + " c\n";
+  out += operand(c.x + r) + " " + operand(c.y) + " m\n";
+  out += operand(c.x + r) + " " + operand(c.y + k) + " " + operand(c.x + k) + " " + operand(c.y + r) + " " + operand(c.x) + " " +
+         operand(c.y + r) + " c\n";
+  out += operand(c.x - k) + " " + operand(c.y + r) + " " + operand(c.x - r) + " " + operand(c.y + k) + " " + operand(c.x - r) +
+         " " + operand(c.y) + " c\n";
+  out += operand(c.x - r) + " " + operand(c.y - k) + " " + operand(c.x - k) + " " + operand(c.y - r) + " " + operand(c.x) + " " +
+         operand(c.y - r) + " c\n";
+  out += operand(c.x + k) + " " + operand(c.y - r) + " " + operand(c.x + r) + " " + operand(c.y - k) + " " + operand(c.x + r) +
+         " " + operand(c.y) + " c\n";
 }
 
 }  // namespace
@@ -92,7 +83,7 @@ std::vector<Point> registration_centres(const SheetGeometry& g, const MarkOption
 
 std::string marks_content(const SheetGeometry& g, const MarkOptions& options) {
   std::string out =
-      "q\n" + std::string(kRegistrationName) + " CS 1 SCN " + num(kMarkWidth) + " w 0 J [] 0 d\n";
+      "q\n" + std::string(kRegistrationName) + " CS 1 SCN " + operand(kMarkWidth) + " w 0 J [] 0 d\n";
   for (const MarkLine& l : crop_marks(g)) line(out, l);
   for (const MarkLine& l : bleed_marks(g)) line(out, l);
   for (const MarkLine& l : fold_marks(g, options)) {

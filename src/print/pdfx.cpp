@@ -24,6 +24,8 @@ std::string xml_escape(const std::string& s) {
 
 std::string xmp_date(const std::string& iso_date) { return iso_date + "T00:00:00Z"; }
 
+const char* version_name(PdfxVersion v) { return v == PdfxVersion::X1a ? "PDF/X-1:2001" : "PDF/X-4"; }
+
 }  // namespace
 
 IntentResult output_intent_for_profile(const IccProfile& profile) {
@@ -66,7 +68,9 @@ std::string pdf_date(const std::string& iso_date) {
   return "D:" + digits + "000000Z";
 }
 
-std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
+std::string xmp_packet(const DocumentInfo& info, const std::string& producer, PdfxVersion version) {
+  std::string conformance =
+      version == PdfxVersion::X1a ? "   <pdfx:GTS_PDFXConformance>PDF/X-1a:2001</pdfx:GTS_PDFXConformance>\n" : "";
   std::string creators;
   for (const std::string& a : info.authors) creators += "     <rdf:li>" + xml_escape(a) + "</rdf:li>\n";
   std::string date = xmp_date(info.date);
@@ -79,6 +83,7 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
       "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
       "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
       "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
+      "    xmlns:pdfx=\"http://ns.adobe.com/pdfx/1.3/\"\n"
       "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
       "   <dc:format>application/pdf</dc:format>\n"
       "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
@@ -108,7 +113,8 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
          "#print</xmpMM:InstanceID>\n"
          "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
          "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
-         "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
+         "   <pdfxid:GTS_PDFXVersion>" + std::string(version_name(version)) + "</pdfxid:GTS_PDFXVersion>\n" +
+         conformance +
          "  </rdf:Description>\n"
          " </rdf:RDF>\n"
          "</x:xmpmeta>\n";
@@ -117,7 +123,7 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
   return out + "<?xpacket end=\"w\"?>";
 }
 
-void mark_as_pdfx4(QPDF& pdf, const DocumentInfo& info, const OutputIntent& intent) {
+void mark_as_pdfx(QPDF& pdf, const DocumentInfo& info, const OutputIntent& intent, PdfxVersion version) {
   std::string producer = "huozi print profile (QPDF " + QPDF::QPDFVersion() + ")";
   std::string date = pdf_date(info.date);
   std::string authors;
@@ -131,11 +137,13 @@ void mark_as_pdfx4(QPDF& pdf, const DocumentInfo& info, const OutputIntent& inte
   doc_info.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));
   doc_info.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
   doc_info.replaceKey("/Trapped", QPDFObjectHandle::newName("/False"));
-  doc_info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString("PDF/X-4"));
+  doc_info.replaceKey("/GTS_PDFXVersion", QPDFObjectHandle::newString(version_name(version)));
+  if (version == PdfxVersion::X1a)
+    doc_info.replaceKey("/GTS_PDFXConformance", QPDFObjectHandle::newString("PDF/X-1a:2001"));
   pdf.getTrailer().replaceKey("/Info", pdf.makeIndirectObject(doc_info));
 
   QPDFObjectHandle root = pdf.getRoot();
-  QPDFObjectHandle metadata = pdf.newStream(xmp_packet(info, producer));
+  QPDFObjectHandle metadata = pdf.newStream(xmp_packet(info, producer, version));
   metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
   metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
   root.replaceKey("/Metadata", metadata);

@@ -1,4 +1,4 @@
-// The PDF/X-4 identification of a print file: an OutputIntent with its ICC
+// The PDF/X identification of a print file: an OutputIntent with its ICC
 // profile, the Info keys (GTS_PDFXVersion, Trapped, dates) and the XMP
 // metadata packet that repeats them.
 #pragma once
@@ -10,6 +10,11 @@
 #include "print/colour.h"
 
 namespace huozi::print {
+
+// The PDF/X version a print file claims. PDF/X-4 (ISO 15930-7:2010) is the
+// default; PDF/X-1a:2001 (ISO 15930-1) for workflows that take nothing newer:
+// CMYK and spot colours only, no transparency, PDF 1.3.
+enum class PdfxVersion { X4, X1a };
 
 struct DocumentInfo {
   std::string title;  // as the publication names itself (title：subtitle)
@@ -43,10 +48,11 @@ std::string pdf_date(const std::string& iso_date);
 
 // The XMP packet (UTF-8) with dc:title, dc:creator, xmp dates, pdf:Trapped,
 // xmpMM ids and pdfxid:GTS_PDFXVersion.
-std::string xmp_packet(const DocumentInfo& info, const std::string& producer);
+std::string xmp_packet(const DocumentInfo& info, const std::string& producer, PdfxVersion version);
 
-// Sets the Info dictionary, the XMP /Metadata stream and the OutputIntents on
-// the document, replacing whatever was there.
-void mark_as_pdfx4(QPDF& pdf, const DocumentInfo& info, const OutputIntent& intent);
+// Sets the Info dictionary (GTS_PDFXVersion, and GTS_PDFXConformance for
+// X-1a), the XMP /Metadata stream and the OutputIntents on the document,
+// replacing whatever was there.
+void mark_as_pdfx(QPDF& pdf, const DocumentInfo& info, const OutputIntent& intent, PdfxVersion version);
 
 }  // namespace huozi::print

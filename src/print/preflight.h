@@ -1,7 +1,10 @@
 // Preflight: what a print shop checks before it accepts a PDF. Fonts embedded
 // (none Type 3), page boxes consistent on every page (TrimBox inside BleedBox
 // inside MediaBox), images' effective resolution at print size, colour spaces
-// used, page count and trim size, and the PDF/X OutputIntent.
+// used, page count and trim size, and the PDF/X OutputIntent (a CMYK output
+// profile); then, towards the Ghent Workgroup's GWG2015 checks, the inks of
+// what is painted: total area coverage, small text in several inks or rich
+// black, white set to overprint, hairlines, and PDF/X-1a's restrictions.
 #pragma once
 
 #include <filesystem>
@@ -13,11 +16,15 @@ namespace huozi::print {
 
 enum class Level { Note, Warning, Failure };
 
-// One problem, with the pages it was found on (empty: the whole file).
+// One problem, with the pages it was found on (empty: the whole file) and,
+// for what is painted, the first place: "at 35.3, 194.1 mm: …" (from the
+// TrimBox's lower-left corner) or an object's name.
 struct Finding {
   Level level = Level::Note;
   std::string message;
   std::vector<int> pages;
+  std::string place;  // the first place found (empty: none given)
+  int times = 0;      // places found
 };
 
 struct FontUse {
@@ -43,8 +50,13 @@ struct PreflightReport {
   std::vector<FontUse> fonts;
   std::map<std::string, int> colour_spaces;  // description -> times used
   std::vector<ImageUse> images;
-  std::string output_intent;  // empty: none
-  std::string pdfx_version;   // empty: none
+  std::string output_intent;     // empty: none
+  std::string pdfx_version;      // empty: none
+  std::string pdf_version;       // the header's, "1.6"
+  double ink_limit = 0;          // total area coverage allowed, in %
+  std::string ink_limit_reason;  // "coated paper", "TAC 300 % in the profile's description", …
+  double highest_ink = 0;        // the highest coverage painted inside the bleed, in %
+  int highest_ink_page = 0;
   std::vector<Finding> findings;
 
   int count(Level level) const;

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "print/colour.h"
+#include "print/colour_conversion.h"
 #include "print/marks.h"
 #include "util/atomic_file.h"
 
@@ -57,10 +58,12 @@ void drop_interactive_parts(QPDF& pdf) {
 struct Sheet {
   QPDF& pdf;
   const PrintOptions& options;
-  Handle srgb, registration;
+  const ColourPlan& colours;
+  Handle registration;
   std::set<QPDFObjGen> seen;
 
-  void impose(QPDFPageObjectHelper page, Handle slug_form) {
+  // Returns an error, or empty.
+  std::string impose(QPDFPageObjectHelper page, Handle slug_form) {
     Handle p = page.getObjectHandle();
     Box in = box_of(page.getMediaBox());
     Handle form = materialised(page.getFormXObjectForPage());
@@ -80,7 +83,6 @@ struct Sheet {
       xobjects.replaceKey("/HzSlug", slug_form);
     }
     Handle spaces = Handle::newDictionary();
-    spaces.replaceKey("/DefaultRGB", srgb);
     spaces.replaceKey(kRegistrationName, registration);
     Handle resources = Handle::newDictionary();
     resources.replaceKey("/XObject", xobjects);
@@ -94,7 +96,7 @@ struct Sheet {
     p.replaceKey("/TrimBox", array_of(g.trim));
     for (const char* key : {"/ArtBox", "/Annots", "/StructParents", "/Tabs", "/Rotate", "/UserUnit"})
       p.removeKey(key);
-    make_rgb_device_independent(p, srgb, seen);
+    return prepare_colours(p, colours, seen);
   }
 };
 
@@ -103,6 +105,34 @@ struct Sheet {
 std::string default_rgb_profile() {
   const char* env = std::getenv("HUOZI_SRGB_ICC");
   return env && *env ? env : HUOZI_SRGB_ICC_PATH;
+}
+
+IntentResult output_intent(const PrintOptions& options) {
+  IntentResult result;
+  if (!options.output_profile.empty()) {
+    result = output_intent_for_profile(read_icc_profile(options.output_profile));
+  } else {
+    const PressProfile& own = press_profile(options.condition);
+    OutputIntent& intent = result.intent;
+    intent.profile = IccProfile{own.info, std::string(own.icc), {}};
+    intent.components = 4;
+    intent.condition_identifier = own.identifier;
+    intent.condition = own.condition;
+    intent.info = own.info;
+  }
+  if (result && options.pdfx == PdfxVersion::X1a && result.intent.components != 4)
+    result.error = "PDF/X-1a takes CMYK only, and " + options.output_profile + " is not a CMYK profile";
+  return result;
+}
+
+std::string colour_setup_error(const PrintOptions& options) {
+  IntentResult intent = output_intent(options);
+  if (!intent) return intent.error;
+  IccProfile rgb = read_icc_profile(options.rgb_profile);
+  if (!rgb) return rgb.error;
+  std::string error;
+  if (intent.intent.components == 4) CmykConverter::create(rgb, intent.intent.profile, error);
+  return error;
 }
 
 std::string output_profile_from_environment() {
@@ -125,37 +155,33 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       slug_pages = QPDFPageDocumentHelper(slugs).getAllPages();
     }
     drop_interactive_parts(pdf);
+    IntentResult intent = output_intent(options);
     IccProfile rgb = read_icc_profile(options.rgb_profile);
-    OutputIntent intent;
-    if (!options.output_profile.empty()) {
-      IntentResult given = output_intent_for_profile(read_icc_profile(options.output_profile));
-      if (!given) {
-        result.error = given.error;
+    for (const std::string* error : {&intent.error, &rgb.error})
+      if (!error->empty()) {
+        result.error = *error;
         return result;
       }
-      intent = std::move(given.intent);
+    ColourPlan colours;
+    std::unique_ptr<CmykConverter> converter;
+    if (intent.intent.components == 4) {
+      converter = CmykConverter::create(rgb, intent.intent.profile, result.error);
+      if (!converter) return result;
+      colours.cmyk = converter.get();
+      colours.flatten = options.pdfx == PdfxVersion::X1a;
     } else {
-      intent.profile = rgb;
-      intent.components = 3;
-      intent.condition_identifier = "sRGB IEC61966-2.1";
-      intent.condition =
-          "sRGB IEC61966-2.1 (device-independent RGB: the print shop converts to its own printing condition)";
-      intent.info = "sRGB";
+      colours.srgb = icc_colour_space(pdf, rgb, 3);
     }
-    if (!rgb) {
-      result.error = rgb.error;
-      return result;
-    }
-    Handle srgb = icc_colour_space(pdf, rgb, 3);
-    Sheet sheet{pdf, options, srgb, registration_colour_space(pdf, intent.components, srgb), {}};
+    Sheet sheet{pdf, options, colours, registration_colour_space(pdf, intent.intent.components, colours.srgb), {}};
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
     for (size_t i = 0; i < pages.size(); ++i) {
       Handle slug;
       if (i < slug_pages.size())
         slug = pdf.copyForeignObject(materialised(slug_pages[i].getFormXObjectForPage()));
-      sheet.impose(pages[i], slug);
+      result.error = sheet.impose(pages[i], slug);
+      if (!result.error.empty()) return result;
     }
-    mark_as_pdfx4(pdf, options.info, intent);
+    mark_as_pdfx(pdf, options.info, intent.intent, options.pdfx);
 
     AtomicFile file(target);
     if (!file) {
@@ -170,7 +196,14 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
     // QPDF checks each write but not the final flush and close: commit() does.
     QPDFWriter writer(pdf);
     writer.setOutputFile(target.c_str(), out, false);
-    writer.setMinimumPDFVersion("1.6");
+    if (options.pdfx == PdfxVersion::X1a) {
+      // PDF/X-1a:2001 is PDF 1.3: no object or cross-reference streams.
+      writer.forcePDFVersion("1.3");
+      writer.setObjectStreamMode(qpdf_o_disable);
+    } else {
+      // PDF/X-4 is PDF 1.6 (the reader PDF says 1.7, but uses nothing newer than 1.5).
+      writer.forcePDFVersion("1.6");
+    }
     writer.setDeterministicID(true);
     writer.write();
     for (const QPDFExc& w : pdf.getWarnings()) result.warnings.push_back(w.what());

@@ -1,8 +1,9 @@
 // The print profile: a post-processing stage over a finished reader PDF. Each
 // reader page becomes a form XObject placed on a larger sheet (trim + bleed +
 // slug), with MediaBox, BleedBox, TrimBox and CropBox set, printer's marks in
-// the slug, RGB made device-independent, links, outline and structure
-// dropped, and the PDF/X-4 identification (OutputIntent, Info, XMP) added.
+// the slug, colours converted to the printing condition's CMYK (colour.h),
+// links, outline and structure dropped, and the PDF/X-4 or PDF/X-1a
+// identification (OutputIntent, Info, XMP) added.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "print/geometry.h"
 #include "print/pdfx.h"
+#include "print/press_profiles.h"
 
 namespace huozi::print {
 
@@ -23,11 +25,22 @@ struct PrintOptions {
   // Optional: a PDF whose page i is the slug line of page i, set below the trim.
   std::filesystem::path slug_lines;
   DocumentInfo info;
-  std::string rgb_profile;  // sRGB: DefaultRGB, and the OutputIntent unless output_profile is set
+  PdfxVersion pdfx = PdfxVersion::X4;
+  std::string rgb_profile;  // sRGB: what the reader PDF's colours mean
   // The printing condition's ICC output (prtr) profile, as a print shop
-  // supplies it; empty: the OutputIntent embeds rgb_profile instead.
+  // supplies it; empty: huozi's own profile for `condition`.
   std::string output_profile;
+  PressCondition condition = PressCondition::CoatedOffset;
 };
+
+// The OutputIntent the options ask for: the shop's profile, or huozi's own for
+// the condition. PDF/X-1a takes a CMYK profile only.
+IntentResult output_intent(const PrintOptions& options);
+
+// Empty when the options' profiles can be used (the intent above, and
+// LittleCMS can convert sRGB to a CMYK one), else why not: checked before
+// anything is written.
+std::string colour_setup_error(const PrintOptions& options);
 
 // The sRGB profile huozi embeds (icc-profiles-free), or the HUOZI_SRGB_ICC
 // environment variable when set.

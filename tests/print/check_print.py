@@ -131,11 +131,14 @@ def main():
     page_w = reader[1]["MediaBox"][2] - reader[1]["MediaBox"][0]
     page_h = reader[1]["MediaBox"][3] - reader[1]["MediaBox"][1]
     spine = math.ceil(pages / 2) * thickness if sys.argv[8] == "perfect" else 0
-    c = cover[1]
-    t = c["TrimBox"]
-    check(near((t[2] - t[0], t[3] - t[1]), (2 * page_w + spine, page_h)),
+    if not cover:
+        t = None
+    else:
+        c = cover[1]
+        t = c["TrimBox"]
+    if t: check(near((t[2] - t[0], t[3] - t[1]), (2 * page_w + spine, page_h)),
           "cover TrimBox %s is not 2 x %.2f + spine %.2f by %.2f" % (t, page_w, spine, page_h))
-    check(near(c["BleedBox"], grow(t, bleed)), "cover BleedBox %s is not TrimBox + bleed" % (c["BleedBox"],))
+    if t: check(near(c["BleedBox"], grow(t, bleed)), "cover BleedBox %s is not TrimBox + bleed" % (c["BleedBox"],))
 
     # The first print page: nothing in the bleed or in a band just inside the
     # trim (the page's own margin), ink where the marks and the slug line are.
@@ -159,16 +162,17 @@ def main():
           "print page 1: no slug line under the bleed")
 
     # The cover: its paper colour runs into the bleed, and stops there.
-    picture = Picture(sys.argv[5], c["MediaBox"])
-    y = (t[1] + t[3]) / 2 + 12 * MM
-    r, g, b = picture.pixel(t[0] - bleed / 2, y)
-    check(b < 240 and r > 200, "cover: the bleed is not the cover's paper colour: %s" % ((r, g, b),))
-    check(picture.all_light(t[0] - bleed - 1.5 * MM, y - 5 * MM, t[0] - bleed - 0.7 * MM, y + 5 * MM),
-          "cover: ink beyond the bleed edge")
+    if t:
+        picture = Picture(sys.argv[5], c["MediaBox"])
+        y = (t[1] + t[3]) / 2 + 12 * MM
+        r, g, b = picture.pixel(t[0] - bleed / 2, y)
+        check(b < 240 and r > 200, "cover: the bleed is not the cover's paper colour: %s" % ((r, g, b),))
+        check(picture.all_light(t[0] - bleed - 1.5 * MM, y - 5 * MM, t[0] - bleed - 0.7 * MM, y + 5 * MM),
+              "cover: ink beyond the bleed edge")
     for f in failures:
         print("FAIL:", f)
-    print("boxes and marks: %d print pages, cover %.1f x %.1f mm (spine %.2f mm): %s" %
-          (pages, (t[2] - t[0]) / MM, (t[3] - t[1]) / MM, spine / MM, "FAIL" if failures else "ok"))
+    what = "cover %.1f x %.1f mm (spine %.2f mm)" % ((t[2] - t[0]) / MM, (t[3] - t[1]) / MM, spine / MM) if t else "no cover"
+    print("boxes and marks: %d print pages, %s: %s" % (pages, what, "FAIL" if failures else "ok"))
     sys.exit(1 if failures else 0)
 
 
