@@ -121,15 +121,19 @@ figcaption {
 }
 :lang(zh-Hant) figcaption { font-family: "Noto Sans CJK TC", "Source Han Sans TC", sans-serif; }
 figcaption .credit { display: block; text-align: right; }
-/* FPO (for position only): a picture that does not exist yet, clearly marked. */
+/* FPO (for position only): a picture that does not exist yet, clearly marked.
+   No fixed colours: a translucent grey over whatever the page is, and the
+   text's own colour, so a night theme (or prefers-color-scheme: dark) shows
+   a dim box, not a glaring light one. */
 div.fpo {
   position: relative;
   height: 0;
-  border: 2px dashed #888;
-  background: #f2f2f2;
-  color: #444;
+  border: 2px dashed rgba(128, 128, 128, 0.8);
+  background: rgba(128, 128, 128, 0.12);
+  color: inherit;
   text-indent: 0;
 }
+div.fpo .fpo-note, div.fpo .fpo-desc { opacity: 0.8; }
 div.fpo .fpo-inner {
   position: absolute;
   top: 0; left: 0; right: 0; bottom: 0;
@@ -146,7 +150,15 @@ table { border-collapse: collapse; margin: 1em auto; }
 caption { font-size: 0.9em; margin-bottom: 0.3em; }
 th, td { border: 1px solid #999; padding: 0.2em 0.5em; text-align: left; }
 th { font-weight: bold; }
-a.noteref { font-size: 0.75em; vertical-align: super; line-height: 0; text-decoration: none; }
+/* Note marks: raised and small, with padding that makes the place a finger
+   can tap larger than the mark (inline padding leaves the line's height). */
+a.noteref {
+  font-size: 0.75em;
+  vertical-align: super;
+  line-height: 0;
+  text-decoration: none;
+  padding: 0.5em 0.15em;
+}
 section.footnotes {
   margin-top: 2em;
   border-top: 1px solid #999;

@@ -31,6 +31,7 @@ class XhtmlWriter {
   const SpineDocument& item_;
   std::string out_;
   std::vector<const Node*> pending_notes_;  // footnotes referenced since the last flush
+  size_t noteref_end_ = std::string::npos;  // where out_ ended after the last note mark
 
   // ---- blocks ----
 
@@ -347,9 +348,12 @@ class XhtmlWriter {
         out_ += "<rp>(</rp><rt>" + escaped(n.label()) + "</rt><rp>)</rp></ruby>";
         break;
       case NodeKind::Footnote: {
+        // A word joiner keeps the first mark of a run with the character it
+        // annotates; the marks of a run may wrap between them.
+        if (out_.size() != noteref_end_) out_ += "\u2060";
         out_ += "<a class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\" id=\"ref-" + note_key(n) +
-                "\" href=\"#" + escaped(aside_id(n)) + "\">" + escaped(model::circled_number(n.number)) +
-                "</a>";
+                "\" href=\"#" + escaped(aside_id(n)) + "\">" + escaped(model::note_mark(n.number)) + "</a>";
+        noteref_end_ = out_.size();
         pending_notes_.push_back(&n);
         break;
       }

@@ -50,7 +50,7 @@ std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setti
 
 std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setting& how,
                                        const NoteNumbers& numbers, std::vector<NoteCall>& calls) {
-  const NoteMarkText marks = [&numbers](const Node& note) { return model::circled_number(numbers(note)); };
+  const NoteMarkText marks = [&numbers](const Node& note) { return model::note_mark(numbers(note)); };
   return set(block, m, how, marks, &calls);
 }
 

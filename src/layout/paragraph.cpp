@@ -12,6 +12,11 @@ namespace {
 using model::Node;
 using model::NodeKind;
 
+// A note mark past ㊿ is a superscript number: this size and rise, as
+// fractions of the text's size.
+constexpr double kSuperscriptScale = 0.6;
+constexpr double kSuperscriptRise = 0.38;
+
 struct Collector {
   const NoteMarkText& marks;
   std::vector<ParagraphSource> out;
@@ -44,8 +49,15 @@ struct Collector {
     if (!marks) return;
     const std::string mark = marks(note);
     if (mark.empty()) return;
-    current->note_marks.push_back({static_cast<uint32_t>(current->input.text.size()), &note});
-    add_text(mark, note.where, s, tag);
+    const auto begin = static_cast<uint32_t>(current->input.text.size());
+    // Past ㊿ a mark is a number: set as a superscript, smaller and raised.
+    text::Style style = s;
+    if (mark.find_first_not_of("0123456789") == std::string::npos) {
+      style.size_pt = s.size_pt * kSuperscriptScale;
+      style.rise_pt = s.size_pt * kSuperscriptRise;
+    }
+    add_text(mark, note.where, style, tag);
+    current->note_marks.push_back({begin, static_cast<uint32_t>(current->input.text.size()), &note});
   }
 
   // `tag`: the innermost markup the node is in (TextSpan::tag).
@@ -132,6 +144,19 @@ void break_long_words(text::ShapedParagraph& shaped, double measure, double inde
     } else {
       since += c.advance;
     }
+  }
+}
+
+// A note mark never starts a line: no break before the first mark of a run
+// (the character it annotates keeps it); between the marks of a run a line
+// may break, so a long run wraps instead of standing on a line of its own.
+void keep_marks_with_text(text::ShapedParagraph& shaped, const std::vector<NoteMark>& marks) {
+  std::vector<text::Cluster>& clusters = shaped.clusters;
+  size_t k = 0;
+  for (size_t m = 0; m < marks.size(); ++m) {
+    if (m > 0 && marks[m - 1].end == marks[m].begin) continue;  // inside a run of marks
+    while (k < clusters.size() && clusters[k].text_end < marks[m].begin) ++k;
+    if (k < clusters.size() && clusters[k].text_end == marks[m].begin) clusters[k].break_after = false;
   }
 }
 
@@ -258,6 +283,7 @@ void ParagraphSetter::set(const ParagraphSource& source, const SetOptions& optio
   item_options.em_pt = source.em_pt;
   item_options.first_indent_em = source.indent ? 2 : 0;
   item_options.typography = options.typography;
+  keep_marks_with_text(impl_->shaped, source.note_marks);
   break_long_words(impl_->shaped, options.width_pt, item_options.first_indent_em * source.em_pt);
   if (options.between_words) mark_inside_words(impl_->shaped);
   build_items(impl_->shaped, item_options, impl_->items);

@@ -32,7 +32,7 @@ struct Markup {
 
 // A footnote's call in the text: the byte of TextInput::text its mark begins at, and the note.
 struct NoteMark {
-  uint32_t begin = 0;
+  uint32_t begin = 0, end = 0;  // bytes of the mark in the piece's text
   const model::Node* note = nullptr;
 };
 

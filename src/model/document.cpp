@@ -155,6 +155,10 @@ std::string circled_number(int n) {
   return out;
 }
 
+std::string note_mark(int n) {
+  return n >= 1 && n <= 50 ? circled_number(n) : std::to_string(n);
+}
+
 std::string heading_prefix(const Node& container) {
   if (container.label().empty()) return {};
   // "一、" carries its own separator; others take an ideographic space.

@@ -226,6 +226,9 @@ bool is_traditional(const std::string& lang);
 
 // ① ② … ⑳ ㉑ … ㊿ for footnote marks; "(51)" and up beyond the circled forms.
 std::string circled_number(int n);
+// A note's mark in the text: ① … ㊿, then the number alone ("51"), which the
+// PDF sets as a superscript and the EPUB raises like the circled ones.
+std::string note_mark(int n);
 
 // The heading text of a container as readers see it: its number label, a
 // separator, and its title ("第一章　山居", "一、山居", "1.2　山居").

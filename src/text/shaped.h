@@ -16,7 +16,8 @@ namespace huozi::text {
 struct Style {
   Role role = Role::Body;
   double size_pt = 10.5;
-  std::string lang;  // BCP 47 of this text (xml:lang, else the publication's)
+  double rise_pt = 0;  // raised above the baseline by this much (superscript note marks)
+  std::string lang;    // BCP 47 of this text (xml:lang, else the publication's)
 };
 
 // A byte range of TextInput::text set in one style.

@@ -242,6 +242,8 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
     i = j;
   }
   run.glyph_end = static_cast<uint32_t>(out.glyphs.size());
+  if (span.style.rise_pt != 0)
+    for (uint32_t g = run.glyph_begin; g < run.glyph_end; ++g) out.glyphs[g].y_offset += span.style.rise_pt;
 
   // Group glyphs into clusters (left to right, so cluster values rise).
   for (uint32_t g = run.glyph_begin; g < run.glyph_end;) {

@@ -31,6 +31,28 @@ TEST(EpubStylesheet, PartsHaveAPageOfTheirOwnWithTheNumberOverTheTitle) {
   EXPECT_TRUE(std::regex_search(css, std::regex(R"(section\.part \{[^}]*break-before: page)")));
 }
 
+// A night theme sets a dark page and light text (issue 18, item 3): content
+// boxes may not fix a light background or a dark text colour of their own.
+TEST(EpubStylesheet, NoFixedColoursOnContentForNightThemes) {
+  const std::string css = stylesheet_css();
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(css, m, std::regex(R"(div\.fpo \{([^}]*)\})")));
+  const std::string fpo = m[1].str();
+  EXPECT_NE(fpo.find("color: inherit"), std::string::npos);
+  EXPECT_TRUE(std::regex_search(fpo, std::regex(R"(background: rgba\(128, 128, 128, 0\.\d+\))")));
+  // Nowhere a hex background or text colour: those are what glare at night.
+  EXPECT_FALSE(std::regex_search(css, std::regex(R"((^|[;{\s])(background|color):\s*#)")));
+}
+
+// Note marks (issue 18, item 1): a tap target larger than the mark.
+TEST(EpubStylesheet, NoteMarksHaveATapTargetLargerThanTheMark) {
+  const std::string css = stylesheet_css();
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(css, m, std::regex(R"(a\.noteref \{([^}]*)\})")));
+  EXPECT_NE(m[1].str().find("padding: 0.5em 0.15em"), std::string::npos);
+  EXPECT_NE(m[1].str().find("vertical-align: super"), std::string::npos);
+}
+
 TEST(EpubStylesheet, AsksTheReadingSystemForClreqSpacingAndBreaks) {
   const std::string css = stylesheet_css();
   std::smatch m;

@@ -516,7 +516,7 @@ TEST(EpubXhtml, ANoteInsideANoteGetsItsOwnAside) {
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(texts(c.xml(), "//a[@epub:type='noteref']"), (std::vector<std::string>{"①", "②"}));
   EXPECT_EQ(texts(c.xml(), "//aside[@epub:type='footnote']"),
-            (std::vector<std::string>{"① 外注②", "② 内注"}));
+            (std::vector<std::string>{"① 外注\u2060②", "② 内注"}));
   for (const pugi::xpath_node& ref : c.xml().all("//a[@epub:type='noteref']")) {
     std::string href = ref.node().attribute("href").value();
     EXPECT_TRUE(c.xml().one(("//aside[@id='" + href.substr(1) + "']").c_str())) << href;
@@ -536,7 +536,30 @@ TEST(EpubXhtml, ANoteInsideTheFirstOfTwoNotes) {
   Xml x = body_file(epub, "chapter-001.xhtml");
   // A note's own notes follow it: the asides are in the order of their numbers.
   EXPECT_EQ(texts(x, "//aside[@epub:type='footnote']"),
-            (std::vector<std::string>{"① 外注②", "② 内注", "③ 二注"}));
+            (std::vector<std::string>{"① 外注\u2060②", "② 内注", "③ 二注"}));
+}
+
+// Note marks (issue 18, item 1): a word joiner (U+2060) keeps the first mark
+// of a run with the character before it; the marks of a run may wrap between
+// them; past ㊿ a mark is the number alone, raised by the stylesheet.
+TEST(EpubXhtml, NoteMarksStayWithTheirCharacterAndPassFifty) {
+  std::string notes;
+  for (int i = 1; i <= 52; ++i) notes += "字<note>注</note>";
+  OneChapter c("<p>甲<note>一</note><note>二</note>乙" + notes + "</p>");
+  ASSERT_TRUE(c.ok());
+  std::vector<std::string> marks = texts(c.xml(), "//a[@epub:type='noteref']");
+  ASSERT_EQ(marks.size(), 54u);
+  EXPECT_EQ(marks[0], "①");
+  EXPECT_EQ(marks[49], "㊿");
+  EXPECT_EQ(marks[50], "51");
+  EXPECT_EQ(marks[53], "54");
+  std::string p = c.print("//p");
+  EXPECT_NE(p.find("甲\u2060<a"), std::string::npos) << p;
+  EXPECT_NE(p.find("①</a><a"), std::string::npos) << p;  // no joiner inside the run
+  EXPECT_NE(p.find("字\u2060<a class=\"noteref\""), std::string::npos);
+  // The notes list names them as before: (51) …
+  std::vector<std::string> asides = texts(c.xml(), "//aside[@epub:type='footnote']");
+  EXPECT_EQ(asides[50], "(51) 注");
 }
 
 }  // namespace

@@ -64,6 +64,34 @@ TEST(Footnotes, ALiteralCircledNumberInTheTextIsNotTheNoteMark) {
   EXPECT_EQ(out.texts(out.pages.size() - 1, kNotePt), std::vector<std::string>{"①　注文。"});
 }
 
+// Past ㊿ the mark is a superscript number (issue 18): the PDF follows the
+// EPUB's numbering. No mark starts a line: the character it annotates keeps it.
+TEST(Footnotes, MarksPastFiftyAreSuperscriptNumbersAndNeverStartALine) {
+  std::string body = "<chapter><title>注</title><p>";
+  for (int i = 1; i <= 56; ++i) body += "山不在高有仙则名<note>注。</note>";
+  LaidOut out = lay_out(publication("", body + "</p></chapter>"));
+  bool found = false;
+  for (size_t p = 0; p < out.pages.size(); ++p) {
+    std::vector<PageLine> lines = out.lines(p);
+    for (const PageLine& l : lines) {
+      if (std::abs(l.size - 10.5) < 0.05) {
+        // A body line never begins with a circled mark.
+        EXPECT_NE(l.text.substr(0, 2), "\xE2\x91") << l.text;  // ① … ⑳
+        EXPECT_NE(l.text.substr(0, 2), "\xE3\x89") << l.text;  // ㉑ … ㉟
+        EXPECT_NE(l.text.substr(0, 2), "\xE3\x8A") << l.text;  // ㊱ … ㊿
+      }
+      if (l.text.find("51") == std::string::npos || std::abs(l.size - 10.5 * 0.6) > 0.05) continue;
+      // The superscript sits 0.38 em above a body line's baseline.
+      auto body_line = std::find_if(lines.begin(), lines.end(), [&](const PageLine& b) {
+        return std::abs(b.size - 10.5) < 0.05 && std::abs(b.y - l.y - 10.5 * 0.38) < 0.01;
+      });
+      EXPECT_NE(body_line, lines.end()) << "no body line under the superscript at y " << l.y;
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << "no superscript 51";
+}
+
 // ---- footnotes numbered per page -----------------------------------------------
 
 std::string notes_chapter(int paragraphs) {
