@@ -38,7 +38,15 @@ class OperatorFilter : public QPDFObjectHandle::TokenFilter {
         numeric = false;
     }
     std::string replacement;
-    if (numeric && rewrite(token.getValue(), numbers, replacement)) {
+    if (pdf13_ && token.getValue() == "BDC") {
+      // Marked content keeps its tag, without the property list.
+      for (const Token& t : pending_)
+        if (t.getType() == QPDFTokenizer::tt_name) {
+          replacement = t.getRawValue() + " BMC";
+          break;
+        }
+    }
+    if (!replacement.empty() || (numeric && rewrite(token.getValue(), numbers, replacement))) {
       // Keep the whitespace before the operands, then the replacement.
       for (const Token& t : pending_) {
         if (t.getType() != QPDFTokenizer::tt_space) break;
@@ -55,6 +63,8 @@ class OperatorFilter : public QPDFObjectHandle::TokenFilter {
   void handleEOF() override { flush(); }
 
  protected:
+  bool pdf13_ = false;  // BDC with properties (PDF 1.5's ActualText) becomes BMC
+
   // The replacement for `op` with these operands, or false to keep both.
   virtual bool rewrite(const std::string& op, const std::vector<double>& operands, std::string& out) = 0;
 
@@ -67,17 +77,9 @@ class OperatorFilter : public QPDFObjectHandle::TokenFilter {
 };
 
 
-class NeutralToGray : public OperatorFilter {
-  bool rewrite(const std::string& op, const std::vector<double>& n, std::string& out) override {
-    if ((op != "rg" && op != "RG") || n.size() != 3 || n[0] != n[1] || n[0] != n[2]) return false;
-    out = operand(n[0]) + (op == "rg" ? " g" : " G");
-    return true;
-  }
-};
-
 class ToCmyk : public OperatorFilter {
  public:
-  explicit ToCmyk(const CmykConverter& converter) : converter_(converter) {}
+  ToCmyk(const CmykConverter& converter, bool pdf13) : converter_(converter) { pdf13_ = pdf13; }
 
  private:
   // Overprint as this stream has set it; a form starts from the page's
@@ -88,12 +90,19 @@ class ToCmyk : public OperatorFilter {
   static constexpr size_t kMaxDepth = 256;
 
   bool rewrite(const std::string& op, const std::vector<double>& n, std::string& out) override {
+    // Past kMaxDepth a q saves nothing, and its Q restores nothing.
     if (op == "q" && n.empty()) {
-      if (saved_.size() < kMaxDepth) saved_.push_back(state_);
+      if (saved_.size() < kMaxDepth)
+        saved_.push_back(state_);
+      else
+        ++unsaved_;
       return false;
     }
     if (op == "Q" && n.empty()) {
-      if (!saved_.empty()) state_ = saved_.back(), saved_.pop_back();
+      if (unsaved_ > 0)
+        --unsaved_;
+      else if (!saved_.empty())
+        state_ = saved_.back(), saved_.pop_back();
       return false;
     }
     Cmyk c;
@@ -120,13 +129,10 @@ class ToCmyk : public OperatorFilter {
   const CmykConverter& converter_;
   Overprint state_;
   std::vector<Overprint> saved_;
+  size_t unsaved_ = 0;
 };
 
 }  // namespace
-
-std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter() {
-  return std::make_shared<NeutralToGray>();
-}
 
 const char* const kOverprintStates[4] = {"/HzKnockout", "/HzOverprintFill", "/HzOverprintStroke",
                                          "/HzOverprintBoth"};
@@ -140,8 +146,8 @@ QPDFObjectHandle overprint_states() {
   return states;
 }
 
-std::shared_ptr<QPDFObjectHandle::TokenFilter> make_cmyk_filter(const CmykConverter& converter) {
-  return std::make_shared<ToCmyk>(converter);
+std::shared_ptr<QPDFObjectHandle::TokenFilter> make_cmyk_filter(const CmykConverter& converter, bool pdf13) {
+  return std::make_shared<ToCmyk>(converter, pdf13);
 }
 
 IccProfile read_icc_profile(const std::string& path) {

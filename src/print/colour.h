@@ -1,12 +1,9 @@
-// Colour for the print file. With a CMYK output intent (the default) every
-// colour the reader PDF draws becomes DeviceCMYK in the printing condition's
-// terms (print/colour_conversion.h): neutral greys on the black plate alone,
-// 100 % black overprinting (so misregistration never shows a white halo),
-// RGB pictures converted, and for PDF/X-1a soft masks flattened onto the
-// paper. With a Gray or RGB intent (a shop's own profile) RGB is made
-// device-independent instead (sRGB as DefaultRGB and as the colour space of
-// RGB images, shadings and groups) and neutral RGB becomes DeviceGray.
-// Also the registration colour of the printer's marks.
+// Colour for the print file: every colour the reader PDF draws becomes
+// DeviceCMYK in the printing condition's terms (print/colour_conversion.h):
+// neutral greys on the black plate alone, 100 % black overprinting (so
+// misregistration never shows a white halo), RGB pictures converted, and for
+// PDF/X-1a soft masks flattened onto the paper and marked content reduced to
+// what PDF 1.3 knows. Also the registration colour of the printer's marks.
 #pragma once
 
 #include <memory>
@@ -19,10 +16,6 @@ namespace huozi::print {
 
 class CmykConverter;
 
-// A content-stream filter: `r g b rg` / `RG` with r = g = b becomes `v g` / `G`.
-// Other tokens pass through unchanged.
-std::shared_ptr<QPDFObjectHandle::TokenFilter> make_neutral_to_gray_filter();
-
 // The ExtGStates the CMYK filter selects, by name: overprint off or on for
 // fills and strokes, each with /OPM 1 (a zero component leaves the plate
 // below untouched).
@@ -32,7 +25,9 @@ QPDFObjectHandle overprint_states();           // /ExtGState entries for a resou
 // A content-stream filter: `rg`/`RG` and `g`/`G` become `k`/`K` through
 // `converter`; before a fill or stroke colour, the ExtGState that turns
 // overprint on for 100 % K and off for anything else, when that changes.
-std::shared_ptr<QPDFObjectHandle::TokenFilter> make_cmyk_filter(const CmykConverter& converter);
+// With `pdf13`, marked content with properties (`/Span <<…>> BDC`, whose
+// ActualText is PDF 1.5) becomes plain `/Span BMC`.
+std::shared_ptr<QPDFObjectHandle::TokenFilter> make_cmyk_filter(const CmykConverter& converter, bool pdf13 = false);
 
 // An ICC profile, read whole: a regular file of at most kMaxIccProfileBytes
 // (the largest real ones, device links aside, are a few MB).
@@ -54,19 +49,17 @@ QPDFObjectHandle icc_colour_space(QPDF& pdf, const IccProfile& profile, int comp
 // gray, and `rgb` (the ICC-based sRGB) 0 0 0 for an RGB intent.
 QPDFObjectHandle registration_colour_space(QPDF& pdf, int intent_components, QPDFObjectHandle rgb);
 
-// How the colours of a print file are rewritten: `cmyk` set for a CMYK
-// intent, else `srgb` (the ICC-based sRGB colour space) for a Gray or RGB one.
+// How the colours of a print file are rewritten.
 struct ColourPlan {
-  QPDFObjectHandle srgb;
   const CmykConverter* cmyk = nullptr;
-  bool flatten = false;  // PDF/X-1a: soft masks composited onto white paper and dropped
+  bool x1a = false;  // PDF/X-1a: soft masks composited onto white paper and dropped; PDF 1.3 marked content
 };
 
 // Walks everything reachable from `object` (resources, forms, images,
 // patterns, shadings, groups; not /Parent) and applies the plan: each form
-// XObject's content gets its filter and each resource dictionary what that
-// filter names (DefaultRGB or the overprint states); DeviceRGB images,
-// shadings and group colour spaces become sRGB or are converted to CMYK.
+// XObject's content gets the CMYK filter and each resource dictionary the
+// overprint states it names; DeviceRGB pictures are converted to CMYK and
+// transparency groups blend in DeviceCMYK.
 // Returns an error for a picture that cannot be converted, else empty.
 std::string prepare_colours(QPDFObjectHandle object, const ColourPlan& plan, std::set<QPDFObjGen>& seen);
 

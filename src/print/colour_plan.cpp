@@ -24,14 +24,10 @@ Handle resource_dictionary(Handle resources, const char* key) {
   return dict;
 }
 
-// What a resource dictionary needs for the plan's content filter.
-void add_plan_resources(Handle resources, const ColourPlan& plan) {
-  if (plan.cmyk) {
-    Handle states = resource_dictionary(resources, "/ExtGState");
-    for (const auto& [name, state] : overprint_states().ditems()) states.replaceKey(name, state);
-  } else {
-    resource_dictionary(resources, "/ColorSpace").replaceKey("/DefaultRGB", plan.srgb);
-  }
+// The overprint states the CMYK filter names.
+void add_overprint_states(Handle resources) {
+  Handle states = resource_dictionary(resources, "/ExtGState");
+  for (const auto& [name, state] : overprint_states().ditems()) states.replaceKey(name, state);
 }
 
 std::string bytes_of(Handle stream) {
@@ -59,7 +55,7 @@ std::string convert_picture(Handle image, const ColourPlan& plan) {
   Handle space = dict.getKey("/ColorSpace");
   bool rgb = is_name(space, "/DeviceRGB"), gray = is_name(space, "/DeviceGray");
   Handle mask = dict.getKey("/SMask");
-  bool flatten = plan.flatten && mask.isStream();
+  bool flatten = plan.x1a && mask.isStream();
   if (!(rgb || (gray && flatten)) || !dict.getKey("/BitsPerComponent").isInteger() ||
       dict.getKey("/BitsPerComponent").getIntValue() != 8 || dict.hasKey("/Decode"))
     return "";
@@ -107,19 +103,16 @@ std::string prepare_colours(Handle object, const ColourPlan& plan, std::set<QPDF
   if (!object.isDictionary() && !object.isStream()) return "";
   Handle dict = object.isStream() ? object.getDict() : object;
   bool image = is_name(dict.getKey("/Subtype"), "/Image");
-  if (image && plan.cmyk && object.isStream()) {
+  if (image && object.isStream()) {
     std::string error = convert_picture(object, plan);
     if (!error.empty()) return error;
-  } else if (!plan.cmyk && is_name(dict.getKey("/ColorSpace"), "/DeviceRGB") && (image || dict.hasKey("/ShadingType"))) {
-    dict.replaceKey("/ColorSpace", plan.srgb);
   }
   if (is_name(dict.getKey("/S"), "/Transparency") && is_name(dict.getKey("/CS"), "/DeviceRGB"))
-    dict.replaceKey("/CS", plan.cmyk ? Handle::newName("/DeviceCMYK") : plan.srgb);
+    dict.replaceKey("/CS", Handle::newName("/DeviceCMYK"));
   bool content = object.isStream() && (is_name(dict.getKey("/Subtype"), "/Form") || dict.getKey("/PatternType").isInteger());
-  if (content && plan.cmyk && !dict.getKey("/Resources").isDictionary())
-    dict.replaceKey("/Resources", Handle::newDictionary());
-  if (dict.getKey("/Resources").isDictionary()) add_plan_resources(dict.getKey("/Resources"), plan);
-  if (content) object.addTokenFilter(plan.cmyk ? make_cmyk_filter(*plan.cmyk) : make_neutral_to_gray_filter());
+  if (content && !dict.getKey("/Resources").isDictionary()) dict.replaceKey("/Resources", Handle::newDictionary());
+  if (dict.getKey("/Resources").isDictionary()) add_overprint_states(dict.getKey("/Resources"));
+  if (content) object.addTokenFilter(make_cmyk_filter(*plan.cmyk, plan.x1a));
   for (const auto& [key, value] : dict.ditems()) {
     if (key == "/Parent" || key == "/ColorSpace" || key == "/CS") continue;
     std::string error = prepare_colours(value, plan, seen);

@@ -48,9 +48,10 @@ IntentResult output_intent_for_profile(const IccProfile& profile) {
   }
   OutputIntent& intent = result.intent;
   intent.profile = profile;
-  intent.components = space == "GRAY" ? 1 : space == "RGB " ? 3 : space == "CMYK" ? 4 : 0;
+  // huozi separates to CMYK: a press's profile (a Gray or RGB "printer" is no press).
+  intent.components = space == "CMYK" ? 4 : 0;
   if (intent.components == 0) {
-    result.error = path + " is not a Gray, RGB or CMYK profile";
+    result.error = path + " is a '" + space + "' profile, not CMYK; huozi separates for a press's CMYK output profile";
     return result;
   }
   std::string name = path.substr(path.find_last_of('/') + 1);
@@ -69,8 +70,13 @@ std::string pdf_date(const std::string& iso_date) {
 }
 
 std::string xmp_packet(const DocumentInfo& info, const std::string& producer, PdfxVersion version) {
-  std::string conformance =
-      version == PdfxVersion::X1a ? "   <pdfx:GTS_PDFXConformance>PDF/X-1a:2001</pdfx:GTS_PDFXConformance>\n" : "";
+  // PDF/X-4 names itself in the pdfxid schema; PDF/X-1a:2001 predates it and
+  // repeats its Info keys in Adobe's pdfx schema.
+  std::string version_id =
+      version == PdfxVersion::X1a
+          ? "   <pdfx:GTS_PDFXVersion>PDF/X-1:2001</pdfx:GTS_PDFXVersion>\n"
+            "   <pdfx:GTS_PDFXConformance>PDF/X-1a:2001</pdfx:GTS_PDFXConformance>\n"
+          : "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n";
   std::string creators;
   for (const std::string& a : info.authors) creators += "     <rdf:li>" + xml_escape(a) + "</rdf:li>\n";
   std::string date = xmp_date(info.date);
@@ -112,9 +118,8 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer, Pd
          xml_escape(info.document_id) +
          "#print</xmpMM:InstanceID>\n"
          "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
-         "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
-         "   <pdfxid:GTS_PDFXVersion>" + std::string(version_name(version)) + "</pdfxid:GTS_PDFXVersion>\n" +
-         conformance +
+         "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n" +
+         version_id +
          "  </rdf:Description>\n"
          " </rdf:RDF>\n"
          "</x:xmpmeta>\n";

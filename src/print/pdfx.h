@@ -34,8 +34,7 @@ struct OutputIntent {
 };
 
 // The OutputIntent for a print shop's output profile: Custom, named after the
-// file; absent (with error) unless it is an ICC output ('prtr') profile in
-// Gray, RGB or CMYK.
+// file; absent (with error) unless it is an ICC output ('prtr') profile in CMYK.
 struct IntentResult {
   OutputIntent intent;
   std::string error;  // empty on success

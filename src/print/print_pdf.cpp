@@ -120,8 +120,11 @@ IntentResult output_intent(const PrintOptions& options) {
     intent.condition = own.condition;
     intent.info = own.info;
   }
-  if (result && options.pdfx == PdfxVersion::X1a && result.intent.components != 4)
-    result.error = "PDF/X-1a takes CMYK only, and " + options.output_profile + " is not a CMYK profile";
+  // PDF/X-1a:2001 is PDF 1.3, which knows ICC profiles up to version 2.
+  if (result && options.pdfx == PdfxVersion::X1a && result.intent.profile.bytes[8] > 2)
+    result.error = options.output_profile + " is an ICC version " +
+                   std::to_string(static_cast<unsigned char>(result.intent.profile.bytes[8])) +
+                   " profile; PDF/X-1a takes version 2 profiles only (ask the shop for the v2 one, or use --print)";
   return result;
 }
 
@@ -131,7 +134,7 @@ std::string colour_setup_error(const PrintOptions& options) {
   IccProfile rgb = read_icc_profile(options.rgb_profile);
   if (!rgb) return rgb.error;
   std::string error;
-  if (intent.intent.components == 4) CmykConverter::create(rgb, intent.intent.profile, error);
+  CmykConverter::create(rgb, intent.intent.profile, error);
   return error;
 }
 
@@ -162,17 +165,10 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
         result.error = *error;
         return result;
       }
-    ColourPlan colours;
-    std::unique_ptr<CmykConverter> converter;
-    if (intent.intent.components == 4) {
-      converter = CmykConverter::create(rgb, intent.intent.profile, result.error);
-      if (!converter) return result;
-      colours.cmyk = converter.get();
-      colours.flatten = options.pdfx == PdfxVersion::X1a;
-    } else {
-      colours.srgb = icc_colour_space(pdf, rgb, 3);
-    }
-    Sheet sheet{pdf, options, colours, registration_colour_space(pdf, intent.intent.components, colours.srgb), {}};
+    std::unique_ptr<CmykConverter> converter = CmykConverter::create(rgb, intent.intent.profile, result.error);
+    if (!converter) return result;
+    ColourPlan colours{converter.get(), options.pdfx == PdfxVersion::X1a};
+    Sheet sheet{pdf, options, colours, registration_colour_space(pdf, 4, Handle()), {}};
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
     for (size_t i = 0; i < pages.size(); ++i) {
       Handle slug;

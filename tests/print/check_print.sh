@@ -30,7 +30,12 @@ for pdf in "$print" $cover; do
   echo "== preflight $(basename "$pdf")"
   "$huozi" preflight "$pdf" | tee "$work/preflight.txt"
   grep -q '^result: ok (0 failures, 0 warnings)' "$work/preflight.txt" || { echo "FAIL: preflight of huozi's own file is not clean"; exit 1; }
-  grep -q 'PDF/X-4 (Info), PDF/X-4 (XMP)' "$work/preflight.txt" || { echo "FAIL: no PDF/X-4 identification"; exit 1; }
+  if [[ "$options" == *--print=x1a* ]]; then
+    grep -q 'PDF/X-1:2001 (Info), PDF/X-1:2001 (XMP), conformance PDF/X-1a:2001 (Info)' "$work/preflight.txt" ||
+      { echo "FAIL: no PDF/X-1a identification"; exit 1; }
+  else
+    grep -q 'PDF/X-4 (Info), PDF/X-4 (XMP)' "$work/preflight.txt" || { echo "FAIL: no PDF/X-4 identification"; exit 1; }
+  fi
   echo "== qpdf --check"
   qpdf --check "$pdf" >"$work/qpdf.txt" || { cat "$work/qpdf.txt"; echo "FAIL: qpdf --check"; exit 1; }
   echo "== pdffonts"

@@ -26,8 +26,7 @@ std::string stream_text(QPDFObjectHandle stream) {
   return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
 }
 
-std::string filtered(const std::string& content,
-                     std::shared_ptr<QPDFObjectHandle::TokenFilter> filter = make_neutral_to_gray_filter()) {
+std::string filtered(const std::string& content, std::shared_ptr<QPDFObjectHandle::TokenFilter> filter) {
   QPDF pdf;
   pdf.emptyPDF();
   QPDFObjectHandle form = pdf.newStream(content);
@@ -48,40 +47,22 @@ std::unique_ptr<CmykConverter> converter() {
   return c;
 }
 
-TEST(NeutralToGray, BlackAndGreysBecomeGray) {
-  EXPECT_EQ(filtered("0 0 0 rg\n"), "0 g\n");
-  EXPECT_EQ(filtered("0.3 0.3 0.3 RG 1 w"), "0.3 G 1 w");
-  EXPECT_EQ(filtered("q 1 1 1 rg 0 0 10 10 re f Q"), "q 1 g 0 0 10 10 re f Q");
-}
-
-TEST(NeutralToGray, ColoursAndOtherOperatorsStay) {
-  EXPECT_EQ(filtered("0.62 0.16 0.13 rg"), "0.62 0.16 0.13 rg");
-  EXPECT_EQ(filtered("1 0 0 1 0 0 cm"), "1 0 0 1 0 0 cm");
-  EXPECT_EQ(filtered("[(a) 0 0 0] TJ 0 0 0 rg"), "[(a) 0 0 0] TJ 0 g");
-  EXPECT_EQ(filtered("/a0 gs 0 0 0 k"), "/a0 gs 0 0 0 k");
-}
-
-TEST(DeviceIndependentRgb, ImagesGroupsAndResources) {
+TEST(CmykPlan, TransparencyGroupsBlendInCmykAndResourcesNameTheOverprintStates) {
+  auto c = converter();
   QPDF pdf;
   pdf.emptyPDF();
-  QPDFObjectHandle image = pdf.newStream(std::string(3, '\0'));
-  image.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/Image"));
-  image.getDict().replaceKey("/ColorSpace", QPDFObjectHandle::newName("/DeviceRGB"));
   QPDFObjectHandle page =
       QPDFObjectHandle::parse("<< /Type /Page /Group << /S /Transparency /CS /DeviceRGB >> >>");
   QPDFObjectHandle resources = QPDFObjectHandle::parse("<< /XObject << >> >>");
-  resources.getKey("/XObject").replaceKey("/Im0", image);
   page.replaceKey("/Resources", resources);
-  QPDFObjectHandle srgb = icc_colour_space(pdf, read_icc_profile(default_rgb_profile()), 3);
   std::set<QPDFObjGen> seen;
-  ColourPlan plan;
-  plan.srgb = srgb;
-  EXPECT_EQ(prepare_colours(page, plan, seen), "");
-  EXPECT_TRUE(image.getDict().getKey("/ColorSpace").isArray());
-  EXPECT_TRUE(page.getKey("/Group").getKey("/CS").isArray());
-  EXPECT_TRUE(resources.getKey("/ColorSpace").getKey("/DefaultRGB").isArray());
-  EXPECT_EQ(srgb.getArrayItem(0).getName(), "/ICCBased");
-  EXPECT_EQ(srgb.getArrayItem(1).getDict().getKey("/N").getIntValue(), 3);
+  EXPECT_EQ(prepare_colours(page, ColourPlan{c.get(), false}, seen), "");
+  EXPECT_EQ(page.getKey("/Group").getKey("/CS").getName(), "/DeviceCMYK");
+  QPDFObjectHandle states = resources.getKey("/ExtGState");
+  for (const char* name : kOverprintStates) EXPECT_TRUE(states.hasKey(name)) << name;
+  EXPECT_EQ(states.getKey("/HzOverprintFill").getKey("/op").getBoolValue(), true);
+  EXPECT_EQ(states.getKey("/HzOverprintFill").getKey("/OP").getBoolValue(), false);
+  EXPECT_EQ(states.getKey("/HzOverprintFill").getKey("/OPM").getIntValue(), 1);
 }
 
 TEST(Registration, AlternateIsBlackInTheIntentsTerms) {
@@ -114,7 +95,8 @@ TEST(Pdfx, XmpNamesTheVersionTitleAndDates) {
   EXPECT_EQ(pdf_date("2016-11-28"), "D:20161128000000Z");
   EXPECT_EQ(xmp.find("GTS_PDFXConformance"), std::string::npos);
   std::string x1a = xmp_packet(info, "test", PdfxVersion::X1a);
-  EXPECT_NE(x1a.find("<pdfxid:GTS_PDFXVersion>PDF/X-1:2001</pdfxid:GTS_PDFXVersion>"), std::string::npos);
+  EXPECT_NE(x1a.find("<pdfx:GTS_PDFXVersion>PDF/X-1:2001</pdfx:GTS_PDFXVersion>"), std::string::npos);
+  EXPECT_EQ(x1a.find("pdfxid:GTS_PDFXVersion>"), std::string::npos);
   EXPECT_NE(x1a.find("<pdfx:GTS_PDFXConformance>PDF/X-1a:2001</pdfx:GTS_PDFXConformance>"), std::string::npos);
 }
 
@@ -157,6 +139,23 @@ TEST(CmykFilter, ColoursBecomeCmykAndBlackOverprints) {
   // DeviceGray and DeviceCMYK colours are handled the same way; other operators pass.
   EXPECT_EQ(filtered("0 g [(a) 0 0 0] TJ 0 0 0 1 K", make_cmyk_filter(*c)),
             "/HzOverprintFill gs 0 0 0 1 k [(a) 0 0 0] TJ /HzOverprintBoth gs 0 0 0 1 K");
+  // Past 256 nested q a q saves nothing and its Q restores nothing: black set
+  // at depth 1 is in force again when the 299 inner levels are closed.
+  std::string deep = "q 0 0 0 rg ";
+  for (int i = 0; i < 299; ++i) deep += "q ";
+  deep += "1 1 1 rg ";
+  for (int i = 0; i < 299; ++i) deep += "Q ";
+  deep += "0 0 0 rg";
+  std::string out2 = filtered(deep, make_cmyk_filter(*c));
+  EXPECT_EQ(out2.substr(out2.size() - 15), "Q Q Q 0 0 0 1 k") << out2.substr(out2.size() - 60);
+}
+
+// PDF/X-1a is PDF 1.3: marked content keeps its tag, not PDF 1.5's ActualText.
+TEST(CmykFilter, MarkedContentLosesItsPropertiesForPdf13) {
+  auto c = converter();
+  std::string content = "/Span << /ActualText <FEFF00AD> >> BDC [<0001>] TJ EMC";
+  EXPECT_EQ(filtered(content, make_cmyk_filter(*c, true)), "/Span BMC [<0001>] TJ EMC");
+  EXPECT_EQ(filtered(content, make_cmyk_filter(*c, false)), content);
 }
 
 TEST(CmykPlan, PicturesAreConvertedAndFlattenedForX1a) {
@@ -180,9 +179,7 @@ TEST(CmykPlan, PicturesAreConvertedAndFlattenedForX1a) {
   form.getDict().replaceKey("/Resources", QPDFObjectHandle::parse("<< /XObject << >> >>"));
   form.getDict().getKey("/Resources").getKey("/XObject").replaceKey("/Im0", image);
 
-  ColourPlan plan;
-  plan.cmyk = c.get();
-  plan.flatten = true;
+  ColourPlan plan{c.get(), true};
   std::set<QPDFObjGen> seen;
   EXPECT_EQ(prepare_colours(form, plan, seen), "");
   EXPECT_EQ(image.getDict().getKey("/ColorSpace").getName(), "/DeviceCMYK");

@@ -142,14 +142,6 @@ TEST_P(PressModelTest, BlackPointIsTheDarkestUnderTheLimit) {
       }
 }
 
-TEST_P(PressModelTest, Deterministic) {
-  PressModel again(printing_condition(GetParam()));
-  for (Lab lab : {Lab{50, 20, -30}, Lab{10, 0, 0}, Lab{30, 80, 80}}) {
-    Separation s = model_.separate(lab), t = again.separate(lab);
-    EXPECT_EQ(s.ink, t.ink);
-  }
-}
-
 TEST(PressModel, NewsprintAimsDiffer) {
   EXPECT_LT(printing_condition(PressCondition::Newsprint).paper.l,
             printing_condition(PressCondition::CoatedOffset).paper.l);

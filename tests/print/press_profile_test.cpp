@@ -333,5 +333,20 @@ TEST(PressProfiles, GeneratorIsReproducible) {
   std::remove(out.c_str());
 }
 
+// The profiles' bytes, pinned: they go into every print file, so a compiler,
+// flag or host that computes the model differently (fused multiply-adds, a
+// different libm) must not change them silently. A deliberate change to the
+// model updates these numbers.
+uint64_t fnv1a(std::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+TEST(PressProfiles, BytesAreTheSameOnEveryHost) {
+  EXPECT_EQ(fnv1a(press_profile(PressCondition::CoatedOffset).icc), 0xf58faf276356663bULL);
+  EXPECT_EQ(fnv1a(press_profile(PressCondition::Newsprint).icc), 0xb934180b3a46e16bULL);
+}
+
 }  // namespace
 }  // namespace huozi::print
