@@ -76,6 +76,11 @@ std::string dc_metadata(const model::Document& doc, const std::string& modified)
   if (!m.subtitle.empty()) {
     out += "    <dc:title id=\"subtitle\">" + escaped(m.subtitle) + "</dc:title>\n";
     out += "    <meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n";
+    // Title and subtitle joined as the book joins them (a full-width colon),
+    // for reading systems that show one line; left to themselves they join
+    // the two with an ASCII colon.
+    out += "    <dc:title id=\"expanded\">" + escaped(model::display_title(m)) + "</dc:title>\n";
+    out += "    <meta refines=\"#expanded\" property=\"title-type\">expanded</meta>\n";
   }
   out += "    <dc:language>" + escaped(m.language) + "</dc:language>\n";
   for (size_t i = 0; i < m.creators.size(); ++i) {

@@ -85,12 +85,19 @@ em.dots {
   text-emphasis-position: under right;
 }
 code { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 0.9em; }
-ruby rt { font-size: 0.5em; }
+/* Ruby readable on a phone (bopomofo at half size is not); its own line
+   height kept tight so that it adds as little as it can to its line. */
+ruby rt { font-size: 0.6em; line-height: 1; }
 a { color: inherit; }
 a.external { text-decoration: underline; }
 p.byline {
   text-align: right;
   margin: 0.5em 0;
+}
+/* The poet of a poem: with the poem, indented as its lines are. */
+p.byline.poet {
+  text-align: left;
+  margin: 0.3em 0 0.3em 4em;
 }
 blockquote {
   margin: 1em 2em;

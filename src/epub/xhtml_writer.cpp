@@ -63,7 +63,20 @@ class XhtmlWriter {
   }
 
   void blocks(const std::vector<Node>& nodes, int level) {
-    for (const Node& n : nodes) block(n, level);
+    for (size_t i = 0; i < nodes.size(); ++i) sibling(nodes, i, level);
+  }
+
+  // Block i of its siblings. A poet's line next to a poem stands with the
+  // poem, not at the far edge of a wide screen (class "poet": the stylesheet
+  // indents it as the verse).
+  void sibling(const std::vector<Node>& nodes, size_t i, int level) {
+    const bool poet = nodes[i].kind == NodeKind::Byline &&
+                      ((i + 1 < nodes.size() && nodes[i + 1].kind == NodeKind::Verse) ||
+                       (i > 0 && nodes[i - 1].kind == NodeKind::Verse));
+    if (poet)
+      flow("p", nodes[i], "byline poet");
+    else
+      block(nodes[i], level);
   }
 
   void block(const Node& n, int level) {
@@ -102,10 +115,11 @@ class XhtmlWriter {
     out_ += lang_attributes(n.lang());
     out_ += ">\n";
     if (const Node* title = model::title_of(n)) heading(*title, level, model::heading_prefix(n));
-    for (const Node& child : n.children) {
+    for (size_t i = 0; i < n.children.size(); ++i) {
+      const Node& child = n.children[i];
       if (child.kind == NodeKind::Title) continue;
       if (n.kind == NodeKind::Part && child.kind == NodeKind::Chapter) continue;  // own file
-      block(child, level + 1);
+      sibling(n.children, i, level + 1);
     }
     if (n.kind == NodeKind::Chapter) flush_footnotes();
     close("section");

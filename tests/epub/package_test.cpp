@@ -124,16 +124,17 @@ TEST(EpubPackage, TitlesAndLanguage) {
   ASSERT_TRUE(doc);
   Xml opf = opf_of(*doc);
   EXPECT_STREQ(opf.root().attribute("xml:lang").value(), "zh-Hans");
-  EXPECT_EQ(texts(opf, "/package/metadata/dc:title"), (std::vector<std::string>{"书名", "副题"}));
+  EXPECT_EQ(texts(opf, "/package/metadata/dc:title"), (std::vector<std::string>{"书名", "副题", "书名：副题"}));
   pugi::xpath_node_set titles = opf.all("/package/metadata/dc:title");
-  ASSERT_EQ(titles.size(), 2u);
+  ASSERT_EQ(titles.size(), 3u);
   std::vector<std::string> types;
   for (const pugi::xpath_node& t : titles) {
     std::string xpath = "/package/metadata/meta[@property='title-type' and @refines='#" +
                         std::string(t.node().attribute("id").value()) + "']";
     types.push_back(text_of(opf.one(xpath.c_str())));
   }
-  EXPECT_EQ(types, (std::vector<std::string>{"main", "subtitle"}));
+  EXPECT_EQ(types, (std::vector<std::string>{"main", "subtitle", "expanded"}));
+  EXPECT_EQ(texts(opf, "/package/metadata/dc:title[@id='expanded']"), (std::vector<std::string>{"书名：副题"}));
   EXPECT_EQ(texts(opf, "/package/metadata/dc:language"), (std::vector<std::string>{"zh-Hans"}));
 
   auto plain = load(publication("<p>正文</p>"));

@@ -539,6 +539,16 @@ TEST(EpubXhtml, ANoteInsideTheFirstOfTwoNotes) {
             (std::vector<std::string>{"① 外注\u2060②", "② 内注", "③ 二注"}));
 }
 
+// The poet's line beside a poem is the poem's (class "poet"), placed with its
+// lines; a byline elsewhere stays a right-aligned byline (issue 18, item 8).
+TEST(EpubXhtml, APoetsLineStandsWithThePoem) {
+  OneChapter c("<section><title>静夜思</title><byline>李白</byline><verse><line>床前明月光</line></verse></section>"
+               "<p>正文</p><byline>编者</byline>");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(texts(c.xml(), "//p[@class='byline poet']"), (std::vector<std::string>{"李白"}));
+  EXPECT_EQ(texts(c.xml(), "//p[@class='byline']"), (std::vector<std::string>{"编者"}));
+}
+
 // Note marks (issue 18, item 1): a word joiner (U+2060) keeps the first mark
 // of a run with the character before it; the marks of a run may wrap between
 // them; past ㊿ a mark is the number alone, raised by the stylesheet.
