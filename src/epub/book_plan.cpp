@@ -31,7 +31,7 @@ class Planner {
     // (they have files of their own, but one place in the reading order).
     for (SpineDocument& d : plan_.spine)
       for (const Node* n : d.nodes)
-        if (!chapter_file_.count(n)) index(*n, d.file, plan_.toc);
+        if (!plan_.own_file.count(n)) index(*n, d.file, plan_.toc);
     if (!doc_.metadata.cover_image.empty()) add_media(doc_.metadata.cover_image);
     return std::move(plan_);
   }
@@ -40,7 +40,6 @@ class Planner {
   const model::Document& doc_;
   BookPlan plan_;
   std::unordered_set<std::string> user_ids_;
-  std::unordered_map<const Node*, std::string> chapter_file_;  // a part's chapter -> its file
   size_t anchors_ = 0;
 
   void collect_user_ids(const std::vector<Node>& nodes) {
@@ -73,6 +72,7 @@ class Planner {
         d.nodes.push_back(&n);
         plan_.spine.push_back(std::move(d));
         if (n.kind == NodeKind::Part) split_part(n);
+        else split_long(n);
       } else {
         if (!loose) {
           SpineDocument d;
@@ -96,8 +96,47 @@ class Planner {
       d.title = model::heading_prefix(child) + (title ? model::plain_text(*title) : "");
       d.is_chapter_like = true;
       d.nodes.push_back(&child);
-      chapter_file_[&child] = d.file;
+      plan_.own_file[&child] = d.file;
       plan_.spine.push_back(std::move(d));
+      split_long(child);
+    }
+  }
+
+  static size_t text_size(const Node& n) {
+    size_t size = n.text.size();
+    for (const Node& c : n.children) size += text_size(c);
+    return size;
+  }
+
+  // A chapter longer than kMaxFileText keeps what comes before its sections
+  // and as many sections as fit; the sections after go to files of their
+  // own, a few to a file, each file no larger than the limit (or one section).
+  void split_long(const Node& chapter) {
+    if (chapter.kind != NodeKind::Chapter || text_size(chapter) <= kMaxFileText) return;
+    const std::string chapter_title = plan_.spine.back().title;
+    size_t filled = 0;
+    SpineDocument* current = nullptr;
+    for (const Node& child : chapter.children) {
+      const size_t size = text_size(child);
+      if (child.kind != NodeKind::Section) {
+        if (!current) filled += size;  // before the first split: stays in the chapter's file
+        continue;
+      }
+      if (filled + size > kMaxFileText && filled > 0) {
+        SpineDocument d;
+        d.file = numbered_file("chapter", plan_.spine.size() + 1);
+        d.title = chapter_title;
+        d.is_chapter_like = true;
+        d.level = 2;
+        plan_.spine.push_back(std::move(d));
+        current = &plan_.spine.back();
+        filled = 0;
+      }
+      filled += size;
+      if (current) {
+        current->nodes.push_back(&child);
+        plan_.own_file[&child] = current->file;
+      }
     }
   }
 
@@ -149,11 +188,8 @@ class Planner {
       entry.label = model::heading_prefix(n) + (title ? model::plain_text(*title) : "");
     entry.href = file + "#" + anchor;
     for (const Node& child : n.children) {
-      if (n.kind == NodeKind::Part && child.kind == NodeKind::Chapter) {
-        index(child, chapter_file_.at(&child), entry.children);
-      } else {
-        index(child, file, entry.children);
-      }
+      auto own = plan_.own_file.find(&child);
+      index(child, own == plan_.own_file.end() ? file : own->second, entry.children);
     }
     if (title || named_by_plan) toc.push_back(std::move(entry));
     else for (TocEntry& e : entry.children) toc.push_back(std::move(e));  // untitled sections add no level

@@ -17,7 +17,13 @@ struct SpineDocument {
   std::string title;                      // for <title>; the heading or the publication title
   std::vector<const model::Node*> nodes;  // top-level nodes it renders
   bool is_chapter_like = false;           // starts with a part, chapter or section
+  int level = 1;                          // heading level of its nodes (2: a long chapter's later sections)
 };
+
+// A chapter with more text than this is split at its sections into files of
+// about this size: reading systems slow down on big files, and each file's
+// notes follow its own text, near their marks.
+constexpr size_t kMaxFileText = 48 * 1024;  // bytes of UTF-8 text (some 16,000 Han characters)
 
 struct TocEntry {
   std::string label;
@@ -36,6 +42,9 @@ struct BookPlan {
   std::vector<TocEntry> toc;
   std::unordered_map<std::string, std::string> file_of_id;        // id -> file
   std::unordered_map<const model::Node*, std::string> anchor_of;  // container -> its anchor id
+  // Nodes written in a file of their own, not inside their parent's: a
+  // part's chapters, a long chapter's later sections. Node -> its file.
+  std::unordered_map<const model::Node*, std::string> own_file;
   std::vector<Media> media;
   std::unordered_map<std::string, std::string> media_href;  // source path -> href
   bool has_images = false;

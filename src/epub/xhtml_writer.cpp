@@ -19,7 +19,7 @@ class XhtmlWriter {
 
   std::string run() {
     out_ = xhtml_head(doc_.metadata.language, item_.title, item_.is_chapter_like ? "bodymatter" : nullptr);
-    for (const Node* n : item_.nodes) block(*n, 1);
+    for (const Node* n : item_.nodes) block(*n, item_.level);
     flush_footnotes();
     out_ += xhtml_foot();
     return std::move(out_);
@@ -118,7 +118,7 @@ class XhtmlWriter {
     for (size_t i = 0; i < n.children.size(); ++i) {
       const Node& child = n.children[i];
       if (child.kind == NodeKind::Title) continue;
-      if (n.kind == NodeKind::Part && child.kind == NodeKind::Chapter) continue;  // own file
+      if (plan_.own_file.count(&child)) continue;  // written in a file of its own
       sibling(n.children, i, level + 1);
     }
     if (n.kind == NodeKind::Chapter) flush_footnotes();

@@ -539,6 +539,53 @@ TEST(EpubXhtml, ANoteInsideTheFirstOfTwoNotes) {
             (std::vector<std::string>{"① 外注\u2060②", "② 内注", "③ 二注"}));
 }
 
+// A chapter of 200 short pieces (issue 18, item 7) is split at its sections
+// into files of at most kMaxFileText of text; each file's notes follow its
+// own text; links, notes and the navigation land in the right files.
+TEST(EpubXhtml, ALongChapterIsSplitAtItsSectionsWithItsNotesNearTheirMarks) {
+  std::string body = "<chapter id=\"long\"><title>長章</title><p>引言。</p>";
+  const std::string piece =
+      "山不在高有仙則名水不在深有龍則靈斯是陋室惟吾德馨苔痕上階綠草色入簾青談笑有鴻儒往來無白丁"
+      "可以調素琴閱金經無絲竹之亂耳無案牘之勞形南陽諸葛廬西蜀子雲亭孔子云何陋之有";  // 240 bytes
+  for (int i = 1; i <= 200; ++i)  // some 150 KB of text
+    body += "<section id=\"s" + std::to_string(i) + "\"><title>第" + std::to_string(i) + "首</title><p>" + piece +
+            piece + "<note>第" + std::to_string(i) + "注。</note>" + piece + "</p></section>";
+  body += "<p>見<a href=\"#s200\">末首</a>。</p></chapter><chapter><title>後</title><p>回<a href=\"#s150\">第一百五十首</a>。</p></chapter>";
+  auto doc = load(publication(body, "zh-Hant"));
+  ASSERT_TRUE(doc);
+  Epub epub(*doc);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_TRUE(every_link_lands(epub));
+  std::vector<std::string> chapters;
+  for (const std::string& name : epub.names())
+    if (name.rfind("EPUB/chapter-", 0) == 0) chapters.push_back(name.substr(5));
+  ASSERT_GE(chapters.size(), 4u);  // the long chapter in three or more files, and the last chapter
+  int sections = 0, notes = 0;
+  for (const std::string& file : chapters) {
+    SCOPED_TRACE(file);
+    std::string raw = epub.entry("EPUB/" + file);
+    Xml x = body_file(epub, file);
+    sections += static_cast<int>(x.all("//section[starts-with(@id, 's')]").size());
+    // Every mark's note is in the same file, and every note there is called there.
+    size_t refs = x.all("//a[@epub:type='noteref']").size();
+    EXPECT_EQ(refs, x.all("//aside[@epub:type='footnote']").size());
+    for (const pugi::xpath_node& ref : x.all("//a[@epub:type='noteref']")) {
+      std::string href = ref.node().attribute("href").value();
+      EXPECT_EQ(href[0], '#') << href;
+    }
+    notes += static_cast<int>(refs);
+    size_t text = 0;
+    for (const pugi::xpath_node& p : x.all("//p")) text += text_of(p.node()).size();
+    EXPECT_LE(text, kMaxFileText + 4096);  // a file's text: the limit, and at most one section more
+  }
+  EXPECT_EQ(sections, 200);
+  EXPECT_EQ(notes, 200);
+  // A later file starts with a section heading one level under the chapter's.
+  Xml second = body_file(epub, chapters[1]);
+  EXPECT_TRUE(second.one("/html/body/section/h2"));
+  EXPECT_EQ(text_of(second.one("/html/head/title")), "長章");  // the chapter's title
+}
+
 // The poet's line beside a poem is the poem's (class "poet"), placed with its
 // lines; a byline elsewhere stays a right-aligned byline (issue 18, item 8).
 TEST(EpubXhtml, APoetsLineStandsWithThePoem) {
