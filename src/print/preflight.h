@@ -2,9 +2,10 @@
 // (none Type 3), page boxes consistent on every page (TrimBox inside BleedBox
 // inside MediaBox), images' effective resolution at print size, colour spaces
 // used, page count and trim size, and the PDF/X OutputIntent (a CMYK output
-// profile); then, towards the Ghent Workgroup's GWG2015 checks, the inks of
-// what is painted: total area coverage, small text in several inks or rich
-// black, white set to overprint, hairlines, and PDF/X-1a's restrictions.
+// profile, whose own separation sets the ink limit); then, towards the Ghent
+// Workgroup's GWG2015 checks, the inks of what is painted: total area
+// coverage, small text in several inks or rich black, white set to overprint,
+// hairlines, and PDF/X-1a's restrictions.
 #pragma once
 
 #include <filesystem>
@@ -54,7 +55,7 @@ struct PreflightReport {
   std::string pdfx_version;      // empty: none
   std::string pdf_version;       // the header's, "1.6"
   double ink_limit = 0;          // total area coverage allowed, in %
-  std::string ink_limit_reason;  // "coated paper", "TAC 300 % in the profile's description", …
+  std::string ink_limit_reason;  // "from the output profile, by LittleCMS", …
   double highest_ink = 0;        // the highest coverage painted inside the bleed, in %
   int highest_ink_page = 0;
   std::vector<Finding> findings;

@@ -3,11 +3,13 @@
 // Checker that collects findings. preflight.cpp reads the file and its pages,
 // preflight_intent.cpp the OutputIntent and the PDF/X identification,
 // preflight_colour.cpp colour spaces, preflight_content.cpp the content
-// streams' graphics state, preflight_ink.cpp what is painted and in which inks.
+// streams' graphics state, preflight_ink.cpp what is painted, where, and in
+// which inks.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -33,7 +35,7 @@ constexpr size_t kMaxMetadataBytes = size_t{16} << 20;   // an ICC profile or XM
 constexpr size_t kMaxInflatedBytes = size_t{256} << 20;  // all streams of the file
 constexpr long kMaxOperators = 20'000'000;               // content operators of the file, forms included
 constexpr long kMaxPageOperators = 1'000'000;            // content operators of one page, forms included
-constexpr long kMaxPageFormCalls = 100'000;              // form XObjects drawn on one page, each call counted
+constexpr long kMaxPageFormCalls = 100'000;              // forms and tiling patterns drawn on one page
 constexpr size_t kMaxOperands = 256;                     // kept before an operator (BI's dictionary fits)
 constexpr size_t kMaxSaveDepth = 1024;                   // q nesting followed
 constexpr int kMaxSpaceDepth = 8;                        // colour spaces naming colour spaces
@@ -154,6 +156,10 @@ struct Painted {
   double text_size = -1;  // text: the effective size in pt
 };
 
+// BI /W 10 /H 10 /CS /G … ID: the operands as an image dictionary with the
+// full key and colour space names, as Checker::image reads it.
+Handle inline_image_dict(const std::vector<Handle>& operands);
+
 // --- The checks ------------------------------------------------------------
 
 class Checker {
@@ -169,6 +175,10 @@ class Checker {
   long page_form_calls = 0;
   std::string skipped;            // set when a limit stops the reading of a page's content
   std::vector<QPDFExc> warnings;  // QPDF's warnings about the file, taken before a scan may add its own
+  // While a tiling pattern's cells are walked: the area of the page they
+  // cover, where whatever they paint is placed.
+  std::optional<Extent> pattern_area;
+  std::set<std::string> patterns_walked;  // on this page: pattern, matrix (and colour, if uncoloured)
 
   // preflight.cpp: reading within bounds, findings, the file and its pages.
   std::string read(Handle stream, size_t limit, bool keep = true);
@@ -184,11 +194,16 @@ class Checker {
   void identify_pdfx(QPDF& pdf);
   // The GTS_PDFX OutputIntent: a CMYK output profile, and the ink limit it implies.
   void check_output_intent(QPDF& pdf);
+  // The intent profile's ICC version (its major number) against the PDF/X claimed.
+  void check_profile_version(int major);
 
   // preflight_colour.cpp: colour spaces by name or value, as a press reads them.
   SpacePtr resolve(Handle space, Handle resources, int n, int depth = 0);
   // Resolves and counts a space in the report; `what` names its user for findings.
-  SpacePtr use_space(Handle space, Handle resources, int n, const std::string& what);
+  // A `lasting` space (in an image XObject's, a shading's or a form's
+  // dictionary, not a content stream's operands) is resolved once per
+  // resources it is drawn with, however often it is drawn.
+  SpacePtr use_space(Handle space, Handle resources, int n, const std::string& what, bool lasting = false);
   void use_space(const SpacePtr& space, int n, const std::string& what);
 
   // preflight_ink.cpp: what is painted, in which inks.
@@ -203,6 +218,7 @@ class Checker {
   void ext_gstate(Handle state, const std::string& name);  // its transparency, for PDF/X-1a
   void transparency(const std::string& what);
   int page() const { return page_; }
+  bool reaches_live(const Extent& e) const { return e.meets(frame_.live); }  // the bleed, not the marks
 
  private:
   void check_page(QPDFPageObjectHelper page, int n);
@@ -222,6 +238,8 @@ class Checker {
   std::map<QPDFObjGen, SpacePtr> spaces_;         // resolved indirect colour spaces
   std::map<const void*, SpacePtr> named_spaces_;  // resolved colour space resources, by their object
   std::map<QPDFObjGen, std::string> palettes_;    // Indexed lookup streams, read
+  // Resolved lasting direct arrays, by their object and the resources they were resolved with.
+  std::map<std::pair<const void*, const void*>, SpacePtr> direct_spaces_;
   struct ImageInk {
     double coverage = -1;  // highest, -1: not scanned
     Point at;              // where, in the image's unit square

@@ -229,8 +229,11 @@ SpacePtr Checker::resolve(Handle space, Handle resources, int n, int depth) {
     s->calibrated = s->base->calibrated, s->plain_rgb = s->base->plain_rgb,
     s->plain_cmyk = s->base->plain_cmyk;
     Handle lookup = item(space, 3);
+    size_t entries = static_cast<size_t>(std::clamp(number_or(item(space, 2), 0), 0.0, 255.0)) + 1;
+    size_t size = entries * static_cast<size_t>(s->base->components);  // what the palette can use
     if (lookup.isString()) {
-      s->palette = lookup.getStringValue();
+      std::string value = lookup.getStringValue();
+      s->palette.assign(value, 0, std::min(value.size(), size));
     } else if (lookup.isStream()) {
       auto [it, fresh] = palettes_.try_emplace(lookup.getObjGen());
       if (fresh) try {
@@ -238,10 +241,8 @@ SpacePtr Checker::resolve(Handle space, Handle resources, int n, int depth) {
         } catch (const OverBudget&) {
           // An unreadable palette: its colours' inks stay unknown.
         }
-      s->palette = it->second;
+      s->palette.assign(it->second, 0, std::min(it->second.size(), size));
     }
-    size_t entries = static_cast<size_t>(std::clamp(number_or(item(space, 2), 0), 0.0, 255.0)) + 1;
-    s->palette.resize(std::min(s->palette.size(), entries * s->base->components));
   } else if (family == "Pattern") {
     s->family = Family::Pattern, s->description = "Pattern";
     if (!item(space, 1).isNull()) s->base = resolve(item(space, 1), resources, n, depth + 1);
@@ -250,8 +251,19 @@ SpacePtr Checker::resolve(Handle space, Handle resources, int n, int depth) {
   return s;
 }
 
-SpacePtr Checker::use_space(Handle space, Handle resources, int n, const std::string& what) {
-  SpacePtr s = resolve(space, resources, n);
+SpacePtr Checker::use_space(Handle space, Handle resources, int n, const std::string& what, bool lasting) {
+  SpacePtr s;
+  if (lasting && space.isArray() && !space.isIndirect()) {
+    // An image XObject's /ColorSpace [/Indexed … (16 MB)] drawn a thousand
+    // times is read once. The resources take part: a Default space in them
+    // changes what DeviceRGB means.
+    const void* in = resources.isDictionary() ? resources.getObjectPtr() : nullptr;
+    auto [it, fresh] = direct_spaces_.try_emplace({space.getObjectPtr(), in});
+    if (fresh) it->second = resolve(space, resources, n);
+    s = it->second;
+  } else {
+    s = resolve(space, resources, n);
+  }
   use_space(s, n, what);
   return s;
 }

@@ -1,11 +1,13 @@
-// Walks content streams (a page's, and the forms it draws) with the graphics
-// state a printer keeps: the matrix, colours for fill and stroke, line width,
-// overprint, the text state, and the path being built. Each thing painted goes
-// to the ink checks (preflight_ink.cpp) with its colour, place and size.
+// Walks content streams (a page's, and the forms and tiling patterns it draws)
+// with the graphics state a printer keeps: the matrix, colours for fill and
+// stroke, line width, overprint, the text state, and the path being built.
+// Each thing painted goes to the ink checks (preflight_ink.cpp) with its
+// colour, place and size.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "print/preflight_check.h"
@@ -24,42 +26,38 @@ struct GraphicsState {
   int render_mode = 0;  // Tr
 };
 
-// BI /W 10 /H 10 /CS /G … ID: the operands as an image dictionary with the
-// full key and colour space names.
-Handle inline_image_dict(const std::vector<Handle>& operands) {
-  static const std::map<std::string, std::string> keys{{"/W", "/Width"},
-                                                       {"/H", "/Height"},
-                                                       {"/CS", "/ColorSpace"},
-                                                       {"/IM", "/ImageMask"},
-                                                       {"/BPC", "/BitsPerComponent"},
-                                                       {"/D", "/Decode"}};
-  static const std::map<std::string, std::string> spaces{
-      {"/G", "/DeviceGray"}, {"/RGB", "/DeviceRGB"}, {"/CMYK", "/DeviceCMYK"}};
-  Handle dict = Handle::newDictionary();
-  for (size_t i = 0; i + 1 < operands.size(); i += 2) {
-    Handle key = operands[i], value = operands[i + 1];
-    if (!key.isName()) continue;
-    auto k = keys.find(key.getName());
-    if (value.isName()) {
-      auto v = spaces.find(value.getName());
-      if (v != spaces.end()) value = Handle::newName(v->second);
-    }
-    dict.replaceKey(k == keys.end() ? key.getName() : k->second, value);
-  }
-  return dict;
+// The matrix of a /Matrix entry: identity unless six numbers.
+Matrix matrix_entry(Handle dict) {
+  Handle m = at(dict, "/Matrix");
+  return m.isArray() && m.getArrayNItems() == 6 ? matrix_of(m.getArrayAsVector()) : Matrix{};
 }
+
+// While a tiling pattern's cells are walked, what they paint is placed on
+// the page area the pattern fills (the outermost pattern's, when they nest).
+class PatternArea {
+ public:
+  PatternArea(std::optional<Extent>& slot, const Extent& area) : slot_(slot), saved_(slot) {
+    if (!slot_) slot_ = area;
+  }
+  ~PatternArea() { slot_ = saved_; }
+
+ private:
+  std::optional<Extent>& slot_;
+  std::optional<Extent> saved_;
+};
 
 class ContentWalker : public Handle::ParserCallbacks {
  public:
   ContentWalker(Checker& checker, Handle resources, const GraphicsState& state, int depth,
-                const ContentWalker* outer = nullptr, QPDFObjGen form = {})
+                const ContentWalker* outer = nullptr, QPDFObjGen form = {}, bool fixed_colours = false)
       : checker_(checker),
         resources_(resources),
         gs_(state),
         base_ctm_(state.ctm),
         depth_(depth),
         outer_(outer),
-        form_(form) {}
+        form_(form),
+        fixed_colours_(fixed_colours) {}
   void handleObject(Handle object) override;
   void handleEOF() override {}
 
@@ -75,10 +73,14 @@ class ContentWalker : public Handle::ParserCallbacks {
   void set_values(bool stroke);
   void apply_ext_gstate(const std::string& name);
   void paint_path(bool fill, bool stroke);
+  void paint_pattern(const Colour& colour, const Extent& area);
   void move_text(double tx, double ty);
   void show_text();
   void draw_xobject(const std::string& name);
   void draw_form(Handle form, const std::string& name);
+  void draw_tiling(Handle pattern, const Colour& colour, const Matrix& space, const Extent& area);
+  void walk_inner(Handle stream, const std::string& what, Handle resources, const GraphicsState& state,
+                  bool fixed_colours);
   Handle resource(const char* category, const std::string& name);
   double number(size_t i) const;  // operand i, 0 unless a number
   Painted painting(Paint paint, bool stroke) const;
@@ -89,7 +91,8 @@ class ContentWalker : public Handle::ParserCallbacks {
   Matrix base_ctm_;  // the page's or form's own space: where its patterns start
   int depth_;
   const ContentWalker* outer_;  // the walker whose stream draws this form
-  QPDFObjGen form_;             // the form this walker reads (none for a page)
+  QPDFObjGen form_;             // the form or pattern this walker reads (none for a page)
+  bool fixed_colours_;          // an uncoloured pattern's cell: colour operators are ignored
   std::vector<GraphicsState> stack_;
   std::vector<Handle> operands_;
   Extent path_;      // the path being built, in page space
@@ -164,7 +167,11 @@ void ContentWalker::apply_ext_gstate(const std::string& name) {
 }
 
 bool ContentWalker::colour_operator(const std::string& op) {
-  bool stroke = !op.empty() && std::isupper(static_cast<unsigned char>(op[0]));
+  static const std::set<std::string> colour_ops{"g",  "G",  "rg", "RG",  "k",  "K",
+                                                "cs", "CS", "sc", "scn", "SC", "SCN"};
+  if (!colour_ops.count(op)) return false;
+  if (fixed_colours_) return true;  // an uncoloured pattern paints in the colour it is given
+  bool stroke = std::isupper(static_cast<unsigned char>(op[0]));
   if (op == "g" || op == "G") {
     set_device_colour(stroke, "/DeviceGray", op);
   } else if (op == "rg" || op == "RG") {
@@ -178,8 +185,6 @@ bool ContentWalker::colour_operator(const std::string& op) {
     colour = initial_colour(checker_.use_space(space, resources_, checker_.page(), what));
   } else if (op == "sc" || op == "scn" || op == "SC" || op == "SCN") {
     set_values(stroke);
-  } else {
-    return false;
   }
   return true;
 }
@@ -229,24 +234,30 @@ bool ContentWalker::path_operator(const std::string& op) {
 
 void ContentWalker::paint_path(bool fill, bool stroke) {
   if (fill) {
-    Painted p = painting(Paint::Fill, false);
-    checker_.painted(p);
-    // A shading pattern's colours (a tiling pattern's content is not walked).
-    Handle pattern = gs_.fill.space->family == Family::Pattern && !gs_.fill.pattern.empty()
-                         ? resource("/Pattern", gs_.fill.pattern)
-                         : Handle::newNull();
-    if (at(pattern, "/PatternType").isInteger() && at(pattern, "/PatternType").getIntValueAsInt() == 2) {
-      Handle m = at(pattern, "/Matrix");
-      Matrix matrix = m.isArray() ? matrix_of(m.getArrayAsVector()) : Matrix{};
-      checker_.shading(at(pattern, "/Shading"), resources_, then(matrix, base_ctm_), path_);
-    }
+    checker_.painted(painting(Paint::Fill, false));
+    paint_pattern(gs_.fill, path_);
   }
   if (stroke) {
     Painted p = painting(Paint::Stroke, true);
     p.width = std::max(0.0, gs_.line_width) * smallest_scale(gs_.ctm);
     checker_.painted(p);
+    paint_pattern(gs_.stroke, path_);
   }
   path_ = {};
+}
+
+// What a pattern colour paints over `area` (in page space): a shading
+// pattern's colours, or a tiling pattern's cell content. Pattern space is the
+// pattern's /Matrix on the space of the stream that names it (ISO 32000-1, 8.7.2).
+void ContentWalker::paint_pattern(const Colour& colour, const Extent& area) {
+  if (colour.space->family != Family::Pattern || colour.pattern.empty()) return;
+  Handle pattern = resource("/Pattern", colour.pattern);
+  Matrix space = then(matrix_entry(pattern), base_ctm_);
+  double type = number_or(at(pattern, "/PatternType"), 0);
+  if (type == 2)
+    checker_.shading(at(pattern, "/Shading"), resources_, space, area);
+  else if (type == 1 && pattern.isStream())
+    draw_tiling(pattern, colour, space, checker_.pattern_area ? *checker_.pattern_area : area);
 }
 
 Painted ContentWalker::painting(Paint paint, bool stroke) const {
@@ -314,6 +325,9 @@ void ContentWalker::show_text() {
     p.at = apply(m, {0, 0});
     p.text_size = size;
     checker_.painted(p);
+    Extent origin;
+    origin.add(p.at);
+    paint_pattern(stroke ? gs_.stroke : gs_.fill, origin);
   }
 }
 
@@ -327,29 +341,62 @@ void ContentWalker::draw_xobject(const std::string& name) {
 }
 
 void ContentWalker::draw_form(Handle x, const std::string& name) {
-  if (depth_ >= kMaxFormDepth || draws(x.getObjGen())) {
-    checker_.add(Level::Failure,
-                 depth_ >= kMaxFormDepth
-                     ? "form XObjects nested deeper than " + std::to_string(kMaxFormDepth) +
-                           " levels: the innermost not checked"
-                     : "form XObject " + name + " draws itself: not followed",
-                 checker_.page());
-    return;
-  }
   Handle dict = x.getDict();
   Handle form_resources = at(dict, "/Resources").isDictionary() ? at(dict, "/Resources") : resources_;
-  Matrix m = at(dict, "/Matrix").isArray() ? matrix_of(at(dict, "/Matrix").getArrayAsVector()) : Matrix{};
-  checker_.walk_resources_fonts(form_resources, checker_.page());
   Handle group = at(dict, "/Group");
   if (is_name(at(group, "/S"), "/Transparency")) {
     if (checker_.x1a) checker_.transparency("transparency group of form " + name);
     if (at(group, "/CS").isName() || at(group, "/CS").isArray())
       checker_.use_space(at(group, "/CS"), form_resources, checker_.page(),
-                         "transparency group of form " + name);
+                         "transparency group of form " + name, /*lasting=*/true);
   }
+  GraphicsState inner_state = gs_;
+  inner_state.ctm = then(matrix_entry(dict), gs_.ctm);
+  walk_inner(x, "form XObject " + name, form_resources, inner_state, fixed_colours_);
+}
+
+// A tiling pattern's cell, walked like a form (ISO 32000-1, 8.7.3): from the
+// initial graphics state, in pattern space, with its own resources; what it
+// paints is placed on `area`, which its cells cover. An uncoloured pattern
+// (PaintType 2) paints in the colour scn gave, in the pattern space's base.
+// Once per page for each pattern, matrix and colour, and only for an area
+// inside the bleed: its cells paint the same each time.
+void ContentWalker::draw_tiling(Handle pattern, const Colour& colour, const Matrix& space,
+                                const Extent& area) {
+  bool uncoloured = number_or(at(pattern, "/PaintType"), 1) == 2;
+  Colour paint = uncoloured && colour.space->base ? Colour{colour.space->base, colour.values, ""} : colour;
+  char key[192];
+  std::snprintf(key, sizeof key, "%d %d [%g %g %g %g %g %g] ", pattern.getObjectID(), pattern.getGeneration(),
+                space.a, space.b, space.c, space.d, space.e, space.f);
+  if (!checker_.reaches_live(area) ||
+      !checker_.patterns_walked.insert(key + (uncoloured ? colour_text(paint) : "")).second)
+    return;
+  GraphicsState cell;
+  cell.ctm = space;
+  if (uncoloured) cell.fill = cell.stroke = paint;
+  Handle own = at(pattern, "/Resources");
+  PatternArea placed(checker_.pattern_area, area);
+  walk_inner(pattern, "tiling pattern " + colour.pattern, own.isDictionary() ? own : resources_, cell,
+             uncoloured);
+}
+
+// Walks a form's or a pattern's content inside this walker's, within the
+// depth, loop and call limits.
+void ContentWalker::walk_inner(Handle x, const std::string& what, Handle resources,
+                               const GraphicsState& state, bool fixed_colours) {
+  if (depth_ >= kMaxFormDepth || draws(x.getObjGen())) {
+    checker_.add(Level::Failure,
+                 depth_ >= kMaxFormDepth
+                     ? "forms or tiling patterns nested deeper than " + std::to_string(kMaxFormDepth) +
+                           " levels: the innermost not checked"
+                     : what + " draws itself: not followed",
+                 checker_.page());
+    return;
+  }
+  checker_.walk_resources_fonts(resources, checker_.page());
   if (++checker_.page_form_calls > kMaxPageFormCalls) {
     checker_.over_budget("more than " + std::to_string(kMaxPageFormCalls) +
-                         " form XObjects drawn on the page");
+                         " form XObjects and tiling patterns drawn on the page");
     return terminateParsing();
   }
   try {
@@ -358,9 +405,7 @@ void ContentWalker::draw_form(Handle x, const std::string& name) {
     checker_.over_budget(e.what());
     return terminateParsing();
   }
-  GraphicsState inner_state = gs_;
-  inner_state.ctm = then(m, gs_.ctm);
-  ContentWalker inner(checker_, form_resources, inner_state, depth_ + 1, this, x.getObjGen());
+  ContentWalker inner(checker_, resources, state, depth_ + 1, this, x.getObjGen(), fixed_colours);
   x.parseAsContents(&inner);
 }
 
@@ -378,46 +423,6 @@ Handle ContentWalker::resource(const char* category, const std::string& name) {
 double ContentWalker::number(size_t i) const { return i < operands_.size() ? number_or(operands_[i], 0) : 0; }
 
 }  // namespace
-
-Matrix then(const Matrix& m, const Matrix& n) {
-  return {m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d,       m.c * n.a + m.d * n.c,
-          m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f};
-}
-
-Matrix matrix_of(const std::vector<Handle>& v) {
-  if (v.size() != 6) return {};
-  for (const Handle& h : v)
-    if (!const_cast<Handle&>(h).isNumber()) return {};
-  auto n = [&](size_t i) { return const_cast<Handle&>(v[i]).getNumericValue(); };
-  return {n(0), n(1), n(2), n(3), n(4), n(5)};
-}
-
-Point apply(const Matrix& m, Point p) { return {m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f}; }
-
-double smallest_scale(const Matrix& m) {
-  double s = m.a * m.a + m.b * m.b + m.c * m.c + m.d * m.d, det = m.a * m.d - m.b * m.c;
-  return std::sqrt(std::max(0.0, (s - std::sqrt(std::max(0.0, s * s - 4 * det * det))) / 2));
-}
-
-std::string place_at(const PageFrame& frame, Point p) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "at %.1f, %.1f mm", (p.x - frame.trim.x0) / kPtPerMm,
-                (p.y - frame.trim.y0) / kPtPerMm);
-  return buf;
-}
-
-void Extent::add(Point p) {
-  if (!std::isfinite(p.x) || !std::isfinite(p.y)) return;
-  if (empty) {
-    x0 = x1 = p.x, y0 = y1 = p.y, empty = false;
-    return;
-  }
-  x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
-}
-
-bool Extent::meets(const Box& box) const {
-  return !empty && x1 >= box.x0 && x0 <= box.x1 && y1 >= box.y0 && y0 <= box.y1;
-}
 
 void walk_page(Checker& checker, QPDFPageObjectHelper page, Handle resources) {
   ContentWalker walker(checker, resources, GraphicsState{}, 0);

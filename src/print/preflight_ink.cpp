@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <map>
 #include <qpdf/Pipeline.hh>
 
 #include "print/preflight_check.h"
@@ -150,13 +151,50 @@ bool decodable(Handle filter) {
   return true;
 }
 
+// An inline image's colour space with its abbreviations (ISO 32000-1, table
+// 94) written out, as a name or inside an array: [/I /RGB 1 <…>] is
+// [/Indexed /DeviceRGB 1 <…>].
+Handle full_space(Handle space, int depth = 0) {
+  static const std::map<std::string, std::string> names{
+      {"/G", "/DeviceGray"}, {"/RGB", "/DeviceRGB"}, {"/CMYK", "/DeviceCMYK"}, {"/I", "/Indexed"}};
+  if (space.isName()) {
+    auto full = names.find(space.getName());
+    return full == names.end() ? space : Handle::newName(full->second);
+  }
+  if (!space.isArray() || depth > 1) return space;  // an Indexed base may be an array; no deeper
+  std::vector<Handle> items = space.getArrayAsVector();
+  for (Handle& h : items) h = full_space(h, depth + 1);
+  return Handle::newArray(items);
+}
+
 }  // namespace
+
+// BI /W 10 /H 10 /CS /G … ID: the operands as an image dictionary with the
+// full key and colour space names.
+Handle inline_image_dict(const std::vector<Handle>& operands) {
+  static const std::map<std::string, std::string> keys{{"/W", "/Width"},
+                                                       {"/H", "/Height"},
+                                                       {"/CS", "/ColorSpace"},
+                                                       {"/IM", "/ImageMask"},
+                                                       {"/BPC", "/BitsPerComponent"},
+                                                       {"/D", "/Decode"}};
+  Handle dict = Handle::newDictionary();
+  for (size_t i = 0; i + 1 < operands.size(); i += 2) {
+    Handle key = operands[i], value = operands[i + 1];
+    if (!key.isName()) continue;
+    auto k = keys.find(key.getName());
+    std::string full = k == keys.end() ? key.getName() : k->second;
+    dict.replaceKey(full, full == "/ColorSpace" ? full_space(value) : value);
+  }
+  return dict;
+}
 
 void Checker::start_page(int n, const PageFrame& frame) {
   page_ = n;
   frame_ = frame;
   page_ink_ = 0;
   page_ink_place_.clear();
+  patterns_walked.clear();
 }
 
 // Total area coverage: the highest sum of C, M, Y, K (and spot inks) of any
@@ -173,8 +211,10 @@ void Checker::end_page() {
     add(Level::Failure, limit, page_, page_ink_place_);
 }
 
-void Checker::painted(const Painted& p) {
-  if (!inside(p, frame_.live)) return;  // printer's marks
+void Checker::painted(const Painted& painting) {
+  Painted p = painting;
+  if (pattern_area) p.extent = *pattern_area, p.at = pattern_area->corner();  // in a tiling pattern's cells
+  if (!inside(p, frame_.live)) return;                                        // printer's marks
   Inks inks = inks_of(*p.colour);
   // "at 18.2, 194.6 mm: 9 pt in C 60 M 40 Y 40 K 100 %", made only for a finding.
   auto detail = [&](const std::string& what) {
@@ -212,7 +252,7 @@ void Checker::painted(const Painted& p) {
 // mostly); a mesh's vertex colours (types 4 to 7) are not read.
 void Checker::shading(Handle sh, Handle resources, const Matrix& ctm, const Extent& area) {
   if (!sh.isDictionary() && !sh.isStream()) return;
-  SpacePtr space = use_space(at(sh, "/ColorSpace"), resources, page_, "shading");
+  SpacePtr space = use_space(at(sh, "/ColorSpace"), resources, page_, "shading", /*lasting=*/true);
   std::vector<double> coords = numbers_of(at(sh, "/Coords"));
   Painted p;
   p.paint = Paint::Shading;
@@ -235,6 +275,7 @@ void Checker::image(Handle img, const std::string& name, const Matrix& ctm, Hand
   std::string what = "image " + name;
   Extent extent;
   for (Point corner : {Point{0, 0}, Point{1, 0}, Point{0, 1}, Point{1, 1}}) extent.add(apply(ctm, corner));
+  if (pattern_area) extent = *pattern_area;  // in a tiling pattern's cells
   Point origin = apply(ctm, {0, 0});
   bool stencil = at(dict, "/ImageMask").isBool() && at(dict, "/ImageMask").getBoolValue();
   SpacePtr space;
@@ -243,7 +284,7 @@ void Checker::image(Handle img, const std::string& name, const Matrix& ctm, Hand
     p.extent = extent, p.at = origin;
     painted(p);
   } else {
-    space = use_space(at(dict, "/ColorSpace"), resources, page_, what);
+    space = use_space(at(dict, "/ColorSpace"), resources, page_, what, /*lasting=*/img.isStream());
   }
   image_resolution(dict, name, ctm, stencil ? "stencil mask" : space->description);
   if (x1a && at(dict, "/SMask").isStream()) transparency(what + " has a soft mask (SMask)");
@@ -263,7 +304,8 @@ void Checker::image(Handle img, const std::string& name, const Matrix& ctm, Hand
   page_ink_ = scan->second.coverage;
   char percent[32];
   std::snprintf(percent, sizeof percent, "%.0f %% ", page_ink_ * 100);
-  page_ink_place_ = percent + place_at(frame_, apply(ctm, scan->second.at)) + ": " + what;
+  Point at = pattern_area ? pattern_area->corner() : apply(ctm, scan->second.at);
+  page_ink_place_ = percent + place_at(frame_, at) + ": " + what;
 }
 
 Checker::ImageInk Checker::scan_image(Handle img, const Space& space) {
@@ -341,6 +383,48 @@ void Checker::ext_gstate(Handle state, const std::string& name) {
 
 void Checker::transparency(const std::string& what) {
   add(Level::Failure, "transparency in a PDF/X-1a file: PDF/X-1a takes flattened files only", page_, what);
+}
+
+// --- Where: matrices, places and extents -----------------------------------
+
+Matrix then(const Matrix& m, const Matrix& n) {
+  return {m.a * n.a + m.b * n.c, m.a * n.b + m.b * n.d,       m.c * n.a + m.d * n.c,
+          m.c * n.b + m.d * n.d, m.e * n.a + m.f * n.c + n.e, m.e * n.b + m.f * n.d + n.f};
+}
+
+Matrix matrix_of(const std::vector<Handle>& v) {
+  if (v.size() != 6) return {};
+  for (const Handle& h : v)
+    if (!const_cast<Handle&>(h).isNumber()) return {};
+  auto n = [&](size_t i) { return const_cast<Handle&>(v[i]).getNumericValue(); };
+  return {n(0), n(1), n(2), n(3), n(4), n(5)};
+}
+
+Point apply(const Matrix& m, Point p) { return {m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f}; }
+
+double smallest_scale(const Matrix& m) {
+  double s = m.a * m.a + m.b * m.b + m.c * m.c + m.d * m.d, det = m.a * m.d - m.b * m.c;
+  return std::sqrt(std::max(0.0, (s - std::sqrt(std::max(0.0, s * s - 4 * det * det))) / 2));
+}
+
+std::string place_at(const PageFrame& frame, Point p) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "at %.1f, %.1f mm", (p.x - frame.trim.x0) / kPtPerMm,
+                (p.y - frame.trim.y0) / kPtPerMm);
+  return buf;
+}
+
+void Extent::add(Point p) {
+  if (!std::isfinite(p.x) || !std::isfinite(p.y)) return;
+  if (empty) {
+    x0 = x1 = p.x, y0 = y1 = p.y, empty = false;
+    return;
+  }
+  x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+}
+
+bool Extent::meets(const Box& box) const {
+  return !empty && x1 >= box.x0 && x0 <= box.x1 && y1 >= box.y0 && y0 <= box.y1;
 }
 
 }  // namespace huozi::print::preflight_detail

@@ -2,26 +2,32 @@
 // version and Trapped key that standard requires), and its OutputIntent: the
 // printing condition's ICC profile, which must be a CMYK output profile for a
 // press, and which sets the total area coverage allowed.
+#include <lcms2.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <tuple>
 
 #include "print/preflight_check.h"
+#include "util/handle.h"
 
 namespace huozi::print::preflight_detail {
 namespace {
 
-// Ink limits (total area coverage, in %) by printing condition.
+// Ink limits (total area coverage, in %) when LittleCMS cannot read the
+// output profile's separation: by printing condition.
 constexpr double kDefaultInkLimit = 320;
-constexpr double kCoatedInkLimit = 300;     // sheet-fed offset on coated paper (ISO 12647-2)
 constexpr double kNewsprintInkLimit = 240;  // coldset newspaper printing (ISO 12647-3)
 
 // What preflight reads of an ICC profile: the header and the description.
 struct IccProfile {
   bool readable = false;
+  int major = 0;              // the version's major number: 2 or 4
+  bool float_tables = false;  // D2Bx or B2Dx tags: multi-process elements, of any length
   std::string space, device_class, version, description;
 };
 
@@ -74,10 +80,23 @@ std::string icc_description(const std::string& d) {
   return {};
 }
 
+// Whether the tag table lists a floating-point transform (D2B0…, B2D0…):
+// its chain of processing elements is as long as the file makes it.
+bool has_float_tables(const std::string& d) {
+  if (d.size() < 132) return false;
+  uint32_t tags = be32(d, 128);
+  for (uint32_t i = 0; i < tags && 132 + 12 * (size_t{i} + 1) <= d.size(); ++i) {
+    size_t entry = 132 + 12 * size_t{i};
+    if (d.compare(entry, 3, "D2B") == 0 || d.compare(entry, 3, "B2D") == 0) return true;
+  }
+  return false;
+}
+
 IccProfile read_icc(const std::string& d) {
   IccProfile icc;
   if (d.size() < 24) return icc;
   icc.readable = true;
+  icc.major = static_cast<unsigned char>(d[8]);
   icc.device_class = d.substr(12, 4);
   icc.space = d.substr(16, 4);
   while (!icc.space.empty() && icc.space.back() == ' ') icc.space.pop_back();
@@ -85,6 +104,7 @@ IccProfile read_icc(const std::string& d) {
   std::snprintf(version, sizeof version, "%d.%d", d[8], static_cast<unsigned char>(d[9]) >> 4);
   icc.version = version;
   icc.description = icc_description(d);
+  icc.float_tables = has_float_tables(d);
   return icc;
 }
 
@@ -123,27 +143,49 @@ double written_ink_limit(const std::string& description) {
   return 0;
 }
 
-// The total area coverage a printing condition takes, and why.
-std::pair<double, std::string> ink_limit_for(const std::string& condition, const std::string& description) {
+void close_profile(void* p) { cmsCloseProfile(p); }
+using ProfileHandle = huozi::Handle<void, close_profile>;
+
+// The total area coverage of the profile's own separation, in whole percent:
+// LittleCMS's cmsDetectTAC, which separates Lab colours through the profile's
+// perceptual B2A table and keeps the highest C+M+Y+K. 0 when LittleCMS cannot
+// read the profile (or it is no output profile). Floating-point tables are
+// not handed to it: their length, and so the time taken, has no bound.
+double detected_ink_limit(const std::string& profile) {
+  if (profile.empty() || read_icc(profile).float_tables) return 0;
+  cmsSetLogErrorHandler(nullptr);  // preflight reports by the result alone
+  ProfileHandle p(cmsOpenProfileFromMem(profile.data(), static_cast<cmsUInt32Number>(profile.size())));
+  if (!p || cmsGetColorSpace(p.get()) != cmsSigCmykData) return 0;
+  double tac = cmsDetectTAC(p.get());
+  return std::isfinite(tac) && tac >= 1 && tac <= 400 ? std::round(tac) : 0;
+}
+
+// The total area coverage a printing condition takes, and why: the output
+// profile's own (by LittleCMS), else what its description or the condition says.
+std::pair<double, std::string> ink_limit_for(const std::string& condition, const std::string& description,
+                                             const std::string& profile) {
+  if (double n = detected_ink_limit(profile)) return {n, "from the output profile, by LittleCMS"};
   if (double n = written_ink_limit(description)) return {n, "from the profile's description"};
   std::string both = lower(condition + " " + description);
   auto says = [&](const char* word) { return both.find(word) != std::string::npos; };
   if (says("newsprint") || says("newspaper") || says("12647-3"))
     return {kNewsprintInkLimit, "newsprint, ISO 12647-3"};
-  if (says("coated") && !says("uncoated")) return {kCoatedInkLimit, "coated paper"};
   return {kDefaultInkLimit, "the default; the intent names no paper"};
 }
 
-// A property of an XMP packet, as an element or as an attribute; empty when absent.
+// A property of an XMP packet, as an element or as an attribute: the first
+// occurrence of the key that is one (a hostile packet repeating the key
+// without a value is read once, not once per repetition); empty when absent.
 std::string xmp_value(const std::string& xmp, const std::string& key) {
   for (size_t at = xmp.find(key); at != std::string::npos; at = xmp.find(key, at + 1)) {
     size_t end = at + key.size();
     if (end < xmp.size() && xmp[end] == '>') {
       size_t close = xmp.find('<', end);
-      if (close != std::string::npos && close > end + 1) return xmp.substr(end + 1, close - end - 1);
-    } else if (end + 1 < xmp.size() && xmp[end] == '=' && (xmp[end + 1] == '"' || xmp[end + 1] == '\'')) {
+      return close == std::string::npos ? std::string() : xmp.substr(end + 1, close - end - 1);
+    }
+    if (end + 1 < xmp.size() && xmp[end] == '=' && (xmp[end + 1] == '"' || xmp[end + 1] == '\'')) {
       size_t close = xmp.find(xmp[end + 1], end + 2);
-      if (close != std::string::npos) return xmp.substr(end + 2, close - end - 2);
+      return close == std::string::npos ? std::string() : xmp.substr(end + 2, close - end - 2);
     }
   }
   return {};
@@ -196,7 +238,16 @@ void Checker::identify_pdfx(QPDF& pdf) {
       add(Level::Warning, "Trapped is not True or False: the printer cannot tell whether to trap");
   }
   // PDF/X-1a:2001 is based on PDF 1.3, PDF/X-1a:2003 on PDF 1.4.
-  if (x1a && std::strtod(report.pdf_version.c_str(), nullptr) > 1.4 + 1e-9)
+  bool x1a_2001 = false;
+  for (const std::string& v : {info_version, xmp_version})
+    if (v.rfind("PDF/X-1:2001", 0) == 0 || v.rfind("PDF/X-1a:2001", 0) == 0) x1a_2001 = true;
+  for (const std::string& v : {info_level, xmp_level})
+    if (v.rfind("PDF/X-1a:2001", 0) == 0) x1a_2001 = true;
+  double header = std::strtod(report.pdf_version.c_str(), nullptr);
+  if (x1a_2001 && header > 1.3 + 1e-9)
+    add(Level::Failure,
+        "PDF " + report.pdf_version + " header in a PDF/X-1a:2001 file: PDF/X-1a:2001 is PDF 1.3");
+  else if (x1a && header > 1.4 + 1e-9)
     add(Level::Failure,
         "PDF " + report.pdf_version + " header in a PDF/X-1a file: PDF/X-1a is PDF 1.4 at most");
 }
@@ -213,17 +264,18 @@ void Checker::check_output_intent(QPDF& pdf) {
   if (oi.isNull()) {
     add(Level::Failure,
         "no PDF/X OutputIntent: the printer cannot tell which printing condition the colours are for");
-    std::tie(report.ink_limit, report.ink_limit_reason) = ink_limit_for("", "");
+    std::tie(report.ink_limit, report.ink_limit_reason) = ink_limit_for("", "", "");
     return;
   }
   Handle id = at(oi, "/OutputConditionIdentifier");
   std::string condition =
       text_of(id) + " " + text_of(at(oi, "/OutputCondition")) + " " + text_of(at(oi, "/Info"));
   std::string text = "GTS_PDFX \"" + (id.isString() ? text_of(id) : std::string("?")) + "\"";
-  std::string description;
+  std::string description, bytes;
   Handle profile = at(oi, "/DestOutputProfile");
   if (profile.isStream()) {
-    IccProfile icc = read_icc(read_metadata(profile));
+    bytes = read_metadata(profile);
+    IccProfile icc = read_icc(bytes);
     if (!icc.readable) {
       text += ", unreadable profile";
       add(Level::Failure, "the OutputIntent's ICC profile cannot be read");
@@ -235,6 +287,7 @@ void Checker::check_output_intent(QPDF& pdf) {
         add(Level::Failure, "the OutputIntent's ICC profile is " + icc.space + ", class '" +
                                 icc.device_class +
                                 "': a press needs a CMYK output ('prtr') profile for its printing condition");
+      check_profile_version(icc.major);
     }
     description = icc.description;
   } else {
@@ -249,7 +302,16 @@ void Checker::check_output_intent(QPDF& pdf) {
           "unknown");
   }
   report.output_intent = text;
-  std::tie(report.ink_limit, report.ink_limit_reason) = ink_limit_for(condition, description);
+  std::tie(report.ink_limit, report.ink_limit_reason) = ink_limit_for(condition, description, bytes);
+}
+
+// PDF/X-1a (PDF 1.3 or 1.4) and PDF/X-3 know ICC profiles up to version 2.
+void Checker::check_profile_version(int major) {
+  bool x3 = report.pdfx_version.find("PDF/X-3") != std::string::npos;
+  if (major < 4 || (!x1a && !x3)) return;
+  std::string standard = x1a ? "PDF/X-1a" : "PDF/X-3";
+  add(Level::Failure, "ICC v" + std::to_string(major) + " output profile in a " + standard +
+                          " file: PDF/X-1a and X-3 take ICC v2 profiles only");
 }
 
 }  // namespace huozi::print::preflight_detail

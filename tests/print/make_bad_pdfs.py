@@ -8,10 +8,33 @@ import sys
 import zlib
 
 
-def icc(space=b"CMYK", device_class=b"prtr", description=None, v4=False):
+def lut16(inputs, outputs, grid, node):
+    """A lut16Type ('mft2') table: identity curves around a CLUT of `grid`
+    points a side whose node(indices) gives the outputs, 0-65535 each."""
+    body = b"mft2" + bytes(4) + bytes([inputs, outputs, grid, 0])
+    body += b"".join(struct.pack(">i", 0x10000 if r == c else 0) for r in range(3) for c in range(3))
+    body += struct.pack(">HH", 2, 2) + struct.pack(">HH", 0, 0xFFFF) * inputs
+    for i in range(grid ** inputs):
+        indices = [i // grid ** (inputs - 1 - d) % grid for d in range(inputs)]  # the first input varies slowest
+        body += struct.pack(">%dH" % outputs, *node([x / (grid - 1) for x in indices]))
+    return body + struct.pack(">HH", 0, 0xFFFF) * outputs
+
+
+def separation_tags(tac):
+    """A CMYK output profile's tables that LittleCMS can use: a gray model whose
+    B2A0 puts `tac` % of ink on black (K 100 and C, M, Y alike)."""
+    cmy = (tac - 100) / 300
+    wtpt = b"XYZ " + bytes(4) + struct.pack(">3i", 63190, 65536, 54061)  # D50
+    a2b0 = lut16(4, 3, 2, lambda v: (round(0xFF00 * (1 - v[3]) * (1 - sum(v[:3]) / 4)), 0x8000, 0x8000))
+    b2a0 = lut16(3, 4, 2, lambda v: [round(0xFFFF * (1 - v[0]) * f) for f in (cmy, cmy, cmy, 1)])
+    return [(b"wtpt", wtpt), (b"A2B0", a2b0), (b"B2A0", b2a0)]
+
+
+def icc(space=b"CMYK", device_class=b"prtr", description=None, v4=False, tac=None):
     """An ICC profile good enough for preflight's reading: its header and, when
-    given, a description tag (textDescriptionType, or multiLocalizedUnicodeType with v4)."""
-    tags = b""
+    given, a description tag (textDescriptionType, or multiLocalizedUnicodeType
+    with v4); with `tac`, tables LittleCMS reads that ink limit from."""
+    tags = []
     if description is not None:
         if v4:
             text = description.encode("utf-16-be")
@@ -19,15 +42,22 @@ def icc(space=b"CMYK", device_class=b"prtr", description=None, v4=False):
         else:
             text = description.encode("ascii") + b"\0"
             body = b"desc" + bytes(4) + struct.pack(">I", len(text)) + text + bytes(4 + 4 + 2 + 1 + 67)
-        tags = struct.pack(">I", 1) + b"desc" + struct.pack(">II", 128 + 4 + 12, len(body)) + body
+        tags.append((b"desc", body))
+    if tac is not None:
+        tags += separation_tags(tac)
+    directory, data = struct.pack(">I", len(tags)), b""
+    for signature, body in tags:
+        directory += signature + struct.pack(">II", 128 + 4 + 12 * len(tags) + len(data), len(body))
+        data += body + bytes(-len(body) % 4)
     version = b"\x04\x20\x00\x00" if v4 else b"\x02\x10\x00\x00"
     header = b"none" + version + device_class + space.ljust(4) + b"Lab " + bytes(12) + b"acsp"
     header = header.ljust(124, b"\x00")
-    return struct.pack(">I", 128 + len(tags)) + header + tags
+    return struct.pack(">I", 128 + len(directory) + len(data)) + header + directory + data
 
 
-# The intent profiles: a press's CMYK output profile (the default), and an RGB one.
-CMYK_ICC = icc(description="Coated FOGRA39 (ISO 12647-2:2004)")
+# The intent profiles: a press's CMYK output profile (the default; LittleCMS
+# reads 300 % from it), and an RGB one.
+CMYK_ICC = icc(description="Coated FOGRA39 (ISO 12647-2:2004)", tac=300)
 RGB_ICC = icc(b"RGB ")
 
 
@@ -133,6 +163,12 @@ def bomb_image(size, width):
                   b"/BitsPerComponent 8 /Filter /FlateDecode" % (width, size // (4 * width)))
 
 
+def tiling(cell, resources=b"<< >>", paint_type=1, extra=b""):
+    """A tiling pattern whose cell, 10 pt a side, draws `cell`; PaintType 2 is uncoloured."""
+    return stream(cell, b"/Type /Pattern /PatternType 1 /PaintType %d /TilingType 1 /BBox [0 0 10 10] "
+                  b"/XStep 10 /YStep 10 /Resources %s %s" % (paint_type, resources, extra))
+
+
 TEXT_FONT = b"<< /Font << /F1 6 0 R >> >>"
 # Text at 100, 600 on the page: 18.2, 194.6 mm from the trim's lower left.
 SMALL_TEXT = b"BT /F1 9 Tf 100 600 Td (Hello) Tj ET"
@@ -171,6 +207,20 @@ files.update({
                                      info=X1A_INFO, version=b"1.3"),
     # PDF/X-1a in a PDF 1.6 file, without Trapped.
     "x1a-header.pdf": one_page(b"", info=b"<< /GTS_PDFXVersion (PDF/X-1a:2003) >>"),
+    # 320 % of ink on coated paper, whose profile allows 330 % (as ECI's ISO
+    # Coated v2 does): LittleCMS reads the limit from the profile, not "coated".
+    "tac-coated.pdf": one_page(b"1 1 0.2 1 k 100 100 200 200 re f",
+                               profile=icc(description="ISO Coated v2 (ECI)", tac=330)),
+    # 400 % of ink in a tiling pattern's cell.
+    "tiling.pdf": one_page(b"/Pattern cs /P1 scn 100 100 200 200 re f", b"<< /Pattern << /P1 6 0 R >> >>",
+                           [tiling(b"1 1 1 1 k 0 0 5 5 re f")]),
+    # PDF/X-1a: an inline image on an RGB palette, in abbreviations ([/I /RGB …]).
+    "x1a-inline-palette.pdf": one_page(b"q 36 0 0 36 100 500 cm BI /W 1 /H 1 /CS [/I /RGB 1 <000000FFFFFF>] "
+                                       b"/BPC 8 ID \x01 EI Q", info=X1A_INFO, version=b"1.3"),
+    # PDF/X-1a:2001 in a PDF 1.4 file (PDF/X-1a:2003 would allow it).
+    "x1a-2001-header.pdf": one_page(b"", info=X1A_INFO, version=b"1.4"),
+    # PDF/X-1a with an ICC v4 output profile.
+    "x1a-v4.pdf": one_page(b"", info=X1A_INFO, version=b"1.3", profile=icc(description="Press v4", v4=True)),
     # The intent's profile is an RGB output profile.
     "rgbintent.pdf": one_page(b"", profile=RGB_ICC),
     # The intent embeds no profile.

@@ -34,14 +34,20 @@ expect cmytext.pdf 0 "warning: text under 12 pt in more than one ink: the plates
 expect whiteop.pdf 1 "FAIL: white set to overprint: it vanishes on press (page 1, at 18.2, 18.2 mm: fill in C 0 M 0 Y 0 K 0 %, OPM 1)"
 expect hairline.pdf 0 "warning: line thinner than 0.125 pt: it may break up or not print (page 1, at 18.2, 18.2 mm: 0.1 pt in C 0 M 0 Y 0 K 100 %)"
 expect tac.pdf 1 "FAIL: total area coverage (C+M+Y+K) over the 300 % limit (page 1, 380 % at 18.2, 18.2 mm: fill in C 100 M 100 Y 100 K 80 %)"
-expect tac.pdf 1 "limit 300 % (from the profile's description)"
+expect tac.pdf 1 "limit 300 % (from the profile's description)"  # LittleCMS cannot read it: no tables
 expect tacimage.pdf 1 "FAIL: total area coverage (C+M+Y+K) over the 300 % limit (page 1, 390 % at 44.6, 44.6 mm: image /Im1)"
+expect tac-coated.pdf 0 "limit 330 % (from the output profile, by LittleCMS)"
+expect tac-coated.pdf 0 "result: ok (0 failures, 0 warnings)"
+expect tiling.pdf 1 "FAIL: total area coverage (C+M+Y+K) over the 300 % limit (page 1, 400 % at 18.2, 18.2 mm: fill in C 100 M 100 Y 100 K 100 %)"
 expect inkbomb.pdf 0 "note: image not fully scanned for ink coverage (page 1, image /Im1: only its first 64 MB of samples were scanned)"
 # PDF/X-1a's restrictions.
 expect x1a-rgb.pdf 1 "FAIL: RGB left in a PDF/X-1a file: PDF/X-1a takes CMYK, gray and spot colours only (page 1, image /Im1 in DeviceRGB)"
 expect x1a-transparency.pdf 1 "FAIL: transparency in a PDF/X-1a file: PDF/X-1a takes flattened files only (page 1, ExtGState /GS1: ca 0.5)"
 expect x1a-header.pdf 1 "FAIL: PDF 1.6 header in a PDF/X-1a file: PDF/X-1a is PDF 1.4 at most"
 expect x1a-header.pdf 1 "FAIL: Trapped is not True or False: PDF/X-1a requires one of them"
+expect x1a-2001-header.pdf 1 "FAIL: PDF 1.4 header in a PDF/X-1a:2001 file: PDF/X-1a:2001 is PDF 1.3"
+expect x1a-inline-palette.pdf 1 "FAIL: RGB left in a PDF/X-1a file: PDF/X-1a takes CMYK, gray and spot colours only (page 1, image (inline) in Indexed on DeviceRGB)"
+expect x1a-v4.pdf 1 "FAIL: ICC v4 output profile in a PDF/X-1a file: PDF/X-1a and X-3 take ICC v2 profiles only"
 expect good-x4.pdf 0 "result: ok (0 failures, 0 warnings)"
 # Usage: one file.
 "$huozi" preflight >/dev/null 2>&1; [[ $? == 2 ]] || { echo "FAIL: preflight without a file should exit 2"; status=1; }

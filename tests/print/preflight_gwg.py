@@ -13,7 +13,7 @@ import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_bad_pdfs import (GOOD_BOXES, X1A_INFO, cmyk_image, document, embedded_font, icc,  # noqa: E402
-                           one_page, stream)
+                           one_page, stream, tiling)
 
 FONT = b"/Font << /F1 6 0 R >>"
 TEXT = b"BT /F1 9 Tf 100 600 Td (Hi) Tj ET"
@@ -26,6 +26,7 @@ TAC = b"FAIL: total area coverage"
 X1A_RGB = b"FAIL: RGB left in a PDF/X-1a file"
 X1A_ICC = b"FAIL: device-independent colour (ICC, Cal or Lab) in a PDF/X-1a file"
 X1A_TRANSPARENCY = b"FAIL: transparency in a PDF/X-1a file: PDF/X-1a takes flattened files only"
+V4 = b"output profile in a %s file: PDF/X-1a and X-3 take ICC v2 profiles only"
 OK = b"result: ok (0 failures, 0 warnings)"
 
 
@@ -127,8 +128,17 @@ CASES = {
                      b"C 100 M 100 Y 100 K 100 %)"], []),
     "tac-pattern": (one_page(b"/Pattern cs /P1 scn " + RECT, b"<< /Pattern << /P1 8 0 R >> >>",
                              [TO_400, AXIAL, b"<< /PatternType 2 /Shading 7 0 R >>"]), 1, [TAC], []),
-    "tac-newsprint": (one_page(b"0.8 0.6 0.6 0.6 k " + RECT, condition=b"ISO 12647-3 newsprint"), 1,
+    "tac-newsprint": (one_page(b"0.8 0.6 0.6 0.6 k " + RECT, condition=b"ISO 12647-3 newsprint",
+                               profile=icc(description="Web")), 1,
                       [b"over the 240 % limit (page 1, 260 % at", b"limit 240 % (newsprint, ISO 12647-3)"], []),
+    "tac-lcms-newsprint": (one_page(b"0.8 0.6 0.6 0.6 k " + RECT, condition=b"ISO 12647-3 newsprint",
+                                    profile=icc(description="Newsprint", tac=240)), 1,
+                           [b"over the 240 % limit", b"limit 240 % (from the output profile, by LittleCMS)"], []),
+    # LittleCMS reads the profile's own limit: what its description says counts only when it cannot.
+    "tac-lcms-over-description": (one_page(b"1 1 0.2 1 k " + RECT, profile=icc(description="TAC 280%", tac=330)),
+                                  0, [OK, b"limit 330 % (from the output profile, by LittleCMS)"], []),
+    "tac-lcms-300": (one_page(b"1 1 0.2 1 k " + RECT), 1,
+                     [b"over the 300 % limit", b"limit 300 % (from the output profile, by LittleCMS)"], []),
     "tac-written": (one_page(b"0.8 0.6 0.6 0.9 k " + RECT, profile=icc(description="Web press TAC 280%")), 1,
                     [b"over the 280 % limit"], []),
     "tac-default": (one_page(b"0.8 0.8 0.6 0.9 k " + RECT, profile=icc(description="A press")), 0,
@@ -139,6 +149,50 @@ CASES = {
     "tac-image-ok": (one_page(b"q 0.4 0 0 0.4 100 100 cm /Im1 Do Q", b"<< /XObject << /Im1 6 0 R >> >>",
                               [cmyk_image([(255, 255, 255, 255)] * 4, 2, 2, b"/Decode [1 0 1 0 1 0 1 0]")]), 0,
                      [OK], []),
+    # Tiling patterns: the cells' content, walked like a form and placed on the area filled.
+    "tiling-uncoloured": (one_page(b"/P0 cs 1 1 1 1 /P1 scn " + RECT, b"<< /Pattern << /P1 6 0 R >> /ColorSpace "
+                                   b"<< /P0 [/Pattern /DeviceCMYK] >> >>",
+                                   [tiling(b"0 0 0 0 k 0 0 5 5 re f", paint_type=2)]), 1,
+                          [TAC + b" (C+M+Y+K) over the 300 % limit (page 1, 400 % at 18.2, 18.2 mm: fill in "
+                           b"C 100 M 100 Y 100 K 100 %)"], []),
+    "tiling-stroke": (one_page(b"/Pattern CS /P1 SCN 2 w 100 100 m 300 100 l S", b"<< /Pattern << /P1 6 0 R >> >>",
+                               [tiling(b"1 1 1 1 k 0 0 5 5 re f")]), 1, [TAC], []),
+    "tiling-text": (one_page(b"/Pattern cs /P1 scn " + RECT, b"<< /Pattern << /P1 6 0 R >> >>",
+                             [tiling(b"0.6 0.4 0.4 1 k BT /F1 9 Tf 0 0 Td (Hi) Tj ET", b"<< /Font << /F1 7 0 R >> >>")]
+                             + embedded_font(7)), 1,
+                    [RICH + b" (page 1, at 18.2, 18.2 mm: 9 pt in C 60 M 40 Y 40 K 100 %)"], []),
+    "tiling-text-fill": (text_page(b"/Pattern cs /P1 scn " + TEXT, b"/Pattern << /P1 9 0 R >>",
+                                   [tiling(b"1 1 1 1 k 0 0 5 5 re f")]), 1, [TAC + b" (C+M+Y+K) over the 300 % "
+                                                                              b"limit (page 1, 400 % at 18.2, 194.6 mm"],
+                         []),
+    "tiling-image": (one_page(b"/Pattern cs /P1 scn " + RECT, b"<< /Pattern << /P1 6 0 R >> >>",
+                              [tiling(b"q 10 0 0 10 0 0 cm /Im1 Do Q", b"<< /XObject << /Im1 7 0 R >> >>"),
+                               cmyk_image([(255, 255, 255, 255)], 1, 1)]), 1,
+                     [TAC + b" (C+M+Y+K) over the 300 % limit (page 1, 400 % at 18.2, 18.2 mm: image /Im1)"], []),
+    "tiling-in-marks": (one_page(b"/Pattern cs /P1 scn 5 5 20 20 re f", b"<< /Pattern << /P1 6 0 R >> >>",
+                                 [tiling(b"1 1 1 1 k 0 0 5 5 re f")]), 0, [OK], []),
+    "tiling-self": (one_page(b"/Pattern cs /P1 scn " + RECT, b"<< /Pattern << /P1 6 0 R >> >>",
+                             [tiling(b"/Pattern cs /P1 scn 0 0 5 5 re f", b"<< /Pattern << /P1 6 0 R >> >>",
+                                     extra=b"/Matrix [0.5 0 0 0.5 0 0]")]), 1,
+                    [b"FAIL: tiling pattern /P1 draws itself: not followed (page 1)"], []),
+    "tiling-ok": (one_page(b"/Pattern cs /P1 scn " + RECT, b"<< /Pattern << /P1 6 0 R >> >>",
+                           [tiling(b"0.5 0.5 0.5 0.5 k 0 0 5 5 re f")]), 0, [OK], []),
+    # Inline images' abbreviated colour spaces, inside arrays too.
+    "inline-palette": (one_page(b"q 300 0 0 300 100 100 cm BI /W 1 /H 1 /CS [/I /CMYK 0 <00000000>] /BPC 8 ID "
+                                b"\x00 EI Q"), 0, [b"Indexed on DeviceCMYK (1 use)"], []),
+    "x1a-inline-gray": (one_page(b"q 300 0 0 300 100 100 cm BI /W 1 /H 1 /CS [/I /G 1 <00FF>] /BPC 8 ID \x00 EI Q",
+                                 info=X1A_INFO, version=b"1.3"), 0, [b"result: ok (0 failures, 1 warning)"], []),
+    # The PDF/X version's header and ICC profile versions.
+    "x1a-2003-header": (one_page(b"", info=b"<< /Trapped /False /GTS_PDFXVersion (PDF/X-1a:2003) >>",
+                                 version=b"1.4"), 0, [OK], []),
+    "x1a-2001-xmp-header": (one_page(b"", info=b"<< /Trapped /True >>", version=b"1.4", catalog=b" /Metadata 6 0 R",
+                                     extra_objects=[stream(XMP.replace(b"1a:2003", b"1a:2001"),
+                                                           b"/Type /Metadata /Subtype /XML")]), 1,
+                            [b"FAIL: PDF 1.4 header in a PDF/X-1a:2001 file: PDF/X-1a:2001 is PDF 1.3"], []),
+    "x3-v4": (one_page(b"", info=b"<< /Trapped /False /GTS_PDFXVersion (PDF/X-3:2002) >>", version=b"1.3",
+                       profile=icc(description="Press", v4=True)), 1, [b"FAIL: ICC v4 " + V4 % b"PDF/X-3"], []),
+    "x4-v4": (one_page(b"", profile=icc(description="Press", v4=True)), 0, [OK], []),
+    "x1a-v2": (one_page(b"", info=X1A_INFO, version=b"1.3"), 0, [OK], [b"ICC v"]),
     # PDF/X-1a: identified from XMP; ICC colour, transparency groups, soft masks, blend modes.
     "x1a-xmp": (one_page(b"", info=b"<< /Trapped /True >>", version=b"1.4", catalog=b" /Metadata 6 0 R",
                          extra_objects=[stream(XMP, b"/Type /Metadata /Subtype /XML")]), 0,

@@ -3,7 +3,9 @@
 hangs or takes the machine's memory. usage: preflight_hostile.py HUOZI WORKDIR
 
 Each run has a hang detector (a generous time limit, not a speed test) and a
-ceiling on its peak memory, read from the kernel's accounting of the child."""
+ceiling on its peak memory, read from the kernel's accounting of the child.
+Cases that were once quadratic have a tighter time bound of their own: what
+they took before the fix was many times that bound."""
 import os
 import re
 import subprocess
@@ -15,9 +17,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_bad_pdfs import GOOD_BOXES, document, pdf, stream  # noqa: E402
 
 TIME_LIMIT = 120  # seconds: a hang detector only
+SLOWER = 1
 if "--sanitized" in sys.argv:  # under ASan and UBSan everything runs several times slower
     sys.argv.remove("--sanitized")
-    TIME_LIMIT *= 5
+    SLOWER = 5
 RSS_LIMIT_MB = 1500  # peak memory of one run (ASan builds included)
 FORM = b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
 
@@ -64,8 +67,23 @@ def parent_loop():
                 b"<< /Title (loop) >>"])
 
 
+def repeated_xmp_key():
+    """XMP (16 MB inflated, 32 KB deflated) that is one key without a value, a million times."""
+    xmp = zlib.compress(b"GTS_PDFXVersion>" * 1_000_000, 9)
+    return document([GOOD_BOXES], catalog=b" /Metadata 6 0 R",
+                    extra_objects=[stream(xmp, b"/Type /Metadata /Subtype /XML /Filter /FlateDecode")])
+
+
+def big_palette_drawn(draws):
+    """An image whose own /ColorSpace is a palette with a 16 MB lookup string, drawn `draws` times."""
+    image = stream(b"\x00", b"/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 "
+                   b"/ColorSpace [/Indexed /DeviceCMYK 255 (" + bytes(16 << 20) + b")]")
+    return document([GOOD_BOXES], b"<< /XObject << /Im1 EXTRA 0 R >> >>", b"/Im1 Do " * draws,
+                    extra_objects=[image])
+
+
 FORM_RESOURCES = b"<< /XObject << /Fm EXTRA 0 R >> >>"
-# name: (bytes, exit code, text the report must hold)
+# name: (bytes, exit code, text the report must hold[, seconds allowed])
 CASES = {
     # A colour space that names itself (was a stack overflow).
     "selfspace.pdf": (document([GOOD_BOXES], b"<< /ColorSpace << /A /A >> >>", b"/A cs 0 0 m 1 1 l S"),
@@ -85,16 +103,21 @@ CASES = {
     "saves.pdf": (with_content(document([GOOD_BOXES]), zlib.compress(b"q " * 1_000_000)), 0, "result: ok"),
     # A /Parent loop above a page without a MediaBox (was a hang).
     "parentloop.pdf": (parent_loop(), 1, "FAIL: no MediaBox (page 1)"),
+    # Once quadratic: each repetition of the key was read to the packet's end (106 s).
+    "xmpkeys.pdf": (repeated_xmp_key(), 0, "PDF/X          PDF/X-4 (Info)\n", 10),
+    # Once quadratic: the 16 MB palette was copied for each draw (a second per thousand).
+    "palettedraws.pdf": (big_palette_drawn(30_000), 0, "Indexed on DeviceCMYK (30000 uses)", 10),
     # A good file: one page, said as one page.
     "good.pdf": (document([GOOD_BOXES]), 0, "trim size      142.2 × 212.7 mm (1 page)"),
 }
 
 
-def run(huozi, path):
-    """(exit code, output, peak RSS in MB) of `huozi preflight path`, or None on a hang."""
+def run(huozi, path, seconds):
+    """(exit code, output, peak RSS in MB, seconds) of `huozi preflight path`, or None past `seconds`."""
     with open(path + ".txt", "w+b") as out:
+        start = time.monotonic()
         proc = subprocess.Popen([huozi, "preflight", path], stdout=out, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + TIME_LIMIT
+        deadline = start + seconds
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
@@ -106,32 +129,34 @@ def run(huozi, path):
             time.sleep(0.05)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        return proc.returncode, out.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024
+        return (proc.returncode, out.read().decode("utf-8", "replace"), usage.ru_maxrss / 1024,
+                time.monotonic() - start)
 
 
 def main():
     huozi, work = os.path.abspath(sys.argv[1]), sys.argv[2]
     os.makedirs(work, exist_ok=True)
     cases = []
-    for name, (data, code, text) in CASES.items():
+    for name, (data, code, text, *bound) in CASES.items():
         path = os.path.join(work, name)
         open(path, "wb").write(data)
-        cases.append((name, path, code, text))
+        cases.append((name, path, code, text, (bound[0] if bound else TIME_LIMIT) * SLOWER))
     encrypted = os.path.join(work, "encrypted.pdf")
     subprocess.run(["qpdf", "--encrypt", "", "owner", "256", "--", os.path.join(work, "good.pdf"), encrypted],
                    check=True)
-    cases.append(("encrypted.pdf", encrypted, 1, "FAIL: the file is encrypted: PDF/X forbids encryption"))
+    cases.append(("encrypted.pdf", encrypted, 1, "FAIL: the file is encrypted: PDF/X forbids encryption",
+                  TIME_LIMIT * SLOWER))
     failures = 0
-    for name, path, want_code, want_text in cases:
-        result = run(huozi, path)
+    for name, path, want_code, want_text, seconds in cases:
+        result = run(huozi, path, seconds)
         if result is None:
-            print("FAIL: %s: no answer within %d s (a hang?)" % (name, TIME_LIMIT))
+            print("FAIL: %s: no answer within %d s (a hang, or work that grows too fast)" % (name, seconds))
             failures += 1
             continue
-        code, text, rss = result
+        code, text, rss, took = result
         ok = code == want_code and want_text in text and rss < RSS_LIMIT_MB
-        print("%s: %s: exit %d (wanted %d), peak RSS %.0f MB, %r" % (
-            "ok" if ok else "FAIL", name, code, want_code, rss, want_text))
+        print("%s: %s: exit %d (wanted %d), %.1f s, peak RSS %.0f MB, %r" % (
+            "ok" if ok else "FAIL", name, code, want_code, took, rss, want_text))
         if not ok:
             print(text[:3000])
             failures += 1
