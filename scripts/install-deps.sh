@@ -7,7 +7,7 @@ build_packages=(
   build-essential cmake pkg-config
   libpugixml-dev libzip-dev libharfbuzz-dev libfreetype-dev zlib1g-dev libpng-dev
   libfontconfig-dev libicu-dev libhyphen-dev hyphen-en-us
-  libqpdf-dev icc-profiles-free liblcms2-dev
+  libqpdf-dev icc-profiles-free liblcms2-dev libcairo2-dev libjpeg-dev
   fonts-noto-cjk fonts-hanazono fonts-arphic-ukai
 )
 test_packages=(

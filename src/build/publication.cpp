@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "build/pdf_build.h"
+#include "build/png_build.h"
 #include "build/print_build.h"
 #include "epub/epub_writer.h"
 
@@ -79,6 +80,10 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     std::string target = stem + ".epub";
     writing(target);
     if (!finish_step(build_epub(*doc, target), all, events)) return all;
+  }
+  if (options.png) {
+    writing(stem + "-page-*.png");
+    if (!finish_step(build_png(*doc, stem, options.png_dpi), all, events)) return all;
   }
   if (!options.pdf && !options.print) return all;
   const bool print = options.print || doc->page.print;

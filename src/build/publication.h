@@ -18,6 +18,8 @@ struct BuildOptions {
   bool print = false;       // NAME-print.pdf and NAME-cover.pdf: needs the PDF (as does <layout print="yes">)
   bool one_thread = false;  // draw the PDF's pages in the layout thread (the same file)
   print::PdfxVersion pdfx = print::PdfxVersion::X4;  // of the print file
+  bool png = false;  // also NAME-page-001.png … (drawn with Cairo), at png_dpi
+  int png_dpi = 150;
 };
 
 // What the caller hears while a build goes on.
@@ -37,8 +39,8 @@ bool has_content(const model::Document& doc, DiagnosticList& diagnostics);
 // The EPUB 3, written atomically to target.
 BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target);
 
-// Writes the outputs asked for as stem.epub, stem.pdf, stem-print.pdf and
-// stem-cover.pdf, in that order, stopping at the first that fails. The
+// Writes the outputs asked for as stem.epub, stem-page-NNN.png, stem.pdf,
+// stem-print.pdf and stem-cover.pdf, in that order, stopping at the first that fails. The
 // document is taken over: once the last output that reads it is laid out it
 // is freed (the whole Quan Tangshi's model is about half the build's memory).
 // The result: every file written and every diagnostic, over all the steps.

@@ -26,7 +26,8 @@ namespace huozi::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--threads 1|2] [-o DIR]\n"
+    "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--png [--dpi N]]\n"
+    "                   [--threads 1|2] [-o DIR]\n"
     "       huozi check SOURCE.xml\n"
     "       huozi preflight FILE.pdf\n"
     "       huozi pages SOURCE.xml\n"
@@ -45,6 +46,8 @@ constexpr const char* kUsage =
     "          book, NAME-cover.pdf (as does <layout print=\"yes\">); see docs/print.md\n"
     "  --print=x1a  the same as PDF/X-1a:2001 (CMYK only, no transparency, PDF 1.3), for\n"
     "          workflows that take nothing newer\n"
+    "  --png   also write every page as NAME-page-001.png … (drawn with Cairo)\n"
+    "  --dpi N the page images' resolution, 36 to 1200 pixels an inch (default 150)\n"
     "  --threads 2 (the default) draws the PDF's pages on a second thread while layout goes on;\n"
     "          1 does all on one (the files are the same byte for byte)\n"
     "  preflight  check a PDF as a print shop does: fonts, page boxes, image resolution,\n"
@@ -62,9 +65,20 @@ struct BuildArgs {
   build::BuildOptions options;
 };
 
+// The N of --dpi N, at args[i]: an empty string or the usage problem.
+std::string parse_dpi(const std::vector<std::string>& args, size_t i, int& dpi) {
+  constexpr int kMin = 36, kMax = 1200;
+  const std::string* n = i < args.size() ? &args[i] : nullptr;
+  if (!n || n->empty() || n->size() > 4 || n->find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(*n) < kMin || std::stoi(*n) > kMax)
+    return "--dpi takes a whole number from " + std::to_string(kMin) + " to " + std::to_string(kMax);
+  dpi = std::stoi(*n);
+  return {};
+}
+
 // Returns an empty string or the usage problem.
 std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& out) {
-  bool epub = false, pdf = false;
+  bool epub = false, pdf = false, dpi = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--epub")
@@ -77,7 +91,12 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
       out.options.print = true, out.options.pdfx = print::PdfxVersion::X1a;
     else if (a.rfind("--print=", 0) == 0)
       return a + ": the print file is --print (PDF/X-4) or --print=x1a (PDF/X-1a:2001)";
-    else if (a == "--threads") {
+    else if (a == "--png")
+      out.options.png = true;
+    else if (a == "--dpi") {
+      if (std::string problem = parse_dpi(args, ++i, out.options.png_dpi); !problem.empty()) return problem;
+      dpi = true;
+    } else if (a == "--threads") {
       if (i + 1 == args.size() || (args[i + 1] != "1" && args[i + 1] != "2")) return "--threads takes 1 or 2";
       out.options.one_thread = args[++i] == "1";
     } else if (a == "-o" || a == "--output") {
@@ -91,6 +110,7 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
       return "only one SOURCE.xml at a time (got " + out.source + " and " + a + ")";
   }
   if (out.source.empty()) return "no SOURCE.xml given";
+  if (dpi && !out.options.png) return "--dpi is the resolution of --png";
   if (epub || pdf) {
     out.options.epub = epub;
     out.options.pdf = pdf;

@@ -1,0 +1,158 @@
+// The Cairo renderer on hand-made frames: items land on the pixels they should.
+#include "raster/page_image.h"
+
+#include <cairo.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace huozi::raster {
+namespace {
+
+// A decoded PNG: grey levels 0 (black) … 255 (white), row by row.
+struct Grey {
+  int width = 0, height = 0;
+  std::vector<int> pixels;
+  int at(int x, int y) const { return pixels[static_cast<size_t>(y) * width + x]; }
+};
+
+struct Reader {
+  const std::string& bytes;
+  size_t offset = 0;
+};
+
+cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
+  auto* r = static_cast<Reader*>(closure);
+  if (r->offset + length > r->bytes.size()) return CAIRO_STATUS_READ_ERROR;
+  std::copy_n(r->bytes.data() + r->offset, length, data);
+  r->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+Grey decode(const std::string& png) {
+  Reader reader{png};
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+      cairo_image_surface_create_from_png_stream(read_bytes, &reader), cairo_surface_destroy);
+  Grey grey;
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return grey;
+  grey.width = cairo_image_surface_get_width(surface.get());
+  grey.height = cairo_image_surface_get_height(surface.get());
+  const unsigned char* data = cairo_image_surface_get_data(surface.get());
+  int stride = cairo_image_surface_get_stride(surface.get());
+  for (int y = 0; y < grey.height; ++y)
+    for (int x = 0; x < grey.width; ++x) {
+      uint32_t p = *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4);
+      grey.pixels.push_back((((p >> 16) & 0xFF) + ((p >> 8) & 0xFF) + (p & 0xFF)) / 3);
+    }
+  return grey;
+}
+
+layout::PageFrame page(double width, double height) {
+  layout::PageFrame frame;
+  frame.width = width, frame.height = height, frame.number = 1;
+  return frame;
+}
+
+TEST(PageImage, SizeFollowsTheResolution) {
+  PageRenderer renderer({});
+  Grey grey = decode(renderer.png(page(100, 50), 144).bytes);
+  EXPECT_EQ(grey.width, 200);
+  EXPECT_EQ(grey.height, 100);
+  for (int v : grey.pixels) ASSERT_EQ(v, 255) << "an empty page is white";
+}
+
+// A black rule 2 pt wide from (10, 20) to (60, 20) at 72 dpi: rows 19 and 20, columns 10 to 59.
+TEST(PageImage, BlackRuleLandsOnItsPixels) {
+  layout::PageFrame frame = page(100, 50);
+  frame.items.push_back(layout::Rule{10, 20, 60, 20, 2, layout::Color::black()});
+  PageRenderer renderer({});
+  PageImage image = renderer.png(frame, 72);
+  ASSERT_TRUE(image) << image.error;
+  Grey grey = decode(image.bytes);
+  ASSERT_EQ(grey.width, 100);
+  for (int y = 0; y < grey.height; ++y)
+    for (int x = 0; x < grey.width; ++x) {
+      bool on = y >= 19 && y <= 20 && x >= 10 && x < 60;
+      ASSERT_EQ(grey.at(x, y), on ? 0 : 255) << "at " << x << ", " << y;
+    }
+}
+
+TEST(PageImage, FilledBoxAndDot) {
+  layout::PageFrame frame = page(100, 100);
+  layout::Box box;
+  box.rect = {20, 20, 30, 10};
+  box.stroke = 0;
+  box.filled = true;
+  box.fill = layout::Color::black();
+  frame.items.push_back(box);
+  frame.items.push_back(layout::Dot{70, 70, 5, layout::Color::black()});
+  Grey grey = decode(PageRenderer({}).png(frame, 72).bytes);
+  EXPECT_EQ(grey.at(20, 20), 0);
+  EXPECT_EQ(grey.at(49, 29), 0);
+  EXPECT_EQ(grey.at(50, 29), 255);
+  EXPECT_EQ(grey.at(69, 69), 0);  // inside the dot
+  EXPECT_EQ(grey.at(76, 76), 255);
+}
+
+// Text through the FreeType backend: a CJK glyph inks its em box, and nothing outside it.
+TEST(PageImage, GlyphsOfAFont) {
+  const std::string font = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+  if (!std::filesystem::exists(font)) GTEST_SKIP() << font << " is not installed";
+  layout::PageFrame frame = page(100, 100);
+  layout::TextRun run;
+  run.size = 40;
+  run.glyphs = {{/*a glyph of 永's range*/ 30000, 30, 60}};
+  frame.items.push_back(run);
+  PageRenderer renderer({{font, 0}});
+  PageImage image = renderer.png(frame, 72);
+  ASSERT_TRUE(image) << image.error;
+  Grey grey = decode(image.bytes);
+  int inked = 0, outside = 0;
+  for (int y = 0; y < grey.height; ++y)
+    for (int x = 0; x < grey.width; ++x)
+      if (grey.at(x, y) < 128) (x >= 28 && x <= 72 && y >= 18 && y <= 66 ? inked : outside)++;
+  EXPECT_GT(inked, 40);
+  EXPECT_EQ(outside, 0);
+  EXPECT_NE(renderer.svg(frame).bytes.find("<svg"), std::string::npos);
+}
+
+// Pictures fill their frame: PNG through Cairo, JPEG through libjpeg (a blue sky, not a grey placeholder).
+TEST(PageImage, PicturesFillTheirFrames) {
+  const std::string data = HUOZI_PDF_TEST_DATA;
+  layout::PageFrame frame = page(200, 100);
+  frame.items.push_back(layout::Image{{0, 0, 100, 100}, data + "/checker.png"});
+  frame.items.push_back(layout::Image{{100, 0, 100, 100}, data + "/sky.jpg"});
+  PageImage image = PageRenderer({}).png(frame, 72);
+  ASSERT_TRUE(image) << image.error;
+  Grey grey = decode(image.bytes);
+  int dark = 0, light = 0;
+  for (int y = 0; y < 100; ++y)
+    for (int x = 0; x < 100; ++x) (grey.at(x, y) < 128 ? dark : light)++;
+  EXPECT_GT(dark, 1000) << "a checkerboard has dark squares";
+  EXPECT_GT(light, 1000);
+  // The sky: not white, not the placeholder's even grey.
+  std::vector<int> levels;
+  for (int y = 5; y < 95; y += 10) levels.push_back(grey.at(150, y));
+  EXPECT_NE(*std::min_element(levels.begin(), levels.end()), *std::max_element(levels.begin(), levels.end()))
+      << "a photograph varies";
+  for (int v : levels) EXPECT_LT(v, 250);
+}
+
+TEST(PageImage, MissingFontIsAnError) {
+  layout::PageFrame frame = page(100, 100);
+  layout::TextRun run;
+  run.glyphs = {{1, 10, 10}};
+  frame.items.push_back(run);
+  PageImage image = PageRenderer({{"/nonexistent/font.otf", 0}}).png(frame, 72);
+  EXPECT_FALSE(image);
+  EXPECT_NE(image.error.find("/nonexistent/font.otf"), std::string::npos);
+  run.font = 3;  // past the document's list
+  frame.items = {run};
+  EXPECT_FALSE(PageRenderer({}).png(frame, 72));
+}
+
+}  // namespace
+}  // namespace huozi::raster
