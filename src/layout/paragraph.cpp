@@ -150,13 +150,18 @@ void break_long_words(text::ShapedParagraph& shaped, double measure, double inde
 // A note mark never starts a line: no break before the first mark of a run
 // (the character it annotates keeps it); between the marks of a run a line
 // may break, so a long run wraps instead of standing on a line of its own.
-void keep_marks_with_text(text::ShapedParagraph& shaped, const std::vector<NoteMark>& marks) {
+// A superscript number (past ㊿) is a mark, not a word of digits: no
+// Han–digit space on either side of it (its clusters count as Other).
+void settle_note_marks(text::ShapedParagraph& shaped, const std::vector<NoteMark>& marks) {
   std::vector<text::Cluster>& clusters = shaped.clusters;
   size_t k = 0;
   for (size_t m = 0; m < marks.size(); ++m) {
-    if (m > 0 && marks[m - 1].end == marks[m].begin) continue;  // inside a run of marks
     while (k < clusters.size() && clusters[k].text_end < marks[m].begin) ++k;
-    if (k < clusters.size() && clusters[k].text_end == marks[m].begin) clusters[k].break_after = false;
+    const bool in_run = m > 0 && marks[m - 1].end == marks[m].begin;
+    if (k < clusters.size() && clusters[k].text_end == marks[m].begin) clusters[k].break_after = in_run;
+    for (size_t c = k; c < clusters.size() && clusters[c].text_begin < marks[m].end; ++c)
+      if (clusters[c].text_begin >= marks[m].begin && clusters[c].cls == text::CharClass::Alnum)
+        clusters[c].cls = clusters[c].last_cls = text::CharClass::Other;
   }
 }
 
@@ -283,7 +288,7 @@ void ParagraphSetter::set(const ParagraphSource& source, const SetOptions& optio
   item_options.em_pt = source.em_pt;
   item_options.first_indent_em = source.indent ? 2 : 0;
   item_options.typography = options.typography;
-  keep_marks_with_text(impl_->shaped, source.note_marks);
+  settle_note_marks(impl_->shaped, source.note_marks);
   break_long_words(impl_->shaped, options.width_pt, item_options.first_indent_em * source.em_pt);
   if (options.between_words) mark_inside_words(impl_->shaped);
   build_items(impl_->shaped, item_options, impl_->items);

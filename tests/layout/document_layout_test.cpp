@@ -92,6 +92,43 @@ TEST(Footnotes, MarksPastFiftyAreSuperscriptNumbersAndNeverStartALine) {
   EXPECT_TRUE(found) << "no superscript 51";
 }
 
+// A superscript mark is no word of digits: no Han–digit quarter em before or
+// after it, only the line's own spacing.
+TEST(Footnotes, SuperscriptMarksSitAgainstTheirCharacters) {
+  std::string body = "<chapter><title>注</title><p>";
+  for (int i = 1; i <= 56; ++i) body += "山不在高有仙则名<note>注。</note>";
+  LaidOut out = lay_out(publication("", body + "</p></chapter>"));
+  int checked = 0;
+  for (const PageFrame& page : out.pages) {
+    std::vector<std::pair<double, double>> han;  // (x, baseline) of body glyphs
+    std::vector<const TextRun*> marks;
+    for (const PageItem& item : page.items)
+      if (const auto* run = std::get_if<TextRun>(&item)) {
+        if (std::abs(run->size - 10.5 * 0.6) < 0.01) marks.push_back(run);
+        else if (std::abs(run->size - 10.5) < 0.01)
+          for (const PlacedGlyph& g : run->glyphs) han.push_back({g.x, g.y});
+      }
+    for (const TextRun* mark : marks) {
+      const PlacedGlyph& first = mark->glyphs.front();
+      double baseline = first.y + 10.5 * 0.38;
+      double before = -1e9, after = 1e9;
+      for (auto [x, y] : han) {
+        if (std::abs(y - baseline) > 0.01) continue;
+        if (x < first.x) before = std::max(before, x);
+        if (x > first.x) after = std::min(after, x);
+      }
+      if (before < -1e8 || after > 1e8) continue;  // at a line's end
+      // A full-width Han glyph before, then the mark, then the next glyph: gaps
+      // of the line's spacing (well under a quarter em), not a quarter em each.
+      double mark_width = after - first.x;
+      EXPECT_LT(first.x - before, 10.5 + 1.3) << "a gap before the superscript";
+      EXPECT_LT(mark_width, 2 * 10.5 * 0.6 * 0.6 + 1.3) << "a gap after the superscript";
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 3);
+}
+
 // ---- footnotes numbered per page -----------------------------------------------
 
 std::string notes_chapter(int paragraphs) {
