@@ -109,20 +109,19 @@ class Planner {
   }
 
   // A chapter longer than kMaxFileText keeps what comes before its sections
-  // and as many sections as fit; the sections after go to files of their
-  // own, a few to a file, each file no larger than the limit (or one section).
+  // and as many sections as fit; the rest goes to files of their own, a few
+  // sections to a file, each file no larger than the limit (or one section).
   void split_long(const Node& chapter) {
     if (chapter.kind != NodeKind::Chapter || text_size(chapter) <= kMaxFileText) return;
     const std::string chapter_title = plan_.spine.back().title;
     size_t filled = 0;
     SpineDocument* current = nullptr;
     for (const Node& child : chapter.children) {
+      if (child.kind == NodeKind::Title) continue;
       const size_t size = text_size(child);
-      if (child.kind != NodeKind::Section) {
-        if (!current) filled += size;  // before the first split: stays in the chapter's file
-        continue;
-      }
-      if (filled + size > kMaxFileText && filled > 0) {
+      // Files break only before a section; what comes between or after
+      // sections goes with the section before it, in reading order.
+      if (child.kind == NodeKind::Section && filled + size > kMaxFileText && filled > 0) {
         SpineDocument d;
         d.file = numbered_file("chapter", plan_.spine.size() + 1);
         d.title = chapter_title;

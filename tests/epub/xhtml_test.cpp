@@ -580,6 +580,10 @@ TEST(EpubXhtml, ALongChapterIsSplitAtItsSectionsWithItsNotesNearTheirMarks) {
   }
   EXPECT_EQ(sections, 200);
   EXPECT_EQ(notes, 200);
+  // What follows the last section comes after it, in the long chapter's last file.
+  const std::string last = chapters[chapters.size() - 2];
+  EXPECT_NE(epub.entry("EPUB/" + last).find("末首"), std::string::npos) << last;
+  EXPECT_EQ(epub.entry("EPUB/" + chapters[0]).find("末首"), std::string::npos);
   // A later file starts with a section heading one level under the chapter's.
   Xml second = body_file(epub, chapters[1]);
   EXPECT_TRUE(second.one("/html/body/section/h2"));
