@@ -185,30 +185,11 @@ IccProfile read_icc_profile(const std::string& path) {
   return profile;
 }
 
-QPDFObjectHandle icc_colour_space(QPDF& pdf, const IccProfile& profile, int components) {
-  QPDFObjectHandle stream = pdf.newStream(profile.bytes);
-  stream.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(components));
-  stream.getDict().replaceKey("/Alternate", QPDFObjectHandle::newName(components == 4   ? "/DeviceCMYK"
-                                                                      : components == 3 ? "/DeviceRGB"
-                                                                                        : "/DeviceGray"));
+QPDFObjectHandle registration_colour_space(QPDF& pdf) {
+  QPDFObjectHandle tint = QPDFObjectHandle::parse("<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>");
   return pdf.makeIndirectObject(QPDFObjectHandle::newArray(
-      std::vector<QPDFObjectHandle>{QPDFObjectHandle::newName("/ICCBased"), stream}));
-}
-
-QPDFObjectHandle registration_colour_space(QPDF& pdf, int intent_components, QPDFObjectHandle rgb) {
-  QPDFObjectHandle alternate = rgb;
-  std::string white = "1 1 1", full = "0 0 0";
-  if (intent_components == 4) {
-    alternate = QPDFObjectHandle::newName("/DeviceCMYK");
-    white = "0 0 0 0", full = "1 1 1 1";
-  } else if (intent_components == 1) {
-    alternate = QPDFObjectHandle::newName("/DeviceGray");
-    white = "1", full = "0";
-  }
-  QPDFObjectHandle tint = QPDFObjectHandle::parse("<< /FunctionType 2 /Domain [0 1] /C0 [" + white +
-                                                  "] /C1 [" + full + "] /N 1 >>");
-  return pdf.makeIndirectObject(QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
-      QPDFObjectHandle::newName("/Separation"), QPDFObjectHandle::newName("/All"), alternate, tint}));
+      std::vector<QPDFObjectHandle>{QPDFObjectHandle::newName("/Separation"), QPDFObjectHandle::newName("/All"),
+                                    QPDFObjectHandle::newName("/DeviceCMYK"), tint}));
 }
 
 }  // namespace huozi::print

@@ -40,14 +40,9 @@ struct IccProfile {
 };
 IccProfile read_icc_profile(const std::string& path);
 
-// The [/ICCBased stream] colour space for a profile.
-QPDFObjectHandle icc_colour_space(QPDF& pdf, const IccProfile& profile, int components);
-
-// [/Separation /All alternate f]: 100 % tint on every plate. The alternate
-// (how a device without separations shows it) is black in the output
-// intent's own terms: DeviceCMYK 1 1 1 1 for a CMYK intent, DeviceGray 0 for
-// gray, and `rgb` (the ICC-based sRGB) 0 0 0 for an RGB intent.
-QPDFObjectHandle registration_colour_space(QPDF& pdf, int intent_components, QPDFObjectHandle rgb);
+// [/Separation /All /DeviceCMYK f]: 100 % tint on every plate; a device
+// without separations shows it as CMYK 1 1 1 1.
+QPDFObjectHandle registration_colour_space(QPDF& pdf);
 
 // How the colours of a print file are rewritten.
 struct ColourPlan {

@@ -168,7 +168,7 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
     std::unique_ptr<CmykConverter> converter = CmykConverter::create(rgb, intent.intent.profile, result.error);
     if (!converter) return result;
     ColourPlan colours{converter.get(), options.pdfx == PdfxVersion::X1a};
-    Sheet sheet{pdf, options, colours, registration_colour_space(pdf, 4, Handle()), {}};
+    Sheet sheet{pdf, options, colours, registration_colour_space(pdf), {}};
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
     for (size_t i = 0; i < pages.size(); ++i) {
       Handle slug;

@@ -65,19 +65,15 @@ TEST(CmykPlan, TransparencyGroupsBlendInCmykAndResourcesNameTheOverprintStates) 
   EXPECT_EQ(states.getKey("/HzOverprintFill").getKey("/OPM").getIntValue(), 1);
 }
 
-TEST(Registration, AlternateIsBlackInTheIntentsTerms) {
+TEST(Registration, EveryPlateFullAndBlackWithoutSeparations) {
   QPDF pdf;
   pdf.emptyPDF();
-  QPDFObjectHandle srgb = icc_colour_space(pdf, read_icc_profile(default_rgb_profile()), 3);
-  QPDFObjectHandle rgb = registration_colour_space(pdf, 3, srgb);
-  EXPECT_EQ(rgb.getArrayItem(0).getName(), "/Separation");
-  EXPECT_EQ(rgb.getArrayItem(1).getName(), "/All");
-  EXPECT_TRUE(rgb.getArrayItem(2).isArray());  // the ICC-based sRGB
-  EXPECT_EQ(rgb.getArrayItem(3).getKey("/C1").unparse(), "[ 0 0 0 ]");
-  QPDFObjectHandle cmyk = registration_colour_space(pdf, 4, srgb);
+  QPDFObjectHandle cmyk = registration_colour_space(pdf);
+  EXPECT_EQ(cmyk.getArrayItem(0).getName(), "/Separation");
+  EXPECT_EQ(cmyk.getArrayItem(1).getName(), "/All");
   EXPECT_EQ(cmyk.getArrayItem(2).getName(), "/DeviceCMYK");
+  EXPECT_EQ(cmyk.getArrayItem(3).getKey("/C0").unparse(), "[ 0 0 0 0 ]");
   EXPECT_EQ(cmyk.getArrayItem(3).getKey("/C1").unparse(), "[ 1 1 1 1 ]");
-  EXPECT_EQ(registration_colour_space(pdf, 1, srgb).getArrayItem(2).getName(), "/DeviceGray");
 }
 
 TEST(Pdfx, XmpNamesTheVersionTitleAndDates) {
