@@ -4,10 +4,14 @@
 
 #include <memory>
 
+#include "build/cover_image.h"
+#include "build/epub_fonts.h"
+#include "build/fonts.h"
 #include "build/pdf_build.h"
 #include "build/png_build.h"
 #include "build/print_build.h"
 #include "epub/epub_writer.h"
+#include "text/font_db.h"
 
 namespace huozi::build {
 namespace {
@@ -17,6 +21,7 @@ bool finish_step(BuildResult&& step, BuildResult& all, const BuildEvents& events
   if (events.done) events.done(step);
   all.diagnostics.append(step.diagnostics);
   all.written.insert(all.written.end(), step.written.begin(), step.written.end());
+  all.notes.insert(all.notes.end(), step.notes.begin(), step.notes.end());
   if (step.pages) all.pages = step.pages;
   return static_cast<bool>(step);
 }
@@ -59,9 +64,35 @@ bool has_content(const model::Document& doc, DiagnosticList& diagnostics) {
   return false;
 }
 
-BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target) {
+namespace {
+
+// Fonts are opened for the generated cover and the embedded faces; a problem
+// with them leaves the EPUB without either, with a warning, but does not stop
+// it: an EPUB without a cover is still a book.
+void warn(const DiagnosticList& problems, const std::string& what, DiagnosticList& diagnostics) {
+  for (const Diagnostic& d : problems.items())
+    diagnostics.warning(d.file, d.line, d.column, "the EPUB " + what + ": " + d.message, d.hint);
+}
+
+}  // namespace
+
+BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts) {
   BuildResult result;
-  if (epub::write_epub(doc, target, {}, result.diagnostics)) result.written.push_back(target);
+  epub::EpubOptions options;
+  DiagnosticList font_problems_found, subset_problems;
+  std::unique_ptr<text::FontDb> fonts;
+  if (doc.metadata.cover_image.empty() || embed_fonts) fonts = open_fonts(font_problems_found);
+  if (fonts && doc.metadata.cover_image.empty()) {
+    DiagnosticList cover_problems;
+    options.cover_png = cover_png(doc, *fonts, cover_problems);
+    if (font_problems(*fonts, cover_problems)) options.cover_png.clear();
+    if (options.cover_png.empty()) warn(cover_problems, "has no cover image", result.diagnostics);
+  }
+  if (fonts && embed_fonts)
+    options.subset_fonts = epub_font_subsetter(*fonts, doc.metadata.language, result.notes, subset_problems);
+  warn(font_problems_found, "has no cover image and no embedded fonts", result.diagnostics);
+  if (epub::write_epub(doc, target, options, result.diagnostics)) result.written.push_back(target);
+  warn(subset_problems, "embeds no fonts", result.diagnostics);
   return result;
 }
 
@@ -79,7 +110,7 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
   if (options.epub) {
     std::string target = stem + ".epub";
     writing(target);
-    if (!finish_step(build_epub(*doc, target), all, events)) return all;
+    if (!finish_step(build_epub(*doc, target, options.epub_fonts), all, events)) return all;
   }
   if (options.png) {
     writing(stem + "-page-*.png");

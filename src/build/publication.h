@@ -20,6 +20,7 @@ struct BuildOptions {
   print::PdfxVersion pdfx = print::PdfxVersion::X4;  // of the print file
   bool png = false;  // also NAME-page-001.png … (drawn with Cairo), at png_dpi
   int png_dpi = 150;
+  bool epub_fonts = false;  // embed the text and heading faces in the EPUB, subset (see build/epub_fonts.h)
 };
 
 // What the caller hears while a build goes on.
@@ -37,7 +38,7 @@ std::string output_name(const std::filesystem::path& source);
 bool has_content(const model::Document& doc, DiagnosticList& diagnostics);
 
 // The EPUB 3, written atomically to target.
-BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target);
+BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts = false);
 
 // Writes the outputs asked for as stem.epub, stem-page-NNN.png, stem.pdf,
 // stem-print.pdf and stem-cover.pdf, in that order, stopping at the first that fails. The

@@ -27,7 +27,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--png [--dpi N]]\n"
-    "                   [--threads 1|2] [-o DIR]\n"
+    "                   [--epub-fonts] [--threads 1|2] [-o DIR]\n"
     "       huozi check SOURCE.xml\n"
     "       huozi preflight FILE.pdf\n"
     "       huozi pages SOURCE.xml\n"
@@ -42,6 +42,8 @@ constexpr const char* kUsage =
     "  lines   print every paragraph broken into lines, each with its adjustment ratio\n"
     "  --epub  write the EPUB 3 only\n"
     "  --pdf   write the PDF only (both when neither is given)\n"
+    "  --epub-fonts  embed the text and heading faces in the EPUB, subset to the characters it\n"
+    "          shows, for e-ink readers without CJK fonts (it prints the size they add)\n"
     "  --print also write NAME-print.pdf (bleed, page boxes, marks, CMYK, PDF/X-4) and, for a\n"
     "          book, NAME-cover.pdf (as does <layout print=\"yes\">); see docs/print.md\n"
     "  --print=x1a  the same as PDF/X-1a:2001 (CMYK only, no transparency, PDF 1.3), for\n"
@@ -91,6 +93,8 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
       out.options.print = true, out.options.pdfx = print::PdfxVersion::X1a;
     else if (a.rfind("--print=", 0) == 0)
       return a + ": the print file is --print (PDF/X-4) or --print=x1a (PDF/X-1a:2001)";
+    else if (a == "--epub-fonts")
+      out.options.epub_fonts = true;
     else if (a == "--png")
       out.options.png = true;
     else if (a == "--dpi") {
@@ -115,6 +119,7 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
     out.options.epub = epub;
     out.options.pdf = pdf;
   }
+  if (out.options.epub_fonts && !out.options.epub) return "--epub-fonts embeds fonts in the EPUB, which --pdf leaves out";
   if (out.options.print) out.options.pdf = true;  // the print profile reads the PDF
   return {};
 }
@@ -176,6 +181,7 @@ int run_build(const std::vector<std::string>& raw_args) {
     };
   events.done = [](const build::BuildResult& step) {
     print_diagnostics(step.diagnostics);
+    for (const auto& note : step.notes) std::fprintf(stderr, "huozi: note: %s\n", note.c_str());
     for (const auto& file : step.written) std::printf("%s\n", file.c_str());
   };
   std::string stem = (std::filesystem::path(args.out_dir) / build::output_name(args.source)).string();

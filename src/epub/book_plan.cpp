@@ -23,7 +23,9 @@ std::string media_type_of(const std::string& path) {
 
 class Planner {
  public:
-  explicit Planner(const model::Document& doc) : doc_(doc) { collect_user_ids(doc.body); }
+  Planner(const model::Document& doc, bool generated_cover) : doc_(doc), generated_cover_(generated_cover) {
+    collect_user_ids(doc.body);
+  }
 
   BookPlan run() {
     split(doc_.body);
@@ -32,12 +34,19 @@ class Planner {
     for (SpineDocument& d : plan_.spine)
       for (const Node* n : d.nodes)
         if (!plan_.own_file.count(n)) index(*n, d.file, plan_.toc);
-    if (!doc_.metadata.cover_image.empty()) add_media(doc_.metadata.cover_image);
+    if (!doc_.metadata.cover_image.empty()) {
+      add_media(doc_.metadata.cover_image);
+      plan_.cover_href = plan_.media_href.at(doc_.metadata.cover_image);
+    } else if (generated_cover_) {
+      plan_.cover_href = "images/cover.png";
+      plan_.media.push_back({"", plan_.cover_href, "image/png"});
+    }
     return std::move(plan_);
   }
 
  private:
   const model::Document& doc_;
+  bool generated_cover_;
   BookPlan plan_;
   std::unordered_set<std::string> user_ids_;
   size_t anchors_ = 0;
@@ -221,6 +230,6 @@ std::string BookPlan::resolve_link(const std::string& target, const std::string&
   return it->second + target;
 }
 
-BookPlan plan_book(const model::Document& doc) { return Planner(doc).run(); }
+BookPlan plan_book(const model::Document& doc, bool generated_cover) { return Planner(doc, generated_cover).run(); }
 
 }  // namespace huozi::epub

@@ -32,7 +32,7 @@ struct TocEntry {
 };
 
 struct Media {
-  std::string source;  // path relative to the publication folder
+  std::string source;  // path relative to the publication folder; empty: the generated cover
   std::string href;    // "images/001.jpg"
   std::string media_type;
 };
@@ -47,6 +47,7 @@ struct BookPlan {
   std::unordered_map<const model::Node*, std::string> own_file;
   std::vector<Media> media;
   std::unordered_map<std::string, std::string> media_href;  // source path -> href
+  std::string cover_href;  // the cover image ("images/003.png"); empty: the book has no cover
   bool has_images = false;
   bool has_ruby = false;
   bool has_footnotes = false;
@@ -56,7 +57,9 @@ struct BookPlan {
   std::string resolve_link(const std::string& target, const std::string& from_file) const;
 };
 
-BookPlan plan_book(const model::Document& doc);
+// With generated_cover, a book whose source names no cover image gets one
+// from the caller (EpubOptions::cover_png) as images/cover.png.
+BookPlan plan_book(const model::Document& doc, bool generated_cover = false);
 
 // A newspaper page's name as the navigation and its heading show it:
 // "第5版 · 年终特刊"; the banner's title, else the publication's, for a page

@@ -28,6 +28,17 @@ bool read_binary(const std::filesystem::path& path, std::string& bytes) {
   return static_cast<bool>(in) || in.eof();
 }
 
+// The faces to embed: the book's files are rendered once more to learn which
+// characters they show (only when fonts are embedded).
+std::vector<FontFile> fonts_to_embed(const model::Document& doc, const BookPlan& plan, const EpubOptions& options) {
+  if (!options.subset_fonts) return {};
+  CharacterCollector shown;
+  shown.add_xhtml(title_page_xhtml(doc));
+  shown.add_xhtml(navigation_xhtml(doc, plan));
+  for (const SpineDocument& d : plan.spine) shown.add_xhtml(render_spine_document(doc, plan, d));
+  return options.subset_fonts(shown.characters());
+}
+
 }  // namespace
 
 std::string modified_timestamp(const model::Document& doc, const EpubOptions& options) {
@@ -49,7 +60,8 @@ std::string modified_timestamp(const model::Document& doc, const EpubOptions& op
 
 bool write_epub(const model::Document& doc, const std::filesystem::path& target, const EpubOptions& options,
                 DiagnosticList& diagnostics) {
-  BookPlan plan = plan_book(doc);
+  BookPlan plan = plan_book(doc, !options.cover_png.empty());
+  std::vector<FontFile> fonts = fonts_to_embed(doc, plan, options);
   AtomicFile file(target);
   auto fail = [&](const std::string& why) {
     diagnostics.error(target.string(), 0, 0, why, "check that the output folder exists and is writable");
@@ -62,20 +74,22 @@ bool write_epub(const model::Document& doc, const std::filesystem::path& target,
   // The mimetype entry comes first and is stored, so readers can sniff it.
   bool ok = zip.add("mimetype", "application/epub+zip", false) &&
             zip.add("META-INF/container.xml", container_xml(), true) &&
-            zip.add("EPUB/package.opf", package_opf(doc, plan, modified_timestamp(doc, options)), true) &&
+            zip.add("EPUB/package.opf", package_opf(doc, plan, modified_timestamp(doc, options), fonts), true) &&
             zip.add("EPUB/nav.xhtml", navigation_xhtml(doc, plan), true) &&
             zip.add("EPUB/toc.ncx", toc_ncx(doc, plan), true) &&
-            zip.add("EPUB/style.css", stylesheet_css(!model::newspaper_pages(doc).empty()), true) &&
+            zip.add("EPUB/style.css", stylesheet_css(!model::newspaper_pages(doc).empty()) + embedded_fonts_css(fonts),
+                    true) &&
             zip.add("EPUB/titlepage.xhtml", title_page_xhtml(doc), true);
-  if (ok && !doc.metadata.cover_image.empty()) ok = zip.add("EPUB/cover.xhtml", cover_xhtml(doc, plan), true);
+  if (ok && !plan.cover_href.empty()) ok = zip.add("EPUB/cover.xhtml", cover_xhtml(doc, plan), true);
   for (size_t i = 0; ok && i < plan.spine.size(); ++i)
     ok = zip.add("EPUB/" + plan.spine[i].file, render_spine_document(doc, plan, plan.spine[i]), true);
   for (size_t i = 0; ok && i < plan.media.size(); ++i) {
-    std::string bytes;
+    std::string bytes = plan.media[i].source.empty() ? options.cover_png : std::string();
     std::filesystem::path source = std::filesystem::path(doc.base_dir) / plan.media[i].source;
-    if (!read_binary(source, bytes)) return fail("cannot read image " + source.string());
+    if (bytes.empty() && !read_binary(source, bytes)) return fail("cannot read image " + source.string());
     ok = zip.add("EPUB/" + plan.media[i].href, std::move(bytes), false);  // already compressed
   }
+  for (size_t i = 0; ok && i < fonts.size(); ++i) ok = zip.add("EPUB/" + fonts[i].href, std::move(fonts[i].bytes), true);
   if (!ok || !zip.close()) return fail(zip.error());
   if (!file.commit()) return fail(file.error());
   return true;

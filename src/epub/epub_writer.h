@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 
+#include "epub/embedded_fonts.h"
 #include "model/document.h"
 #include "util/diagnostic.h"
 
@@ -13,6 +14,12 @@ struct EpubOptions {
   // dcterms:modified, "YYYY-MM-DDThh:mm:ssZ". Empty: from SOURCE_DATE_EPOCH if
   // set, else the publication's date, so that builds are reproducible.
   std::string modified;
+  // A cover image (PNG bytes) for a document whose source names none; the
+  // EPUB module does not draw it (the build draws the print cover's front).
+  std::string cover_png;
+  // Set: the faces it returns are embedded, subset to the characters the
+  // book's files show (off by default: they add hundreds of kilobytes).
+  FontSubsetter subset_fonts;
 };
 
 // Writes the EPUB atomically: on any failure the target is left untouched,

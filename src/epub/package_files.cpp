@@ -173,14 +173,15 @@ std::string container_xml() {
          "</container>\n";
 }
 
-std::string package_opf(const model::Document& doc, const BookPlan& plan, const std::string& modified) {
+std::string package_opf(const model::Document& doc, const BookPlan& plan, const std::string& modified,
+                        const std::vector<FontFile>& fonts) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"pub-id\" xml:lang=\"" +
          escaped(doc.metadata.language) + "\">\n";
   out += "  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   out += dc_metadata(doc, modified);
   out += accessibility_metadata(doc, plan);
-  bool has_cover = !doc.metadata.cover_image.empty();
+  bool has_cover = !plan.cover_href.empty();
   if (has_cover) out += "    <meta name=\"cover\" content=\"cover-image\"/>\n";
   out += "  </metadata>\n  <manifest>\n";
   out += "    <item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n";
@@ -193,11 +194,14 @@ std::string package_opf(const model::Document& doc, const BookPlan& plan, const 
            "\" media-type=\"application/xhtml+xml\"/>\n";
   for (size_t i = 0; i < plan.media.size(); ++i) {
     const Media& m = plan.media[i];
-    bool is_cover = has_cover && m.source == doc.metadata.cover_image;
+    bool is_cover = has_cover && m.href == plan.cover_href;
     out += "    <item id=\"" + (is_cover ? std::string("cover-image") : "img-" + std::to_string(i + 1)) +
            "\" href=\"" + m.href + "\" media-type=\"" + m.media_type + "\"" +
            (is_cover ? " properties=\"cover-image\"" : "") + "/>\n";
   }
+  for (size_t i = 0; i < fonts.size(); ++i)
+    out += "    <item id=\"font-" + std::to_string(i + 1) + "\" href=\"" + fonts[i].href + "\" media-type=\"" +
+           (fonts[i].truetype ? "font/ttf" : "font/otf") + "\"/>\n";
   out += "  </manifest>\n  <spine toc=\"ncx\" page-progression-direction=\"ltr\">\n";
   if (has_cover) out += "    <itemref idref=\"cover\"/>\n";
   out += "    <itemref idref=\"titlepage\"/>\n    <itemref idref=\"nav\"/>\n";
@@ -217,7 +221,7 @@ std::string navigation_xhtml(const model::Document& doc, const BookPlan& plan) {
     append_toc_list(out, plan.toc, 0);
   }
   out += "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n";
-  if (!doc.metadata.cover_image.empty()) out += "  <li><a epub:type=\"cover\" href=\"cover.xhtml\">封面</a></li>\n";
+  if (!plan.cover_href.empty()) out += "  <li><a epub:type=\"cover\" href=\"cover.xhtml\">封面</a></li>\n";
   out += "  <li><a epub:type=\"titlepage\" href=\"titlepage.xhtml\">" + escaped(doc.metadata.title) + "</a></li>\n";
   out += "  <li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">" + toc_word(doc) + "</a></li>\n";
   if (!plan.spine.empty())
@@ -264,8 +268,8 @@ std::string title_page_xhtml(const model::Document& doc) {
 
 std::string cover_xhtml(const model::Document& doc, const BookPlan& plan) {
   std::string out = xhtml_head(doc.metadata.language, doc.metadata.title, "cover");
-  out += "<section class=\"cover\" epub:type=\"cover\">\n<img src=\"" +
-         escaped(plan.media_href.at(doc.metadata.cover_image)) + "\" alt=\"" + escaped(doc.metadata.title) +
+  out += "<section class=\"cover\" epub:type=\"cover\">\n<img src=\"" + escaped(plan.cover_href) + "\" alt=\"" +
+         escaped(doc.metadata.title) +
          "\"/>\n</section>\n";
   out += xhtml_foot();
   return out;

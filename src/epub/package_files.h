@@ -5,12 +5,14 @@
 #include <string>
 
 #include "epub/book_plan.h"
+#include "epub/embedded_fonts.h"
 #include "model/document.h"
 
 namespace huozi::epub {
 
 std::string container_xml();
-std::string package_opf(const model::Document& doc, const BookPlan& plan, const std::string& modified);
+std::string package_opf(const model::Document& doc, const BookPlan& plan, const std::string& modified,
+                        const std::vector<FontFile>& fonts = {});
 std::string navigation_xhtml(const model::Document& doc, const BookPlan& plan);
 std::string toc_ncx(const model::Document& doc, const BookPlan& plan);
 std::string title_page_xhtml(const model::Document& doc);

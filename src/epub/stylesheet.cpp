@@ -119,6 +119,9 @@ figure {
   break-inside: avoid;
 }
 figure img { display: block; max-width: 100%; margin: 0 auto; }
+/* The cover fills the screen's height or width, whichever it meets first, never cropped. */
+section.cover { margin: 0; padding: 0; text-align: center; }
+section.cover img { display: block; max-width: 100%; max-height: 100vh; height: auto; margin: 0 auto; }
 figcaption {
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif;
   font-size: 0.85em;

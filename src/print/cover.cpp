@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "layout/paragraph.h"
+#include "model/metadata.h"
 #include "layout/typeset_line.h"
 #include "print/geometry.h"
 
@@ -78,10 +79,11 @@ std::vector<std::string> characters(const std::string& s) {
 }
 
 std::string authors(const model::Document& doc) {
+  const char* edited = model::is_traditional(language(doc)) ? " 編" : " 编";
   std::string out;
   for (const model::Creator& c : doc.metadata.creators)
     if (c.role == "aut" || c.role == "edt")
-      out += (out.empty() ? "" : "　") + c.name + (c.role == "edt" ? " 编" : "");
+      out += (out.empty() ? "" : "　") + c.name + (c.role == "edt" ? edited : "");
   return out;
 }
 
@@ -112,6 +114,66 @@ std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::Fon
   return out;
 }
 
+namespace {
+
+// The title in the band, at most 84 % of the front's width: shrunk to fit down
+// to a twentieth of the width, then broken into lines at that size (a long
+// title must not run off the cover or into the spine).
+void place_title(std::vector<PageItem>& into, Setter& setter, const std::string& title, double centre,
+                 double band_top, double band_height, double width) {
+  const double measure = width * 0.84;
+  double size = std::clamp(width / 12, 14.0, 36.0);
+  std::vector<double> widths;
+  setter.lines(title, text::Role::Heading, size, 0, widths);
+  const bool fits = widths.empty() || widths[0] <= measure;
+  if (!fits) size = std::max(size * measure / widths[0], width / 20);
+  auto lines = setter.lines(title, text::Role::Heading, size, fits ? 0 : measure, widths, Color{1, 1, 1});
+  const double leading = size * 1.3;
+  double y = band_top + band_height / 2 - leading * (lines.size() - 1) / 2 + size * 0.35;
+  for (size_t i = 0; i < lines.size(); ++i, y += leading)
+    for (PageItem& item : lines[i]) {
+      layout::translate(item, centre - widths[i] / 2, y);
+      into.push_back(std::move(item));
+    }
+}
+
+// The front: a band of vermilion that bleeds off the right edge with the
+// title in it, then subtitle, authors and publisher, centred on the front's
+// trim (left, top) of width × height.
+void draw_front(layout::PageFrame& frame, Setter& setter, const model::Document& doc, double left, double top,
+                double width, double height, double bleed) {
+  const model::Metadata& m = doc.metadata;
+  const double centre = left + width / 2, band_top = top + height * 0.18, band_height = height * 0.2;
+  frame.items.push_back(layout::Box{{left, band_top, width + bleed, band_height}, 0, {}, true, kCoverAccent});
+  place_title(frame.items, setter, m.title, centre, band_top, band_height, width);
+  const double size = std::clamp(width / 12, 14.0, 36.0);
+  if (!m.subtitle.empty())
+    setter.place(frame.items, m.subtitle, text::Role::Body, size * 0.5, centre, top + height * 0.45, true,
+                 kCoverInk);
+  if (std::string a = authors(doc); !a.empty())
+    setter.place(frame.items, a, text::Role::Body, size * 0.45, centre, top + height * 0.55, true, kCoverInk);
+  // An issue of a periodical is known by its date.
+  if (doc.type == model::PublicationType::Periodical && !m.date.empty())
+    setter.place(frame.items, model::chinese_date(model::iso_date(m)), text::Role::Body, size * 0.4, centre,
+                 top + height * 0.62, true, kCoverInk);
+  if (!m.publisher.empty())
+    setter.place(frame.items, m.publisher, text::Role::Body, size * 0.4, centre, top + height * 0.9, true,
+                 kCoverInk);
+}
+
+}  // namespace
+
+layout::PageFrame front_cover_frame(const model::Document& doc, text::FontDb& fonts, double width, double height) {
+  layout::PageFrame frame;
+  frame.width = width;
+  frame.height = height;
+  frame.number = 1;
+  Setter setter(fonts, language(doc));
+  frame.items.push_back(layout::Box{{0, 0, width, height}, 0, {}, true, kCoverPaper});
+  draw_front(frame, setter, doc, 0, 0, width, height, 0);
+  return frame;
+}
+
 layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, const CoverSize& size) {
   const double W = size.trim_width, H = size.trim_height, S = size.spine, b = size.bleed;
   layout::PageFrame frame;
@@ -120,22 +182,9 @@ layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, c
   Setter setter(fonts, language(doc));
   const model::Metadata& m = doc.metadata;
 
-  // Paper colour to the bleed edge, and a band across the front that bleeds off its right edge.
+  // Paper colour to the bleed edge; the front's band bleeds off its right edge.
   frame.items.push_back(layout::Box{{0, 0, frame.width, frame.height}, 0, {}, true, kCoverPaper});
-  double front = b + W + S, centre = front + W / 2;
-  frame.items.push_back(layout::Box{{front, b + H * 0.18, W + b, H * 0.2}, 0, {}, true, kCoverAccent});
-
-  double title_size = std::clamp(W / 12, 14.0, 36.0);
-  double y = b + H * 0.18 + H * 0.1 + title_size * 0.35;
-  setter.place(frame.items, m.title, text::Role::Heading, title_size, centre, y, true, Color{1, 1, 1});
-  if (!m.subtitle.empty())
-    setter.place(frame.items, m.subtitle, text::Role::Body, title_size * 0.5, centre, b + H * 0.45, true,
-                 kCoverInk);
-  if (std::string a = authors(doc); !a.empty())
-    setter.place(frame.items, a, text::Role::Body, title_size * 0.45, centre, b + H * 0.55, true, kCoverInk);
-  if (!m.publisher.empty())
-    setter.place(frame.items, m.publisher, text::Role::Body, title_size * 0.4, centre, b + H * 0.9, true,
-                 kCoverInk);
+  draw_front(frame, setter, doc, b + W + S, b, W, H, b);
 
   // The spine: the title set downwards, one upright character under another.
   double spine_size = std::min(S * 0.6, 14.0);

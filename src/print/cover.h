@@ -33,4 +33,8 @@ struct CoverSize {
 // on the back.
 layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, const CoverSize& size);
 
+// The front alone, width × height with no bleed: the EPUB's cover image is
+// drawn from it, so that the e-book and the printed book look alike.
+layout::PageFrame front_cover_frame(const model::Document& doc, text::FontDb& fonts, double width, double height);
+
 }  // namespace huozi::print

@@ -30,6 +30,11 @@ check "--pdf exits 0" test $rc -eq 0
 check "--pdf writes the PDF only" test -s "$work/pdf/good.pdf" -a ! -e "$work/pdf/good.epub"
 run build data/good.xml --epub -o "$work/epub"
 check "--epub writes the EPUB only" test -s "$work/epub/good.epub" -a ! -e "$work/epub/good.pdf"
+run build data/good.xml --pdf --epub-fonts -o "$work/fonts-pdf"
+check "--epub-fonts with --pdf only exits 2" test $rc -eq 2
+run build data/good.xml --epub --epub-fonts -o "$work/fonts"
+check "--epub-fonts prints the size the fonts add" grep -q 'note: the EPUB embeds .* KB' "$work/err"
+check "--epub-fonts puts the faces in the EPUB" test -n "$(unzip -l "$work/fonts/good.epub" | grep 'EPUB/fonts/text\.')"
 # One thread or two: the same PDF, byte for byte (the tang-poems sample has a TOC put first).
 run build ../../content/tang-poems/publication.xml --pdf --threads 1 -o "$work/one"
 check "--threads 1 exits 0" test $rc -eq 0

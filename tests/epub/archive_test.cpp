@@ -152,6 +152,44 @@ TEST(EpubArchive, NoCoverPageWithoutACover) {
             (std::vector<std::string>{"titlepage", "nav", "doc-1"}));
 }
 
+// A book whose source names no cover gets the one the build drew (issue 18,
+// item 2): a cover-image item, the EPUB 2 <meta name="cover">, a cover page
+// first in the spine and in the landmarks.
+TEST(EpubArchive, AGeneratedCoverIsTheCoverImageWhenTheSourceHasNone) {
+  auto doc = load(publication("<p>正文</p>"));
+  ASSERT_TRUE(doc);
+  EpubOptions options;
+  options.cover_png = read_bytes(data_dir() / "cover.png");
+  Epub epub(*doc, options);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_EQ(epub.entry("EPUB/images/cover.png"), options.cover_png);
+  Xml opf = parse_xml(epub.entry("EPUB/package.opf"));
+  pugi::xml_node item = opf.one("//item[@properties='cover-image']");
+  ASSERT_TRUE(item);
+  EXPECT_STREQ(item.attribute("href").value(), "images/cover.png");
+  EXPECT_STREQ(item.attribute("media-type").value(), "image/png");
+  EXPECT_STREQ(opf.one("//meta[@name='cover']").attribute("content").value(), item.attribute("id").value());
+  EXPECT_EQ(attribute_values(opf, "/package/spine/itemref", "idref"),
+            (std::vector<std::string>{"cover", "titlepage", "nav", "doc-1"}));
+  EXPECT_STREQ(parse_xml(epub.entry("EPUB/cover.xhtml")).one("//img").attribute("src").value(), "images/cover.png");
+  EXPECT_TRUE(parse_xml(epub.entry("EPUB/nav.xhtml")).one("//a[@href='cover.xhtml']"));
+}
+
+// The source's own cover stays: a drawn one is not added beside it.
+TEST(EpubArchive, TheSourcesCoverWinsOverAGeneratedOne) {
+  auto doc = load(book_with_cover());
+  ASSERT_TRUE(doc);
+  EpubOptions options;
+  options.cover_png = read_bytes(data_dir() / "photo.png");
+  Epub epub(*doc, options);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_FALSE(epub.has("EPUB/images/cover.png"));
+  Xml opf = parse_xml(epub.entry("EPUB/package.opf"));
+  ASSERT_EQ(opf.all("//item[@properties='cover-image']").size(), 1u);
+  std::string href = opf.one("//item[@properties='cover-image']").attribute("href").value();
+  EXPECT_EQ(epub.entry("EPUB/" + href), read_bytes(data_dir() / "cover.png"));
+}
+
 TEST(EpubArchive, ImagesAreCopiedByteForByteAndStored) {
   auto doc = load(book_with_cover());
   ASSERT_TRUE(doc);

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds one sample's EPUB and runs both EPUB checkers on it; each must report
-# 0 errors and 0 warnings. Usage: run_checkers.sh HUOZI SOURCE.xml WORKDIR TOOLSDIR
+# 0 errors and 0 warnings. Usage: run_checkers.sh HUOZI SOURCE.xml WORKDIR TOOLSDIR [BUILD OPTION…]
 set -euo pipefail
 huozi=$1 source=$2 work=$3 tools=$4
+shift 4
 rm -rf "$work" && mkdir -p "$work"
-epub=$("$huozi" build "$source" --epub -o "$work")
+epub=$("$huozi" build "$source" --epub "$@" -o "$work")
 [[ -f "$epub" ]] || { echo "no EPUB written"; exit 1; }
 
 echo "== EPUBCheck 4.2.6 (Java)"

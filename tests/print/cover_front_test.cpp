@@ -1,0 +1,98 @@
+// The front of the cover (issue 16 part 2, issue 18 item 2): what the EPUB's
+// generated cover image is drawn from, and the print cover's right half.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "model/loader.h"
+#include "print/cover.h"
+#include "text/font_db.h"
+
+namespace huozi::print {
+namespace {
+
+text::FontDb& fonts() {
+  static std::unique_ptr<text::FontDb> db = [] {
+    DiagnosticList diags;
+    return text::FontDb::open(text::FontDb::default_config(), diags);
+  }();
+  return *db;
+}
+
+std::optional<model::Document> book(const std::string& metadata, const std::string& lang = "zh-Hans",
+                                    const std::string& type = "") {
+  model::LoadResult loaded = model::load_publication_from_string(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<publication xml:lang=\"" + lang + "\"" + type +
+          "><metadata>" + metadata +
+          "<identifier scheme=\"uuid\">urn:uuid:12345678-1234-1234-1234-123456789abc</identifier>"
+          "<date>2021-06-01</date></metadata><body><p>正文</p></body></publication>",
+      "book.xml", ".");
+  EXPECT_TRUE(loaded) << (loaded.diagnostics.items().empty() ? "" : loaded.diagnostics.items()[0].message);
+  return std::move(loaded.document);
+}
+
+struct Line {
+  std::string text;
+  double left = 1e9, right = -1e9, baseline = 0;
+};
+
+// The text runs of a frame, one entry a baseline.
+std::vector<Line> lines(const layout::PageFrame& frame) {
+  std::vector<Line> out;
+  for (const layout::PageItem& item : frame.items) {
+    const auto* run = std::get_if<layout::TextRun>(&item);
+    if (!run || run->glyphs.empty()) continue;
+    double y = run->glyphs[0].y;
+    if (out.empty() || std::abs(out.back().baseline - y) > 0.01) out.push_back({"", 1e9, -1e9, y});
+    out.back().text += run->text;
+    out.back().left = std::min(out.back().left, run->glyphs.front().x);
+    out.back().right = std::max(out.back().right, run->glyphs.back().x + run->size);  // a Han cell at most
+  }
+  return out;
+}
+
+TEST(FrontCover, TitleSubtitleAndAuthorsCentredOnThePage) {
+  auto doc = book("<title>唐詩選</title><subtitle>四體選讀</subtitle><creator role=\"edt\">蘅塘退士</creator>"
+                  "<publisher>某某出版社</publisher>",
+                  "zh-Hant");
+  ASSERT_TRUE(doc);
+  layout::PageFrame front = front_cover_frame(*doc, fonts(), 420, 630);
+  EXPECT_EQ(front.width, 420);
+  EXPECT_EQ(front.height, 630);
+  std::vector<Line> found = lines(front);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].text, "唐詩選");
+  EXPECT_EQ(found[1].text, "四體選讀");
+  EXPECT_EQ(found[2].text, "蘅塘退士 編");  // the traditional form in a zh-Hant book
+  EXPECT_EQ(found[3].text, "某某出版社");
+  for (const Line& l : found) EXPECT_NEAR((l.left + l.right) / 2, 210, 12) << l.text;
+}
+
+TEST(FrontCover, ALongTitleIsShrunkThenBrokenInsideTheFront) {
+  const std::string title = "中华人民共和国成立以来地方志编纂工作的历史经验与当代意义研究";
+  auto doc = book("<title>" + title + "</title>");
+  ASSERT_TRUE(doc);
+  layout::PageFrame front = front_cover_frame(*doc, fonts(), 420, 630);
+  std::vector<Line> found = lines(front);
+  ASSERT_GE(found.size(), 2u);  // too long for one line even at the smallest size
+  std::string joined;
+  for (const Line& l : found) {
+    if (l.baseline > 630 * 0.38) break;  // the title band ends at 38 % of the height
+    joined += l.text;
+    EXPECT_GE(l.left, 420 * 0.07) << l.text;
+    EXPECT_LE(l.right, 420 * 0.93) << l.text;
+    EXPECT_GT(l.baseline, 630 * 0.18) << l.text;
+  }
+  EXPECT_EQ(joined, title);
+}
+
+TEST(FrontCover, APeriodicalShowsItsDate) {
+  auto doc = book("<title>晚报</title>", "zh-Hans", " type=\"periodical\"");
+  ASSERT_TRUE(doc);
+  std::string all;
+  for (const Line& l : lines(front_cover_frame(*doc, fonts(), 420, 630))) all += l.text + "\n";
+  EXPECT_NE(all.find("2021年6月1日"), std::string::npos) << all;
+}
+
+}  // namespace
+}  // namespace huozi::print
