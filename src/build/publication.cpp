@@ -4,10 +4,11 @@
 
 #include <memory>
 
+#include "build/fonts.h"
 #include "build/pdf_build.h"
-#include "build/png_build.h"
 #include "build/print_build.h"
 #include "epub/epub_writer.h"
+#include "text/font_db.h"
 
 namespace huozi::build {
 namespace {
@@ -81,14 +82,18 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     writing(target);
     if (!finish_step(build_epub(*doc, target), all, events)) return all;
   }
-  if (options.png) {
-    writing(stem + "-page-*.png");
-    if (!finish_step(build_png(*doc, stem, options.png_dpi), all, events)) return all;
+  const bool pdf_wanted = options.pdf || options.print;
+  if (options.images.any() && !pdf_wanted) {
+    writing(stem + "-page-* and -contact images");
+    finish_step(build_page_images(*doc, stem, options.images), all, events);
+    return all;
   }
-  if (!options.pdf && !options.print) return all;
+  if (!pdf_wanted) return all;
   const bool print = options.print || doc->page.print;
   std::string target = stem + ".pdf";
-  writing(target);
+  writing(options.images.any() ? target + " and page images" : target);
+  std::unique_ptr<text::FontDb> fonts = open_fonts(all.diagnostics);
+  if (!fonts) return all;
   PdfOptions pdf;
   pdf.one_thread = options.one_thread;
   if (!print)
@@ -96,7 +101,18 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
       doc.reset();
       malloc_trim(0);
     };
-  if (!finish_step(build_pdf(*doc, target, pdf), all, events) || !print) return all;
+  // One layout for both: each page goes to the page images, then to the PDF writer.
+  std::unique_ptr<PageImages> images;
+  if (options.images.any()) {
+    images = std::make_unique<PageImages>(*fonts, *doc, stem, options.images);
+    pdf.each_page = [&](const layout::PageFrame& page) { images->add(page); };
+  }
+  BuildResult made = build_pdf(*doc, *fonts, target, pdf);
+  if (images && !finish_step(images->finish(made.pages, !made), all, events)) {
+    finish_step(std::move(made), all, events);
+    return all;
+  }
+  if (!finish_step(std::move(made), all, events) || !print) return all;
   writing(stem + "-print.pdf and -cover.pdf");
   finish_step(build_print(*doc, target, stem, options.pdfx), all, events);
   return all;
