@@ -51,7 +51,7 @@ constexpr const char* kUsage =
     "  --dpi N the page images' resolution, 36 to 1200 pixels an inch (default 150)\n"
     "  --svg   also write every page as NAME-page-001.svg … (one unit a point)\n"
     "  --contact  also write NAME-contact.png: every page small with its label, a book in\n"
-    "          spreads; at most 48 pages a sheet, then NAME-contact-01.png, -02.png …\n"
+    "          spreads, 48 pages a sheet (a newspaper 16), then NAME-contact-01.png, -02.png …\n"
     "  --pages RANGE  only these pages as --png, --svg and --contact images (the whole book is\n"
     "          still laid out, and the EPUB and PDF are whole): 3, 1-4,9, 10- (to the end), -5;\n"
     "          a range past the book's last page is an error and writes no image\n"
