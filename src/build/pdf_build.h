@@ -22,6 +22,9 @@ struct PdfOptions {
   // read, so a caller for whom the PDF is the last output can free it before
   // the fonts are subset.
   std::function<void()> laid_out;
+  // Shown each page before the writer takes it (its bleed already drawn in),
+  // in the layout's thread and order: page images share the PDF's layout.
+  std::function<void(const layout::PageFrame&)> each_page;
 };
 
 // Writes the PDF atomically to target (written: target). Nothing is written

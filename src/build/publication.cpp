@@ -8,7 +8,6 @@
 #include "build/epub_fonts.h"
 #include "build/fonts.h"
 #include "build/pdf_build.h"
-#include "build/png_build.h"
 #include "build/print_build.h"
 #include "epub/epub_writer.h"
 #include "text/font_db.h"
@@ -76,12 +75,16 @@ void warn(const DiagnosticList& problems, const std::string& what, DiagnosticLis
 
 }  // namespace
 
-BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts) {
+BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts,
+                       text::FontDb* fonts) {
   BuildResult result;
   epub::EpubOptions options;
   DiagnosticList font_problems_found, subset_problems;
-  std::unique_ptr<text::FontDb> fonts;
-  if (doc.metadata.cover_image.empty() || embed_fonts) fonts = open_fonts(font_problems_found);
+  std::unique_ptr<text::FontDb> own_fonts;
+  if (!fonts && (doc.metadata.cover_image.empty() || embed_fonts)) {
+    own_fonts = open_fonts(font_problems_found);
+    fonts = own_fonts.get();
+  }
   if (fonts && doc.metadata.cover_image.empty()) {
     DiagnosticList cover_problems;
     options.cover_png = cover_png(doc, *fonts, cover_problems);
@@ -107,19 +110,29 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     if (events.done) events.done(all);
     return all;
   }
+  // One font database for every step: the faces the EPUB's cover opened are open for the PDF.
+  DiagnosticList font_problems_found;
+  const bool epub_draws = options.epub && (doc->metadata.cover_image.empty() || options.epub_fonts);
+  std::unique_ptr<text::FontDb> own_fonts;
+  if (epub_draws || options.pdf || options.print) own_fonts = open_fonts(font_problems_found);
+  text::FontDb* fonts = own_fonts.get();
   if (options.epub) {
     std::string target = stem + ".epub";
     writing(target);
-    if (!finish_step(build_epub(*doc, target, options.epub_fonts), all, events)) return all;
+    if (!finish_step(build_epub(*doc, target, options.epub_fonts, fonts), all, events)) return all;
   }
-  if (options.png) {
-    writing(stem + "-page-*.png");
-    if (!finish_step(build_png(*doc, stem, options.png_dpi), all, events)) return all;
+  const bool pdf_wanted = options.pdf || options.print;
+  if (options.images.any() && !pdf_wanted) {
+    writing(stem + "-page-* and -contact images");
+    finish_step(build_page_images(*doc, stem, options.images), all, events);
+    return all;
   }
-  if (!options.pdf && !options.print) return all;
+  if (!pdf_wanted) return all;
   const bool print = options.print || doc->page.print;
   std::string target = stem + ".pdf";
-  writing(target);
+  writing(options.images.any() ? target + " and page images" : target);
+  all.diagnostics.append(font_problems_found);
+  if (!fonts) return all;
   PdfOptions pdf;
   pdf.one_thread = options.one_thread;
   if (!print)
@@ -127,7 +140,18 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
       doc.reset();
       malloc_trim(0);
     };
-  if (!finish_step(build_pdf(*doc, target, pdf), all, events) || !print) return all;
+  // One layout for both: each page goes to the page images, then to the PDF writer.
+  std::unique_ptr<PageImages> images;
+  if (options.images.any()) {
+    images = std::make_unique<PageImages>(*fonts, *doc, stem, options.images);
+    pdf.each_page = [&](const layout::PageFrame& page) { images->add(page); };
+  }
+  BuildResult made = build_pdf(*doc, *fonts, target, pdf);
+  if (images && !finish_step(images->finish(made.pages, !made), all, events)) {
+    finish_step(std::move(made), all, events);
+    return all;
+  }
+  if (!finish_step(std::move(made), all, events) || !print) return all;
   writing(stem + "-print.pdf and -cover.pdf");
   finish_step(build_print(*doc, target, stem, options.pdfx), all, events);
   return all;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "build/page_images.h"
 #include "build/result.h"
 #include "model/document.h"
 #include "print/pdfx.h"
@@ -18,8 +19,7 @@ struct BuildOptions {
   bool print = false;       // NAME-print.pdf and NAME-cover.pdf: needs the PDF (as does <layout print="yes">)
   bool one_thread = false;  // draw the PDF's pages in the layout thread (the same file)
   print::PdfxVersion pdfx = print::PdfxVersion::X4;  // of the print file
-  bool png = false;  // also NAME-page-001.png … (drawn with Cairo), at png_dpi
-  int png_dpi = 150;
+  PageImageOptions images;  // NAME-page-001.png, .svg, NAME-contact.png (drawn with Cairo)
   bool epub_fonts = false;  // embed the text and heading faces in the EPUB, subset (see build/epub_fonts.h)
 };
 
@@ -38,10 +38,15 @@ std::string output_name(const std::filesystem::path& source);
 bool has_content(const model::Document& doc, DiagnosticList& diagnostics);
 
 // The EPUB 3, written atomically to target.
-BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts = false);
+// The generated cover and the embedded faces (embed_fonts) use `fonts`, or a
+// database of its own when it is null.
+BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts = false,
+                       text::FontDb* fonts = nullptr);
 
-// Writes the outputs asked for as stem.epub, stem-page-NNN.png, stem.pdf,
-// stem-print.pdf and stem-cover.pdf, in that order, stopping at the first that fails. The
+// Writes the outputs asked for as stem.epub, stem-page-NNN.png and .svg,
+// stem-contact.png, stem.pdf, stem-print.pdf and stem-cover.pdf, in that
+// order, stopping at the first that fails. The page images and the PDF share
+// one layout. The
 // document is taken over: once the last output that reads it is laid out it
 // is freed (the whole Quan Tangshi's model is about half the build's memory).
 // The result: every file written and every diagnostic, over all the steps.

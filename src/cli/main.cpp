@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "build/page_range.h"
 #include "build/pdf_build.h"
 #include "build/publication.h"
 #include "cli/lines_command.h"
@@ -26,8 +27,8 @@ namespace huozi::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--png [--dpi N]]\n"
-    "                   [--epub-fonts] [--threads 1|2] [-o DIR]\n"
+    "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--png [--dpi N]] [--svg]\n"
+    "                   [--contact] [--pages RANGE] [--epub-fonts] [--threads 1|2] [-o DIR]\n"
     "       huozi check SOURCE.xml\n"
     "       huozi preflight FILE.pdf\n"
     "       huozi pages SOURCE.xml\n"
@@ -37,7 +38,7 @@ constexpr const char* kUsage =
     "  build   check the publication and write its outputs into DIR (default: output)\n"
     "          as NAME.epub and NAME.pdf, where NAME is the source's folder name for publication.xml,\n"
     "          else the source's file name without .xml\n"
-    "  check   check the publication only; list every problem as file:line:col\n"
+      "  check   check the publication only; list every problem as file:line:col\n"
     "  pages   print a text trace of the PDF's pages: each line of text with its position\n"
     "  lines   print every paragraph broken into lines, each with its adjustment ratio\n"
     "  --epub  write the EPUB 3 only\n"
@@ -50,6 +51,12 @@ constexpr const char* kUsage =
     "          workflows that take nothing newer\n"
     "  --png   also write every page as NAME-page-001.png … (drawn with Cairo)\n"
     "  --dpi N the page images' resolution, 36 to 1200 pixels an inch (default 150)\n"
+    "  --svg   also write every page as NAME-page-001.svg … (one unit a point)\n"
+    "  --contact  also write NAME-contact.png: every page small with its label, a book in\n"
+    "          spreads, 48 pages a sheet (a newspaper 16), then NAME-contact-01.png, -02.png …\n"
+    "  --pages RANGE  only these pages as --png, --svg and --contact images (the whole book is\n"
+    "          still laid out, and the EPUB and PDF are whole): 3, 1-4,9, 10- (to the end), -5;\n"
+    "          a range past the book's last page is an error and writes no image\n"
     "  --threads 2 (the default) draws the PDF's pages on a second thread while layout goes on;\n"
     "          1 does all on one (the files are the same byte for byte)\n"
     "  preflight  check a PDF as a print shop does: fonts, page boxes, image resolution,\n"
@@ -80,7 +87,7 @@ std::string parse_dpi(const std::vector<std::string>& args, size_t i, int& dpi) 
 
 // Returns an empty string or the usage problem.
 std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& out) {
-  bool epub = false, pdf = false, dpi = false;
+  bool epub = false, pdf = false, dpi = false, pages = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--epub")
@@ -96,10 +103,21 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
     else if (a == "--epub-fonts")
       out.options.epub_fonts = true;
     else if (a == "--png")
-      out.options.png = true;
+      out.options.images.png = true;
+    else if (a == "--svg")
+      out.options.images.svg = true;
+    else if (a == "--contact")
+      out.options.images.contact = true;
     else if (a == "--dpi") {
-      if (std::string problem = parse_dpi(args, ++i, out.options.png_dpi); !problem.empty()) return problem;
+      if (std::string problem = parse_dpi(args, ++i, out.options.images.dpi); !problem.empty())
+        return problem;
       dpi = true;
+    } else if (a == "--pages") {
+      if (i + 1 == args.size()) return "--pages needs pages: 3, 1-4,9, 10- (to the end) or -5";
+      if (std::string problem = build::parse_page_range(args[++i], out.options.images.pages);
+          !problem.empty())
+        return problem;
+      pages = true;
     } else if (a == "--threads") {
       if (i + 1 == args.size() || (args[i + 1] != "1" && args[i + 1] != "2")) return "--threads takes 1 or 2";
       out.options.one_thread = args[++i] == "1";
@@ -114,7 +132,8 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
       return "only one SOURCE.xml at a time (got " + out.source + " and " + a + ")";
   }
   if (out.source.empty()) return "no SOURCE.xml given";
-  if (dpi && !out.options.png) return "--dpi is the resolution of --png";
+  if (dpi && !out.options.images.png) return "--dpi is the resolution of --png";
+  if (pages && !out.options.images.any()) return "--pages chooses the pages of --png, --svg or --contact";
   if (epub || pdf) {
     out.options.epub = epub;
     out.options.pdf = pdf;

@@ -43,6 +43,26 @@ check "--threads 1 and 2 write the same PDF" cmp -s "$work/one/tang-poems.pdf" "
 run build data/good.xml --threads 3; check "--threads 3 exits 2" test $rc -eq 2
 check "--threads 3 says what it takes" grep -q -- '--threads takes 1 or 2' "$work/err"
 
+# Page images: --pages needs an image to choose pages of and a well-formed range (exit 2, before any work).
+run build data/good.xml --pages 1 -o "$work/pages"
+check "--pages without an image exits 2" test $rc -eq 2
+check "--pages without an image says what it is for" grep -q -- '--pages chooses the pages of --png, --svg or --contact' "$work/err"
+check "--pages without an image writes nothing" test ! -e "$work/pages"
+for bad in 5-3 0 1,,2 x - 1-2-3 ""; do
+  run build data/good.xml --png --pages "$bad" -o "$work/pages"
+  check "--pages '$bad' exits 2" test $rc -eq 2
+  check "--pages '$bad' names the range" grep -q -- "^huozi: --pages" "$work/err"
+done
+run build data/good.xml --svg --pages; check "--pages without a range exits 2" test $rc -eq 2
+run build data/good.xml --svg --dpi 72; check "--dpi without --png exits 2" test $rc -eq 2
+run build data/good.xml --epub --svg --png --contact --dpi 36 --pages 1 -o "$work/images"
+check "--svg --png --contact --pages 1 exits 0" test $rc -eq 0
+check "... writes the images asked for" test -s "$work/images/good-page-001.png" -a -s "$work/images/good-page-001.svg" -a -s "$work/images/good-contact.png"
+run build data/good.xml --png --pages 2 -o "$work/images2"
+check "--pages past the end exits 1" test $rc -eq 1
+check "--pages past the end names the page count" grep -q 'asks for page 2, but the book has 1 page;' "$work/err"
+check "--pages past the end writes no image" test -z "$(ls "$work/images2" | grep -e '-page-' -e contact)"
+
 # Every mistake in one run, in source order, with its place.
 run check data/many-mistakes.xml
 check "check with mistakes exits 1" test $rc -eq 1

@@ -182,7 +182,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!loaded) return 0;
   huozi::DiagnosticList written;
   fs::path epub = scratch / "out" / "fuzz.epub";
-  if (huozi::epub::write_epub(*loaded.document, epub, {"2021-01-01T00:00:00Z"}, written)) check_epub(epub);
+  huozi::epub::EpubOptions options;
+  options.modified = "2021-01-01T00:00:00Z";
+  if (huozi::epub::write_epub(*loaded.document, epub, options, written)) check_epub(epub);
   check_pdf(*loaded.document);
   return 0;
 }

@@ -154,5 +154,44 @@ TEST(PageImage, MissingFontIsAnError) {
   EXPECT_FALSE(PageRenderer({}).png(frame, 72));
 }
 
+// A contact sheet: a page drawn small lands inside its cell, centred, on white
+// paper with an edge and a shadow, over the sheet's own colour; the PNG is cut.
+TEST(Sheet, ThumbnailFitsItsCell) {
+  layout::PageFrame frame = page(200, 400);  // half as wide as tall
+  layout::Box box;
+  box.rect = {0, 0, 100, 200};  // its top-left quarter, black
+  box.stroke = 0;
+  box.filled = true;
+  box.fill = layout::Color::black();
+  frame.items.push_back(box);
+  Sheet sheet(300, 200, layout::Color::gray(0.8));
+  ASSERT_TRUE(sheet) << sheet.error();
+  PageRenderer renderer({});
+  // A cell of 100 × 100 at (50, 50): the page is 50 × 100, centred from x = 75.
+  ASSERT_EQ(renderer.thumbnail(sheet, frame, {50, 50, 100, 100}), "");
+  PageImage image = sheet.png(250, 180);
+  ASSERT_TRUE(image) << image.error;
+  Grey grey = decode(image.bytes);
+  EXPECT_EQ(grey.width, 250);
+  EXPECT_EQ(grey.height, 180);
+  EXPECT_EQ(grey.at(10, 10), 204) << "the sheet's colour";
+  EXPECT_EQ(grey.at(70, 100), 204) << "left of the page: the sheet";
+  EXPECT_EQ(grey.at(85, 70), 0) << "the black quarter";
+  EXPECT_EQ(grey.at(110, 70), 255) << "white paper";
+  EXPECT_EQ(grey.at(110, 130), 255);
+  EXPECT_LT(grey.at(75, 100), 204) << "the page's edge";
+  EXPECT_LT(grey.at(126, 100), 204) << "its shadow, right of it";
+  EXPECT_EQ(grey.at(130, 100), 204);
+  // Drawn at one pixel a point: a rule as a label's stand-in.
+  ASSERT_EQ(renderer.draw(sheet, {layout::Rule{200, 20, 240, 20, 2, layout::Color::black()}}), "");
+  EXPECT_EQ(decode(sheet.png(250, 180).bytes).at(220, 20), 0);
+}
+
+TEST(Sheet, TooLargeIsAnError) {
+  Sheet sheet(40000, 10, layout::Color::gray(0.5));
+  EXPECT_FALSE(sheet);
+  EXPECT_FALSE(sheet.png(10, 10));
+}
+
 }  // namespace
 }  // namespace huozi::raster
