@@ -16,7 +16,14 @@ namespace huozi::build {
 inline constexpr int kCoverImageWidth = 1120;
 inline constexpr int kCoverImageHeight = 1680;
 
+// The last cover drawn and what it was drawn from (a watch's: the cover is a
+// fifth of a rebuild, and an edit seldom changes the title).
+struct CoverImageCache {
+  std::string key, png;
+};
+
 // PNG bytes of the front cover, or empty with an error in diagnostics.
-std::string cover_png(const model::Document& doc, text::FontDb& fonts, DiagnosticList& diagnostics);
+std::string cover_png(const model::Document& doc, text::FontDb& fonts, DiagnosticList& diagnostics,
+                      CoverImageCache* cache = nullptr);
 
 }  // namespace huozi::build

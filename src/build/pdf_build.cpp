@@ -51,7 +51,7 @@ BuildResult build_pdf(const model::Document& doc, text::FontDb& fonts, const std
   // Every face of the database is registered by its FaceId; the writer opens
   // only those a page actually uses.
   pdf::PdfWriter writer(target, pdf_info(doc.metadata), font_refs(fonts),
-                        options.one_thread ? pdf::Drawing::InCaller : pdf::Drawing::Background);
+                        options.one_thread ? pdf::Drawing::InCaller : pdf::Drawing::Background, options.subsets);
   if (!writer.ok()) {
     result.diagnostics.error(target.string(), 0, 0, writer.error(),
                              "check that the output folder is writable");

@@ -25,6 +25,7 @@ struct PdfOptions {
   // Shown each page before the writer takes it (its bleed already drawn in),
   // in the layout's thread and order: page images share the PDF's layout.
   std::function<void(const layout::PageFrame&)> each_page;
+  pdf::SubsetCache* subsets = nullptr;  // font programs kept from the last PDF (a watch's)
 };
 
 // Writes the PDF atomically to target (written: target). Nothing is written

@@ -76,7 +76,7 @@ void warn(const DiagnosticList& problems, const std::string& what, DiagnosticLis
 }  // namespace
 
 BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts,
-                       text::FontDb* fonts) {
+                       text::FontDb* fonts, CoverImageCache* cover) {
   BuildResult result;
   epub::EpubOptions options;
   DiagnosticList font_problems_found, subset_problems;
@@ -87,7 +87,7 @@ BuildResult build_epub(const model::Document& doc, const std::filesystem::path& 
   }
   if (fonts && doc.metadata.cover_image.empty()) {
     DiagnosticList cover_problems;
-    options.cover_png = cover_png(doc, *fonts, cover_problems);
+    options.cover_png = cover_png(doc, *fonts, cover_problems, cover);
     if (font_problems(*fonts, cover_problems)) options.cover_png.clear();
     if (options.cover_png.empty()) warn(cover_problems, "has no cover image", result.diagnostics);
   }
@@ -100,7 +100,7 @@ BuildResult build_epub(const model::Document& doc, const std::filesystem::path& 
 }
 
 BuildResult build_outputs(model::Document&& source_doc, const std::string& stem, const BuildOptions& options,
-                          const BuildEvents& events) {
+                          const BuildEvents& events, const BuildSession& session) {
   auto doc = std::make_unique<model::Document>(std::move(source_doc));
   auto writing = [&](const std::string& what) {
     if (events.writing) events.writing(what);
@@ -114,12 +114,12 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
   DiagnosticList font_problems_found;
   const bool epub_draws = options.epub && (doc->metadata.cover_image.empty() || options.epub_fonts);
   std::unique_ptr<text::FontDb> own_fonts;
-  if (epub_draws || options.pdf || options.print) own_fonts = open_fonts(font_problems_found);
-  text::FontDb* fonts = own_fonts.get();
+  if (!session.fonts && (epub_draws || options.pdf || options.print)) own_fonts = open_fonts(font_problems_found);
+  text::FontDb* fonts = session.fonts ? session.fonts : own_fonts.get();
   if (options.epub) {
     std::string target = stem + ".epub";
     writing(target);
-    if (!finish_step(build_epub(*doc, target, options.epub_fonts, fonts), all, events)) return all;
+    if (!finish_step(build_epub(*doc, target, options.epub_fonts, fonts, session.cover), all, events)) return all;
   }
   const bool pdf_wanted = options.pdf || options.print;
   if (options.images.any() && !pdf_wanted) {
@@ -135,6 +135,7 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
   if (!fonts) return all;
   PdfOptions pdf;
   pdf.one_thread = options.one_thread;
+  pdf.subsets = session.subsets;
   if (!print)
     pdf.laid_out = [&] {
       doc.reset();

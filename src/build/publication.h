@@ -6,10 +6,15 @@
 #include <functional>
 #include <string>
 
+#include "build/cover_image.h"
 #include "build/page_images.h"
 #include "build/result.h"
 #include "model/document.h"
 #include "print/pdfx.h"
+
+namespace huozi::pdf {
+class SubsetCache;  // pdf/font_embedding.h
+}
 
 namespace huozi::build {
 
@@ -41,7 +46,7 @@ bool has_content(const model::Document& doc, DiagnosticList& diagnostics);
 // The generated cover and the embedded faces (embed_fonts) use `fonts`, or a
 // database of its own when it is null.
 BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts = false,
-                       text::FontDb* fonts = nullptr);
+                       text::FontDb* fonts = nullptr, CoverImageCache* cover = nullptr);
 
 // Writes the outputs asked for as stem.epub, stem-page-NNN.png and .svg,
 // stem-contact.png, stem.pdf, stem-print.pdf and stem-cover.pdf, in that
@@ -50,7 +55,15 @@ BuildResult build_epub(const model::Document& doc, const std::filesystem::path& 
 // document is taken over: once the last output that reads it is laid out it
 // is freed (the whole Quan Tangshi's model is about half the build's memory).
 // The result: every file written and every diagnostic, over all the steps.
+// What a watch keeps from one build to the next (build/watch.h); each may be null.
+struct BuildSession {
+  text::FontDb* fonts = nullptr;        // open, with the faces used so far
+  pdf::SubsetCache* subsets = nullptr;  // the reader PDF's font programs, by glyph set
+  CoverImageCache* cover = nullptr;     // the EPUB's generated cover
+};
+
+// `session`: what the last build of a watch kept, else none.
 BuildResult build_outputs(model::Document&& doc, const std::string& stem, const BuildOptions& options,
-                          const BuildEvents& events = {});
+                          const BuildEvents& events = {}, const BuildSession& session = {});
 
 }  // namespace huozi::build

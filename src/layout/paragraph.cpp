@@ -2,6 +2,7 @@
 
 #include "layout/items.h"
 #include "layout/justify.h"
+#include "layout/paragraph_cache.h"
 #include "text/breaks.h"
 #include "text/clreq.h"
 #include "text/shaper.h"
@@ -267,7 +268,8 @@ struct ParagraphSetter::Impl {
   text::ShapedParagraph shaped;
   ItemList items;
   std::vector<LineSpan> spans;
-  explicit Impl(text::FontDb& fonts) : shaper(fonts) {}
+  const text::FontDb* fonts;
+  explicit Impl(text::FontDb& fonts) : shaper(fonts), fonts(&fonts) {}
 };
 
 Typography typography_of(const model::PageSetup& page) {
@@ -283,6 +285,23 @@ ParagraphSetter::~ParagraphSetter() = default;
 
 void ParagraphSetter::set(const ParagraphSource& source, const SetOptions& options, std::vector<Line>& out,
                           DiagnosticList* diags) {
+  ParagraphCache* cache = ParagraphCache::current();
+  if (!cache) return set_uncached(source, options, out, diags);
+  std::string key = paragraph_key(source, options, impl_->fonts);
+  if (const std::vector<Line>* lines = cache->find(key)) {
+    out = *lines;
+    return;
+  }
+  DiagnosticList found;
+  set_uncached(source, options, out, &found);
+  // A paragraph that gave diagnostics is set again next time, so that they
+  // name its place then (the key leaves places out).
+  if (found.items().empty()) cache->store(std::move(key), out);
+  if (diags) diags->append(found);
+}
+
+void ParagraphSetter::set_uncached(const ParagraphSource& source, const SetOptions& options,
+                                   std::vector<Line>& out, DiagnosticList* diags) {
   impl_->shaper.shape(source.input, impl_->shaped, diags);
   ItemOptions item_options;
   item_options.em_pt = source.em_pt;

@@ -91,11 +91,14 @@ class ParagraphSetter {
   void set(const ParagraphSource& source, const SetOptions& options, std::vector<Line>& out,
            DiagnosticList* diags = nullptr);
 
-  // The intermediate stages of the last paragraph set, for tests and tracing.
+  // The intermediate stages of the last paragraph set, for tests and tracing
+  // (not kept for a paragraph a ParagraphCache gave).
   const text::ShapedParagraph& shaped() const;
   const ItemList& items() const;
 
  private:
+  void set_uncached(const ParagraphSource& source, const SetOptions& options, std::vector<Line>& out,
+                    DiagnosticList* diags);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

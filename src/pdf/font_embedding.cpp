@@ -98,7 +98,43 @@ std::string to_unicode_cmap(const std::vector<std::pair<uint32_t, std::string>>&
 
 }  // namespace
 
-EmbeddedFont::EmbeddedFont(layout::FontRef ref) : ref_(std::move(ref)) {}
+bool SubsetCache::find(const std::string& key, Program& out) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = programs_.find(key);
+  if (it == programs_.end()) return false;
+  it->second.second = true;
+  out = it->second.first;
+  return true;
+}
+
+void SubsetCache::store(const std::string& key, const Program& program) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  programs_[key] = {program, true};
+}
+
+void SubsetCache::end_build() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto it = programs_.begin(); it != programs_.end();) {
+    if (!it->second.second) {
+      it = programs_.erase(it);
+    } else {
+      it->second.second = false;
+      ++it;
+    }
+  }
+}
+
+EmbeddedFont::EmbeddedFont(layout::FontRef ref, SubsetCache* cache) : ref_(std::move(ref)), cache_(cache) {}
+
+// The face and the glyphs used, as bytes (one bit a glyph).
+std::string EmbeddedFont::subset_key() const {
+  std::string key = ref_.file + '\0' + std::to_string(ref_.index) + '\0';
+  key.resize(key.size() + (used_.size() + 7) / 8);
+  char* bits = key.data() + key.size() - (used_.size() + 7) / 8;
+  for (size_t g = 0; g < used_.size(); ++g)
+    if (used_[g]) bits[g / 8] = static_cast<char>(bits[g / 8] | (1 << (g % 8)));
+  return key;
+}
 EmbeddedFont::~EmbeddedFont() = default;
 
 bool EmbeddedFont::open() {
@@ -186,6 +222,14 @@ std::string EmbeddedFont::postscript_name() const {
 bool EmbeddedFont::prepare() {
   if (!used() || !open()) return error_.empty();
   used_[0] = true;  // .notdef is always in a font program
+  const std::string key = cache_ ? subset_key() : std::string();
+  SubsetCache::Program cached;
+  if (cache_ && cache_->find(key, cached)) {
+    program_ = std::move(cached.bytes);
+    program_dict_ = std::move(cached.dict);
+    is_cff_ = cached.is_cff;
+    return true;
+  }
   HbSubsetInput input(hb_subset_input_create_or_fail());
   if (!input) {
     error_ = "out of memory subsetting " + ref_.file;
@@ -235,6 +279,7 @@ bool EmbeddedFont::prepare() {
   program_ = deflate(std::string_view(data, length), 1);
   program_dict_ = " /Filter /FlateDecode";
   program_dict_ += is_cff_ ? " /Subtype /CIDFontType0C" : " /Length1 " + std::to_string(length);
+  if (cache_) cache_->store(key, {program_, program_dict_, is_cff_});
   return true;
 }
 

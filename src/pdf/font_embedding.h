@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,9 +20,28 @@
 
 namespace huozi::pdf {
 
+// Font programs already subset and packed, by face and glyph set, kept from
+// one PDF to the next (`huozi watch`: an edit that shows no glyph the book
+// did not show before subsets nothing). Fonts are prepared on two threads.
+class SubsetCache {
+ public:
+  struct Program {
+    std::string bytes, dict;
+    bool is_cff = false;
+  };
+  bool find(const std::string& key, Program& out);
+  void store(const std::string& key, const Program& program);
+  // Ends a PDF: programs it did not use are dropped.
+  void end_build();
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::pair<Program, bool>> programs_;  // key -> program, used since end_build
+};
+
 class EmbeddedFont {
  public:
-  explicit EmbeddedFont(layout::FontRef ref);
+  explicit EmbeddedFont(layout::FontRef ref, SubsetCache* cache = nullptr);
   ~EmbeddedFont();
   EmbeddedFont(const EmbeddedFont&) = delete;
   EmbeddedFont& operator=(const EmbeddedFont&) = delete;
@@ -59,7 +80,10 @@ class EmbeddedFont {
   std::string subset_tag() const;
   std::string postscript_name() const;
 
+  std::string subset_key() const;
+
   layout::FontRef ref_;
+  SubsetCache* cache_;
   HbBlob blob_;
   HbFace face_;
   HbFont font_;

@@ -59,6 +59,7 @@ struct PdfWriter::Impl {
   PdfInfo info;
   std::vector<layout::FontRef> fonts;
   std::vector<std::unique_ptr<EmbeddedFont>> embedded;  // one per font
+  SubsetCache* subsets = nullptr;
   std::string error;
   int pages_object = 0, structure_object = 0, document_element = 0;
   std::vector<WrittenPage> pages;     // in the order written
@@ -122,7 +123,7 @@ struct PdfWriter::Impl {
   // One EmbeddedFont for each font registered so far.
   void add_embedded_fonts() {
     while (embedded.size() < fonts.size())
-      embedded.push_back(std::make_unique<EmbeddedFont>(fonts[embedded.size()]));
+      embedded.push_back(std::make_unique<EmbeddedFont>(fonts[embedded.size()], subsets));
   }
   EmbeddedFont& font(size_t index) { return *embedded[index]; }
 
@@ -385,9 +386,10 @@ struct PdfWriter::Impl {
 };
 
 PdfWriter::PdfWriter(const std::filesystem::path& target, const PdfInfo& info,
-                     std::vector<layout::FontRef> fonts, Drawing drawing)
+                     std::vector<layout::FontRef> fonts, Drawing drawing, SubsetCache* subsets)
     : impl_(std::make_unique<Impl>(target)) {
   Impl& m = *impl_;
+  m.subsets = subsets;
   m.fonts = std::move(fonts);
   m.info = info;
   if (!m.file) {

@@ -16,6 +16,8 @@
 
 namespace huozi::pdf {
 
+class SubsetCache;  // font_embedding.h
+
 struct PdfInfo {
   std::string title, author, subject, keywords;
   std::string creator = "huozi";
@@ -31,8 +33,9 @@ class PdfWriter {
  public:
   // Starts a PDF that becomes `target` on finish(); nothing appears at target
   // before that, and an unfinished writer leaves the target untouched.
+  // `subsets`: font programs kept from an earlier PDF (a watch's), or none.
   PdfWriter(const std::filesystem::path& target, const PdfInfo& info, std::vector<layout::FontRef> fonts,
-            Drawing drawing = Drawing::Background);
+            Drawing drawing = Drawing::Background, SubsetCache* subsets = nullptr);
   ~PdfWriter();
   PdfWriter(const PdfWriter&) = delete;
   PdfWriter& operator=(const PdfWriter&) = delete;

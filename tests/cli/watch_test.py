@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""`huozi watch` end to end (issue 16 part 3), as an editor uses it: a book
+with an included chapter is watched; each save (in place, or by rename as
+vim and most editors do) gives one build and one line; the outputs are those
+`huozi build` writes from the same source, byte for byte (the paragraph cache
+changes nothing); a broken edit prints file:line:col and leaves the last good
+outputs as they were; a file that is not the publication's (an editor's swap
+file) builds nothing; no temporary file is left; SIGINT ends it with 0.
+
+Usage: watch_test.py HUOZI WORKDIR"""
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+huozi, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+shutil.rmtree(work, ignore_errors=True)
+pub, out, ref = os.path.join(work, 'pub'), os.path.join(work, 'out'), os.path.join(work, 'ref')
+os.makedirs(pub)
+
+PUBLICATION = '''<?xml version="1.0" encoding="UTF-8"?>
+<publication xml:lang="zh-Hans">
+  <metadata>
+    <title>看守测试</title>
+    <identifier scheme="uuid">urn:uuid:0b9c8f3e-3d3e-4a55-9d56-2f0c1a7e5b01</identifier>
+    <date>2026-12-03</date>
+  </metadata>
+  <body>
+    <chapter><title>第一章</title>
+      <p>第一章的第一段。</p>
+    </chapter>
+    <include src="ch2.xml"/>
+  </body>
+</publication>
+'''
+CHAPTER = '''<?xml version="1.0" encoding="UTF-8"?>
+<fragment>
+  <chapter><title>第二章</title>
+    <p>PARAGRAPH</p>
+  </chapter>
+</fragment>
+'''
+
+
+def write(name, text, by_rename=False):
+    path = os.path.join(pub, name)
+    if by_rename:
+        with open(path + '.tmp~', 'w') as f:
+            f.write(text)
+        os.rename(path + '.tmp~', path)
+    else:
+        with open(path, 'w') as f:
+            f.write(text)
+
+
+write('publication.xml', PUBLICATION)
+write('ch2.xml', CHAPTER.replace('PARAGRAPH', '原来的段落。'))
+
+failures = []
+
+
+def check(name, ok, detail=''):
+    print(('ok   ' if ok else 'FAIL ') + name + (': ' + detail if detail and not ok else ''))
+    if not ok:
+        failures.append(name)
+
+
+env = dict(os.environ, SOURCE_DATE_EPOCH='1764720000')
+watch = subprocess.Popen([huozi, 'watch', os.path.join(pub, 'publication.xml'), '-o', out],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+lines = queue.Queue()
+threading.Thread(target=lambda: [lines.put(l.rstrip('\n')) for l in watch.stdout], daemon=True).start()
+errors = []
+threading.Thread(target=lambda: [errors.append(l.rstrip('\n')) for l in watch.stderr], daemon=True).start()
+
+
+def next_line(timeout=20):
+    try:
+        return lines.get(timeout=timeout)
+    except queue.Empty:
+        return None
+
+
+def no_more_lines(seconds=1.5):
+    time.sleep(seconds)
+    extra = []
+    while not lines.empty():
+        extra.append(lines.get())
+    return extra
+
+
+def reference_build():
+    shutil.rmtree(ref, ignore_errors=True)
+    subprocess.run([huozi, 'build', os.path.join(pub, 'publication.xml'), '-o', ref], env=env,
+                   capture_output=True, check=True)
+
+
+def same_outputs():
+    return all(open(os.path.join(out, 'pub' + ext), 'rb').read() == open(os.path.join(ref, 'pub' + ext), 'rb').read()
+               for ext in ('.epub', '.pdf'))
+
+
+try:
+    first = next_line()
+    check('the first build is reported', first is not None and 'built in' in first, str(first))
+    check('it lists the EPUB and the PDF', first is not None and 'pub.epub' in first and 'pub.pdf' in first)
+    reference_build()
+    check('its outputs are what huozi build writes', same_outputs())
+
+    # An edit in place to the included chapter.
+    write('ch2.xml', CHAPTER.replace('PARAGRAPH', '改过的段落，第一次。'))
+    line = next_line()
+    check('an edit in place builds once', line is not None and 'ch2.xml changed; built in' in line, str(line))
+    check('only the edited paragraph is set anew',
+          line is not None and re.search(r'\((\d+) paragraphs set', line) is not None
+          and int(re.search(r'\((\d+) paragraphs set', line).group(1)) <= 2, str(line))
+    check('no second build for one save', no_more_lines() == [])
+    reference_build()
+    check('after the edit: the outputs are what huozi build writes', same_outputs())
+
+    # A save by rename, as editors do.
+    write('ch2.xml', CHAPTER.replace('PARAGRAPH', '改过的段落，第二次。'), by_rename=True)
+    line = next_line()
+    check('a save by rename builds once', line is not None and 'ch2.xml changed; built in' in line, str(line))
+    check('no second build for the rename', no_more_lines() == [])
+    reference_build()
+    check('after the rename: the outputs are what huozi build writes', same_outputs())
+
+    # An editor's swap file is not the publication.
+    write('.ch2.xml.swp', 'x')
+    write('ch2.xml~', 'x')
+    check('swap and backup files build nothing', no_more_lines() == [])
+
+    # A broken edit: diagnostics, and the last good outputs stand.
+    good = {ext: open(os.path.join(out, 'pub' + ext), 'rb').read() for ext in ('.epub', '.pdf')}
+    write('ch2.xml', CHAPTER.replace('PARAGRAPH', '<b>未闭合'))
+    line = next_line()
+    check('a broken edit is reported', line is not None and 'error' in line and 'last good outputs stand' in line,
+          str(line))
+    time.sleep(0.3)
+    check('it names the file, line and column', any(re.search(r'ch2\.xml:\d+:\d+: error', e) for e in errors),
+          '\n'.join(errors))
+    check('the last good outputs are untouched',
+          all(open(os.path.join(out, 'pub' + ext), 'rb').read() == good[ext] for ext in good))
+
+    # Fixed again.
+    write('ch2.xml', CHAPTER.replace('PARAGRAPH', '修好了。'))
+    line = next_line()
+    check('the fix builds', line is not None and 'built in' in line, str(line))
+    reference_build()
+    check('after the fix: the outputs are what huozi build writes', same_outputs())
+    check('no temporary file is left in the output folder',
+          sorted(os.listdir(out)) == ['pub.epub', 'pub.pdf'], str(os.listdir(out)))
+finally:
+    watch.send_signal(signal.SIGINT)
+    try:
+        code = watch.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        watch.kill()
+        code = None
+check('SIGINT ends the watch with 0', code == 0, str(code))
+
+print('%d failed' % len(failures))
+sys.exit(1 if failures else 0)
