@@ -22,6 +22,8 @@ struct PdfOptions {
   // read, so a caller for whom the PDF is the last output can free it before
   // the fonts are subset.
   std::function<void()> laid_out;
+  // Called on each page before it is written (the proof's marks); none for the reader PDF.
+  std::function<void(layout::PageFrame&)> decorate;
 };
 
 // Writes the PDF atomically to target (written: target). Nothing is written

@@ -7,6 +7,7 @@
 #include "build/pdf_build.h"
 #include "build/png_build.h"
 #include "build/print_build.h"
+#include "build/proof_build.h"
 #include "epub/epub_writer.h"
 
 namespace huozi::build {
@@ -84,6 +85,17 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
   if (options.png) {
     writing(stem + "-page-*.png");
     if (!finish_step(build_png(*doc, stem, options.png_dpi), all, events)) return all;
+  }
+  if (options.proof) {
+    std::string target = stem + "-proof.pdf";
+    writing(target);
+    BuildResult proof;
+    if (std::optional<std::string> stamp = proof_stamp())
+      proof = build_proof(*doc, target, *stamp);
+    else
+      proof.diagnostics.error(target, 0, 0, "SOURCE_DATE_EPOCH is not a whole number of seconds",
+                              "unset it, or give the build time as seconds since 1970");
+    if (!finish_step(std::move(proof), all, events)) return all;
   }
   if (!options.pdf && !options.print) return all;
   const bool print = options.print || doc->page.print;

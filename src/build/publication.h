@@ -20,6 +20,7 @@ struct BuildOptions {
   print::PdfxVersion pdfx = print::PdfxVersion::X4;  // of the print file
   bool png = false;  // also NAME-page-001.png … (drawn with Cairo), at png_dpi
   int png_dpi = 150;
+  bool proof = false;  // also NAME-proof.pdf (校样: source places, line numbers, slug)
 };
 
 // What the caller hears while a build goes on.
@@ -39,7 +40,7 @@ bool has_content(const model::Document& doc, DiagnosticList& diagnostics);
 // The EPUB 3, written atomically to target.
 BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target);
 
-// Writes the outputs asked for as stem.epub, stem-page-NNN.png, stem.pdf,
+// Writes the outputs asked for as stem.epub, stem-page-NNN.png, stem-proof.pdf, stem.pdf,
 // stem-print.pdf and stem-cover.pdf, in that order, stopping at the first that fails. The
 // document is taken over: once the last output that reads it is laid out it
 // is freed (the whole Quan Tangshi's model is about half the build's memory).
