@@ -31,7 +31,8 @@ std::optional<std::string> proof_stamp() {
   return std::string(text);
 }
 
-BuildResult build_proof(const model::Document& doc, const std::filesystem::path& target, const std::string& stamp) {
+BuildResult build_proof(const model::Document& doc, const std::filesystem::path& target,
+                        const std::string& stamp) {
   BuildResult result;
   std::unique_ptr<text::FontDb> fonts = open_fonts(result.diagnostics);
   if (!fonts) return result;

@@ -21,7 +21,8 @@ namespace huozi::build {
 std::optional<std::string> proof_stamp();
 
 // Writes the proof atomically to target, its slug showing `stamp`.
-BuildResult build_proof(const model::Document& doc, const std::filesystem::path& target, const std::string& stamp);
+BuildResult build_proof(const model::Document& doc, const std::filesystem::path& target,
+                        const std::string& stamp);
 
 // Lays the document out as for the PDF and keeps each page's source lines
 // (layout/source_map.h), in the book's page order, in `pages`.

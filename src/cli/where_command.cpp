@@ -70,11 +70,13 @@ std::string parse_where_args(const std::vector<std::string>& args, WhereArgs& a)
       if (arg == "--page") {
         next.page = value, pending = true;
       } else if (arg == "--column") {
-        if (!(next.column = positive(value))) return "--column takes a whole number from 1 (got \"" + value + "\")";
+        if (!(next.column = positive(value)))
+          return "--column takes a whole number from 1 (got \"" + value + "\")";
         pending = true;
       } else {
         if (next.page.empty()) return "--line " + value + " needs a --page before it";
-        if (!(next.line = positive(value))) return "--line takes a whole number from 1 (got \"" + value + "\")";
+        if (!(next.line = positive(value)))
+          return "--line takes a whole number from 1 (got \"" + value + "\")";
         a.lines.push_back(next);
         pending = false;
       }
@@ -135,7 +137,8 @@ std::string folio_of(const layout::PageLines& page) {
   return page.label.empty() ? std::to_string(page.number) : page.label;
 }
 
-int forward(const model::Document& doc, const std::vector<layout::PageLines>& pages, const std::string& place) {
+int forward(const model::Document& doc, const std::vector<layout::PageLines>& pages,
+            const std::string& place) {
   std::string file;
   int line = 0, column = 0;
   if (!split_place(place, file, line, column)) return usage("\"" + place + "\" is not FILE.xml:LINE[:COL]");
@@ -154,21 +157,24 @@ int forward(const model::Document& doc, const std::vector<layout::PageLines>& pa
 int backward(const model::Document& doc, const std::vector<layout::PageLines>& pages, const LineQuery& q) {
   const layout::PageLines* page = layout::find_page(pages, q.page);
   if (!page)
-    return not_found("there is no page " + q.page + ": the publication has " + std::to_string(pages.size()) +
-                     " pages" + (pages.empty() ? "" : ", folios " + folio_of(pages.front()) + " to " + folio_of(pages.back())));
+    return not_found(
+        "there is no page " + q.page + ": the publication has " + std::to_string(pages.size()) + " pages" +
+        (pages.empty() ? "" : ", folios " + folio_of(pages.front()) + " to " + folio_of(pages.back())));
   const int columns = layout::columns_of(*page);
   if (columns > 1 && !q.column)
-    return not_found("page " + q.page + " has text in " + std::to_string(columns) + " columns: say which with --column");
+    return not_found("page " + q.page + " has text in " + std::to_string(columns) +
+                     " columns: say which with --column");
   const int column = q.column ? q.column : 1;
   const std::vector<layout::SourceLine> lines = layout::lines_at(*page, column, q.line);
   if (lines.empty())
-    return not_found("page " + q.page + (columns > 1 ? " column " + std::to_string(column) : "") + " has no line " +
-                     std::to_string(q.line) + " of text");
+    return not_found("page " + q.page + (columns > 1 ? " column " + std::to_string(column) : "") +
+                     " has no line " + std::to_string(q.line) + " of text");
   // Several blocks on one line (a table row's cells): all of them, left to right.
   std::string answer;
   for (const layout::SourceLine& l : lines)
     answer += (answer.empty() ? "" : "; ") + place_of(doc, l.where) + " line " + std::to_string(l.line) +
-              " of the block" + (l.generated ? " (text huozi sets for it: a contents entry or a jump line)" : "");
+              " of the block" +
+              (l.generated ? " (text huozi sets for it: a contents entry or a jump line)" : "");
   std::printf("%s\n", answer.c_str());
   return 0;
 }
@@ -176,8 +182,9 @@ int backward(const model::Document& doc, const std::vector<layout::PageLines>& p
 void print_map(const model::Document& doc, const std::vector<layout::PageLines>& pages) {
   for (const layout::PageLines& page : pages)
     for (const layout::SourceLine& l : page.lines)
-      std::printf("page %d folio %s column %d line %d %s line %d%s\n", page.number, folio_of(page).c_str(), l.column,
-                  l.number, place_of(doc, l.where).c_str(), l.line, l.generated ? " generated" : "");
+      std::printf("page %d folio %s column %d line %d %s line %d%s\n", page.number, folio_of(page).c_str(),
+                  l.column, l.number, place_of(doc, l.where).c_str(), l.line,
+                  l.generated ? " generated" : "");
 }
 
 }  // namespace

@@ -17,7 +17,8 @@ std::string folder_of(const model::Document& doc) {
 
 }  // namespace
 
-ProofMarks::ProofMarks(const model::Document& doc, text::FontDb& fonts, std::string stamp, const ProofStyle& style)
+ProofMarks::ProofMarks(const model::Document& doc, text::FontDb& fonts, std::string stamp,
+                       const ProofStyle& style)
     : c_(doc, fonts, quiet_), stamp_(std::move(stamp)), style_(style), folder_(folder_of(doc)) {}
 
 // The file as the editor knows it in the publication's folder, and the line.
@@ -31,8 +32,8 @@ std::string ProofMarks::place(const SourceLocation& at) const {
 }
 
 // Sets s as outlines at (x, baseline), its right end at x when right_aligned; returns its width.
-double ProofMarks::draw(PageFrame& page, const std::string& s, double size, double x, double baseline, Color ink,
-                        bool right_aligned) {
+double ProofMarks::draw(PageFrame& page, const std::string& s, double size, double x, double baseline,
+                        Color ink, bool right_aligned) {
   double width = 0;
   std::vector<PageItem> items = c_.set_string(s, text::Role::Body, size, width, ink);
   for (PageItem& item : items) {
@@ -80,7 +81,8 @@ void ProofMarks::source_places(PageFrame& page) {
     // Right of the column the line's measure ends in: a headline across columns has no gutter beside it.
     int ends_in = 1;
     for (size_t c = 1; c < page.text_columns.size(); ++c)
-      if (page.text_columns[c].x < line.rect.x + line.rect.width - kSameLine) ends_in = static_cast<int>(c) + 1;
+      if (page.text_columns[c].x < line.rect.x + line.rect.width - kSameLine)
+        ends_in = static_cast<int>(c) + 1;
     const double key = std::round(line.baseline / kSameLine) * kSameLine;
     std::string& text = marks[{ends_in, key}];
     const std::string here = short_marks ? ":" + std::to_string(line.where.line) : place(line.where);
@@ -98,12 +100,13 @@ void ProofMarks::source_places(PageFrame& page) {
     const Rect& box = page.text_columns[static_cast<size_t>(col - 1)];
     const bool last = col == static_cast<int>(page.text_columns.size());
     const double left = box.x + box.width + space;
-    const double room = last ? page.width - left - style_.gap_pt
-                             : (page.text_columns[static_cast<size_t>(col)].x - box.x - box.width) / 2 - space;
+    const double room = last
+                            ? page.width - left - style_.gap_pt
+                            : (page.text_columns[static_cast<size_t>(col)].x - box.x - box.width) / 2 - space;
     double width = 0;
     c_.set_string(text, text::Role::Body, style_.mark_pt, width);
-    const double size =
-        std::max(style_.least_mark_pt, std::min(style_.mark_pt, style_.mark_pt * std::max(1.0, room) / width));
+    const double size = std::max(style_.least_mark_pt,
+                                 std::min(style_.mark_pt, style_.mark_pt * std::max(1.0, room) / width));
     const double baseline = std::max(baseline_at, free_from);
     draw(page, text, size, left, baseline, style_.ink, false);
     free_from = baseline + size * 1.2;
@@ -127,7 +130,8 @@ void ProofMarks::slug(PageFrame& page) {
   const std::string folio = page.label.empty() ? std::to_string(page.number) : page.label;
   std::string text = "校样　" + stamp_ + "　" + c_.doc.metadata.title + "　第" + std::to_string(page.number) +
                      "页（页码 " + folio + "）";
-  if (page.text_columns.size() > 1 && !one_file(page).empty()) text += "　栏旁“:行”为 " + one_file(page) + " 的行号";
+  if (page.text_columns.size() > 1 && !one_file(page).empty())
+    text += "　栏旁“:行”为 " + one_file(page) + " 的行号";
   const double left = page.text_columns.empty() ? c_.g.inner : page.text_columns.front().x;
   const double top = page.text_columns.empty() ? c_.g.top : page.text_columns.front().y;
   draw(page, text, style_.slug_pt, left, std::max(style_.slug_pt * 1.5, top * 0.4), style_.ink, false);

@@ -21,18 +21,19 @@
 namespace huozi::layout {
 
 struct ProofStyle {
-  double mark_pt = 5;             // line numbers and source places
-  double least_mark_pt = 3.5;     // a source place shrinks to fit its margin, down to this
+  double mark_pt = 5;          // line numbers and source places
+  double least_mark_pt = 3.5;  // a source place shrinks to fit its margin, down to this
   double slug_pt = 7;
-  double gap_pt = 4;              // between a column and its marks
-  Color ink = Color::gray(0.55);  // grey: visibly not the book's
+  double gap_pt = 4;                   // between a column and its marks
+  Color ink = Color::gray(0.55);       // grey: visibly not the book's
   Color fifth_ink = Color::gray(0.2);  // every fifth line number, for the eye to jump by
 };
 
 class ProofMarks {
  public:
   // `stamp`: the build time as the slug shows it ("2026-12-01 10:20 UTC").
-  ProofMarks(const model::Document& doc, text::FontDb& fonts, std::string stamp, const ProofStyle& style = {});
+  ProofMarks(const model::Document& doc, text::FontDb& fonts, std::string stamp,
+             const ProofStyle& style = {});
 
   // Adds the marks to a finished page (its source lines counted).
   void mark(PageFrame& page);

@@ -19,7 +19,8 @@ bool before_or_at(const SourceLocation& a, const SourceLocation& b) {
 void number_source_lines(PageFrame& page, const PageGeometry& g, bool recto) {
   page.text_columns.clear();
   for (int c = 0; c < g.columns; ++c)
-    page.text_columns.push_back(Rect{g.column_left(c, recto), g.top, g.column_width(), g.lines * g.line_pitch});
+    page.text_columns.push_back(
+        Rect{g.column_left(c, recto), g.top, g.column_width(), g.lines * g.line_pitch});
   // The column a line stands in: the last whose left edge is at or left of
   // the line's measure (a headline across columns belongs to its first).
   for (SourceLine& line : page.source_lines) {
@@ -27,11 +28,12 @@ void number_source_lines(PageFrame& page, const PageGeometry& g, bool recto) {
     for (int c = 1; c < g.columns; ++c)
       if (line.rect.x + kSameLine >= g.column_left(c, recto)) line.column = c + 1;
   }
-  std::stable_sort(page.source_lines.begin(), page.source_lines.end(), [](const SourceLine& a, const SourceLine& b) {
-    if (a.column != b.column) return a.column < b.column;
-    if (std::abs(a.baseline - b.baseline) >= kSameLine) return a.baseline < b.baseline;
-    return a.rect.x < b.rect.x;
-  });
+  std::stable_sort(page.source_lines.begin(), page.source_lines.end(),
+                   [](const SourceLine& a, const SourceLine& b) {
+                     if (a.column != b.column) return a.column < b.column;
+                     if (std::abs(a.baseline - b.baseline) >= kSameLine) return a.baseline < b.baseline;
+                     return a.rect.x < b.rect.x;
+                   });
   int number = 0, column = 0;
   double last = 0;
   for (SourceLine& line : page.source_lines) {
@@ -46,8 +48,8 @@ std::optional<LineHit> find_place(const std::vector<PageLines>& pages, const Sou
   std::optional<SourceLocation> block;
   for (const PageLines& page : pages)
     for (const SourceLine& line : page.lines)
-      if (!line.generated && line.where.file == at.file && line.where.line > 0 && before_or_at(line.where, at) &&
-          (!block || before_or_at(*block, line.where)))
+      if (!line.generated && line.where.file == at.file && line.where.line > 0 &&
+          before_or_at(line.where, at) && (!block || before_or_at(*block, line.where)))
         block = line.where;
   if (!block) return std::nullopt;
   // Its first line, where it first appears.

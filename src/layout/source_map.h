@@ -28,8 +28,8 @@ void number_source_lines(PageFrame& page, const PageGeometry& g, bool recto);
 
 // A finished page's source lines, kept for looking places up.
 struct PageLines {
-  int number = 0;     // the page's place in the book, from 1
-  std::string label;  // the folio printed on it ("iii", "12"); empty: its number
+  int number = 0;                 // the page's place in the book, from 1
+  std::string label;              // the folio printed on it ("iii", "12"); empty: its number
   std::vector<SourceLine> lines;  // as number_source_lines leaves them
 };
 

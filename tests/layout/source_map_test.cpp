@@ -144,14 +144,16 @@ const std::string kLong =
 // Every source line of the book, in page order.
 std::vector<SourceLine> all_lines(const LaidOut& out) {
   std::vector<SourceLine> lines;
-  for (const PageFrame& p : out.pages) lines.insert(lines.end(), p.source_lines.begin(), p.source_lines.end());
+  for (const PageFrame& p : out.pages)
+    lines.insert(lines.end(), p.source_lines.begin(), p.source_lines.end());
   return lines;
 }
 
 TEST(SourceMap, EveryKindOfBlockIsRecordedWithItsPlace) {
   // One element a line, so that each one's source line names it.
   const std::string body =
-      "<chapter>\n<title>标题</title>\n<p>" + kLong + kLong + "<br/>换行之后。<note>注文。</note></p>\n"
+      "<chapter>\n<title>标题</title>\n<p>" + kLong + kLong +
+      "<br/>换行之后。<note>注文。</note></p>\n"
       "<verse><stanza>\n<line>床前明月光</line>\n<line>疑是地上霜</line>\n</stanza></verse>\n"
       "<table>\n<caption>表题</caption>\n<tr>\n<td>甲</td>\n<td>乙</td>\n</tr>\n</table>\n"
       "<figure>\n<placeholder ratio=\"4:3\">图</placeholder>\n<caption>图注</caption>\n</figure>\n"
@@ -179,13 +181,14 @@ TEST(SourceMap, EveryKindOfBlockIsRecordedWithItsPlace) {
 }
 
 TEST(SourceMap, TheFootnoteIsCountedAfterTheTextAboveIt) {
-  LaidOut out = lay_out(publication("", "<chapter><title>一</title>\n<p>正文<note>注文。</note>。</p></chapter>"));
+  LaidOut out =
+      lay_out(publication("", "<chapter><title>一</title>\n<p>正文<note>注文。</note>。</p></chapter>"));
   ASSERT_EQ(out.pages.size(), 1u);
   const std::vector<SourceLine>& lines = out.pages[0].source_lines;
   ASSERT_EQ(lines.size(), 3u);  // title, paragraph, note
   EXPECT_EQ(lines[2].number, 3);
-  EXPECT_GT(lines[2].baseline, lines[1].baseline + 100);  // at the foot
-  EXPECT_EQ(lines[1].where.line, lines[2].where.line);     // the note is on the paragraph's source line ...
+  EXPECT_GT(lines[2].baseline, lines[1].baseline + 100);    // at the foot
+  EXPECT_EQ(lines[1].where.line, lines[2].where.line);      // the note is on the paragraph's source line ...
   EXPECT_LT(lines[1].where.column, lines[2].where.column);  // ... after it
 }
 
