@@ -61,6 +61,7 @@ BuildResult build_pdf(const model::Document& doc, text::FontDb& fonts, const std
       doc, fonts,
       [&](layout::PageFrame&& page) {
         print::extend_into_bleed(page, doc.page.bleed);  // past the trim: only the print profile shows it
+        if (options.decorate) options.decorate(page);
         if (options.each_page) options.each_page(page);
         writer.add_page(std::move(page));
       },

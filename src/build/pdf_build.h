@@ -26,6 +26,8 @@ struct PdfOptions {
   // in the layout's thread and order: page images share the PDF's layout.
   std::function<void(const layout::PageFrame&)> each_page;
   pdf::SubsetCache* subsets = nullptr;  // font programs kept from the last PDF (a watch's)
+  // Called on each page before it is written (the proof's marks); none for the reader PDF.
+  std::function<void(layout::PageFrame&)> decorate;
 };
 
 // Writes the PDF atomically to target (written: target). Nothing is written

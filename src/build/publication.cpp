@@ -9,6 +9,7 @@
 #include "build/fonts.h"
 #include "build/pdf_build.h"
 #include "build/print_build.h"
+#include "build/proof_build.h"
 #include "epub/epub_writer.h"
 #include "text/font_db.h"
 
@@ -120,6 +121,17 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     std::string target = stem + ".epub";
     writing(target);
     if (!finish_step(build_epub(*doc, target, options.epub_fonts, fonts, session.cover), all, events)) return all;
+  }
+  if (options.proof) {
+    std::string target = stem + "-proof.pdf";
+    writing(target);
+    BuildResult proof;
+    if (std::optional<std::string> stamp = proof_stamp())
+      proof = build_proof(*doc, target, *stamp);
+    else
+      proof.diagnostics.error(target, 0, 0, "SOURCE_DATE_EPOCH is not a whole number of seconds",
+                              "unset it, or give the build time as seconds since 1970");
+    if (!finish_step(std::move(proof), all, events)) return all;
   }
   const bool pdf_wanted = options.pdf || options.print;
   if (options.images.any() && !pdf_wanted) {

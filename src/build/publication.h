@@ -26,6 +26,7 @@ struct BuildOptions {
   print::PdfxVersion pdfx = print::PdfxVersion::X4;  // of the print file
   PageImageOptions images;  // NAME-page-001.png, .svg, NAME-contact.png (drawn with Cairo)
   bool epub_fonts = false;  // embed the text and heading faces in the EPUB, subset (see build/epub_fonts.h)
+  bool proof = false;  // also NAME-proof.pdf (校样: source places, line numbers, slug)
 };
 
 // What the caller hears while a build goes on.
@@ -49,7 +50,7 @@ BuildResult build_epub(const model::Document& doc, const std::filesystem::path& 
                        text::FontDb* fonts = nullptr, CoverImageCache* cover = nullptr);
 
 // Writes the outputs asked for as stem.epub, stem-page-NNN.png and .svg,
-// stem-contact.png, stem.pdf, stem-print.pdf and stem-cover.pdf, in that
+// stem-contact.png, stem-proof.pdf, stem.pdf, stem-print.pdf and stem-cover.pdf, in that
 // order, stopping at the first that fails. The page images and the PDF share
 // one layout. The
 // document is taken over: once the last output that reads it is laid out it

@@ -23,6 +23,7 @@
 #include "build/publication.h"
 #include "cli/lines_command.h"
 #include "cli/output.h"
+#include "cli/where_command.h"
 #include "model/loader.h"
 #include "print/preflight.h"
 
@@ -31,12 +32,14 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--png [--dpi N]] [--svg]\n"
-    "                   [--contact] [--pages RANGE] [--epub-fonts] [--threads 1|2] [-o DIR]\n"
+    "                   [--contact] [--pages RANGE] [--proof] [--epub-fonts] [--threads 1|2] [-o DIR]\n"
     "       huozi watch SOURCE.xml [the options of build]\n"
     "       huozi check SOURCE.xml\n"
     "       huozi preflight FILE.pdf\n"
     "       huozi pages SOURCE.xml\n"
     "       huozi lines [--width 24em] [--greedy] [--verbose] SOURCE.xml\n"
+    "       huozi where SOURCE.xml FILE.xml:LINE[:COL]\n"
+    "       huozi where SOURCE.xml --page P --line L [--column C]\n"
     "       huozi --help | --version\n"
     "\n"
     "  build   check the publication and write its outputs into DIR (default: output)\n"
@@ -47,6 +50,9 @@ constexpr const char* kUsage =
     "  check   check the publication only; list every problem as file:line:col\n"
     "  pages   print a text trace of the PDF's pages: each line of text with its position\n"
     "  lines   print every paragraph broken into lines, each with its adjustment ratio\n"
+    "  where   the page (its number and printed folio), column and line where the block at a\n"
+    "          source place begins; or, from a page, column and line of text (as the proof\n"
+    "          numbers them), the source place FILE:LINE:COL of the block printed there\n"
     "  --epub  write the EPUB 3 only\n"
     "  --pdf   write the PDF only (both when neither is given)\n"
     "  --epub-fonts  embed the text and heading faces in the EPUB, subset to the characters it\n"
@@ -63,6 +69,9 @@ constexpr const char* kUsage =
     "  --pages RANGE  only these pages as --png, --svg and --contact images (the whole book is\n"
     "          still laid out, and the EPUB and PDF are whole): 3, 1-4,9, 10- (to the end), -5;\n"
     "          a range past the book's last page is an error and writes no image\n"
+    "  --proof also write NAME-proof.pdf (校样): the PDF's pages with each block's source place\n"
+    "          (file:line) in the right margin, every line of text numbered in its column, and a\n"
+    "          slug with 校样 and the build time (SOURCE_DATE_EPOCH, in UTC, when it is set)\n"
     "  --threads 2 (the default) draws the PDF's pages on a second thread while layout goes on;\n"
     "          1 does all on one (the files are the same byte for byte)\n"
     "  preflight  check a PDF as a print shop does: fonts, page boxes, image resolution,\n"
@@ -114,6 +123,8 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
       out.options.images.svg = true;
     else if (a == "--contact")
       out.options.images.contact = true;
+    else if (a == "--proof")
+      out.options.proof = true;
     else if (a == "--dpi") {
       if (std::string problem = parse_dpi(args, ++i, out.options.images.dpi); !problem.empty())
         return problem;
@@ -311,6 +322,7 @@ int run(const std::string& command, const std::vector<std::string>& args) {
   if (command == "preflight") return run_preflight(args);
   if (command == "lines") return run_lines_command(args);
   if (command == "pages") return run_pages(args);
+  if (command == "where") return run_where_command(args);
   return usage_error("unknown command \"" + command + "\"");
 }
 

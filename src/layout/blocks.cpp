@@ -221,8 +221,10 @@ void BodyWork::table(const Node& n, Measure m) {
     b.where = row.where;
     b.lines.resize(height);
     for (auto& cell : cells)
-      for (size_t k = 0; k < cell.size(); ++k)
+      for (size_t k = 0; k < cell.size(); ++k) {
         for (PageItem& item : cell[k].items) b.lines[k].items.push_back(std::move(item));
+        for (SourceLine& s : cell[k].sources) b.lines[k].sources.push_back(s);
+      }
     // Rules: the row's top edge and the cell edges, on the grid.
     double top = -kAscentEm * g.em - (g.line_pitch - g.em) / 2;
     b.lines.front().items.push_back(Rule{m.x, top, m.x + m.width, top, rule, {}, false});

@@ -70,6 +70,13 @@ std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setti
     if (how.align != Align::Justify) source.indent = false;
     set_source(source, m, how, out, calls);
   }
+  // The block's lines, counted over its pieces (a <br/> ends a piece, not the block).
+  int count = 0;
+  for (TypesetLine& l : out)
+    for (SourceLine& s : l.sources) {
+      s.where = block.where;
+      s.line = ++count;
+    }
   return out;
 }
 
@@ -95,6 +102,10 @@ void Composer::set_source(const ParagraphSource& source, Measure m, const Settin
     if (how.align == Align::Right) x += free;
     for (int k = 1; k < grid_lines; ++k) out.emplace_back();
     out.push_back(to_typeset_line(line, source.input.text, x));
+    SourceLine from;
+    from.rect = Rect{m.x + (i > 0 ? how.hang : 0), -kAscentEm * source.em_pt, m.width - (i > 0 ? how.hang : 0),
+                     source.em_pt};
+    out.back().sources.push_back(from);
     if (!source.markup.empty()) decorate(*this, source, line, x, out.back());
     if (calls) find_note_calls(source, line, out.size() - 1, *calls, next_mark);
   }
@@ -172,6 +183,12 @@ std::string heading_text(const Node& container) {
   return model::heading_prefix(container) + (title ? model::plain_text(*title) : "");
 }
 
+std::vector<TypesetLine> generated(std::vector<TypesetLine> lines) {
+  for (TypesetLine& l : lines)
+    for (SourceLine& s : l.sources) s.generated = true;
+  return lines;
+}
+
 Node text_block(NodeKind kind, const std::string& text, const SourceLocation& where) {
   Node n;
   n.kind = kind;
@@ -183,18 +200,6 @@ Node text_block(NodeKind kind, const std::string& text, const SourceLocation& wh
   words.text = text;
   n.children.push_back(std::move(words));
   return n;
-}
-
-void place_line(TypesetLine line, double x, double baseline, PageFrame& page) {
-  for (PageItem& item : line.items) {
-    translate(item, x, baseline);
-    page.items.push_back(std::move(item));
-  }
-  for (Link& link : line.links) {
-    link.rect.x += x;
-    link.rect.y += baseline;
-    page.links.push_back(std::move(link));
-  }
 }
 
 }  // namespace huozi::layout

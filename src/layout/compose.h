@@ -100,8 +100,8 @@ struct Composer {
 // adds (a part's number, "（上接第5版）", a nameplate) set like the source's.
 model::Node text_block(model::NodeKind kind, const std::string& text, const SourceLocation& where);
 
-// Moves a typeset line's items and links by (x, baseline) onto the page.
-void place_line(TypesetLine line, double x, double baseline, PageFrame& page);
+// The same lines marked as text huozi adds for their block (SourceLine::generated).
+std::vector<TypesetLine> generated(std::vector<TypesetLine> lines);
 
 // The text a heading shows in the table of contents, the outline and the
 // running heads: its number ("第一章　") and its title's text.

@@ -155,6 +155,10 @@ std::vector<FlowBlock> figure_blocks(Composer& c, const Node& n, Measure m, cons
       link.rect.y += baseline;
       b.figure_links.push_back(std::move(link));
     }
+    for (SourceLine source : words[k].sources) {
+      translate(source, 0, baseline);
+      b.figure_sources.push_back(source);
+    }
   }
   b.figure_lines = line;
   std::vector<FlowBlock> blocks{std::move(b)};

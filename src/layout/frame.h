@@ -13,6 +13,8 @@
 #include <variant>
 #include <vector>
 
+#include "util/source_location.h"
+
 namespace huozi::layout {
 
 struct Rect {
@@ -138,6 +140,31 @@ struct ModuleRect {
   std::vector<int> column_feet;
 };
 
+// A line of text on the page and the place in the source it comes from: the
+// source map that `huozi where` and the proof read (SyncTeX's idea, at the
+// grain of lines). Not drawn.
+struct SourceLine {
+  SourceLocation where;  // the block's element: a paragraph, title, verse line, table cell, note, caption
+  int line = 1;          // which line of that block, from 1
+  // Text huozi sets for the block rather than the block's own (a contents
+  // entry, "（上接第5版）"): it shows where it comes from, but the place
+  // does not lead to it.
+  bool generated = false;
+  Rect rect;  // the measure the line is set in, from its ascent to its descent (not its ink)
+  double baseline = 0;
+  // Counted when the page is finished (number_source_lines): the page's text
+  // column the line stands in and its line in that column, both from 1.
+  int column = 0;
+  int number = 0;
+};
+
+// Moves a source line by (dx, dy).
+inline void translate(SourceLine& line, double dx, double dy) {
+  line.rect.x += dx;
+  line.rect.y += dy;
+  line.baseline += dy;
+}
+
 struct PageFrame {
   double width = 0, height = 0;
   // The page's place in the book, from 1. Pages may be made out of order (a
@@ -149,6 +176,9 @@ struct PageFrame {
   std::vector<Link> links;
   std::vector<Anchor> anchors;
   std::vector<ModuleRect> modules;  // a newspaper page's
+  // Every line of text from the source, by column and line (source_map.h).
+  std::vector<SourceLine> source_lines;
+  std::vector<Rect> text_columns;  // the text block's columns, left to right, that SourceLine::column counts
 };
 
 // One bookmark of the PDF outline.

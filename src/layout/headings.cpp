@@ -55,7 +55,8 @@ FlowBlock Headings::part_title_page(const Node& n, const Node& title, Measure m,
   b.running_title = heading_text(n);
   std::vector<TypesetLine> lines;
   if (!n.label().empty()) {
-    lines = c_.set(text_block(NodeKind::Title, n.label(), title.where), m, Setting{c_.style.part_number_scale, Align::Centre});
+    // At the part's own place: the number is the <part>'s, and `huozi where` leads there.
+    lines = c_.set(text_block(NodeKind::Title, n.label(), n.where), m, Setting{c_.style.part_number_scale, Align::Centre});
     lines.emplace_back();  // a line of air between number and title
   }
   set_title(title, m, Setting{c_.style.part_title_scale, Align::Centre}, lines, calls);

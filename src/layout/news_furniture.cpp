@@ -98,6 +98,7 @@ int draw_banner(const NewsFurniture& f, const Node& banner, int line, bool recto
   add(NodeKind::Subtitle, s.banner_subtitle_scale);
   for (TypesetLine& l : lines) {
     for (PageItem& i : l.items) translate(i, left, g.baseline(line)), page.items.push_back(std::move(i));
+    for (SourceLine& from : l.sources) translate(from, left, g.baseline(line)), page.source_lines.push_back(from);
     ++line;
   }
   line += s.banner_air_lines;

@@ -109,7 +109,7 @@ StoryModule::Head StoryModule::set_head(Composer& c, int span) {
     head.title_scale = style_.min_headline_scale;
     if (title) append(head.lines, c.set(*title, m, headline(head.title_scale, balanced)));
     const std::string from = "（上接第" + std::to_string(continued_from_) + "版）";
-    append(head.lines, c.set(text_block(NodeKind::Paragraph, from, node_.where), m, setting(1, Align::Right)));
+    append(head.lines, generated(c.set(text_block(NodeKind::Paragraph, from, node_.where), m, setting(1, Align::Right))));
     return head;
   }
   if (const Node* kicker = child_of_kind(node_, NodeKind::Kicker))
@@ -325,7 +325,7 @@ void StoryModule::draw(const PackedModule& at, const ModuleArea& area, PageFrame
     // 转 in simplified Chinese, 轉 in traditional.
     const std::string turn = model::is_traditional(c_.lang) ? "（轉第" : "（转第";
     const Node note = text_block(NodeKind::Paragraph, turn + std::to_string(jump_to_) + "版）", node_.where);
-    for (TypesetLine& l : c_.set(note, Measure{0, text_width_}, setting(1, Align::Right)))
+    for (TypesetLine& l : generated(c_.set(note, Measure{0, text_width_}, setting(1, Align::Right))))
       place_line(std::move(l), x0 + (at.span - 1) * step + pad, g.baseline(area.top_line + at.line + at.lines - 1),
                  page);
   }

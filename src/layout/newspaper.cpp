@@ -6,6 +6,7 @@
 #include "layout/news_furniture.h"
 #include "layout/news_modules.h"
 #include "layout/news_pack.h"
+#include "layout/source_map.h"
 
 namespace huozi::layout {
 namespace {
@@ -158,6 +159,7 @@ void Edition::make_sheet(SheetPlan& plan, SheetPlan* next, int physical) {
   if (next)
     for (auto it = carried.rbegin(); it != carried.rend(); ++it) next->modules.insert(next->modules.begin(), std::move(*it));
   ++result_.pages;
+  number_source_lines(page, g_, recto);
   sink_(std::move(page));
 }
 

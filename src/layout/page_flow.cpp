@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "layout/source_map.h"
+
 namespace huozi::layout {
 namespace {
 
@@ -35,6 +37,7 @@ void PageFlow::close_page() {
   if (!page_open_) return;
   place_footnotes();
   page_open_ = false;
+  number_source_lines(page_, g_, info_.recto);
   sink_(std::move(page_), info_);
   ++page_number_;
 }
@@ -213,34 +216,15 @@ void PageFlow::place_footnotes() {
   double rule_y = g_.baseline(first - 1) + style_.note_rule_drop_em * g_.em;
   page_.items.push_back(
       Rule{x, rule_y, x + style_.note_rule_length_em * g_.em, rule_y, style_.note_rule, {}, false});
-  for (size_t i = 0; i < foot_.size(); ++i) {
-    double y = g_.baseline(first + static_cast<int>(i));
-    for (PageItem& item : foot_[i].items) {
-      translate(item, x, y);
-      page_.items.push_back(std::move(item));
-    }
-    for (Link link : foot_[i].links) {
-      link.rect.x += x;
-      link.rect.y += y;
-      page_.links.push_back(std::move(link));
-    }
-  }
+  for (size_t i = 0; i < foot_.size(); ++i)
+    place_line(std::move(foot_[i]), x, g_.baseline(first + static_cast<int>(i)), page_);
   foot_.clear();
 }
 
 void PageFlow::place_lines(FlowBlock& block, size_t from, size_t count) {
-  double x = g_.column_left(column_, info_.recto);
+  const double x = g_.column_left(column_, info_.recto);
   for (size_t i = from; i < from + count; ++i) {
-    double y = g_.baseline(line_);
-    for (PageItem& item : block.lines[i].items) {
-      translate(item, x, y);
-      page_.items.push_back(std::move(item));
-    }
-    for (Link link : block.lines[i].links) {
-      link.rect.x += x;
-      link.rect.y += y;
-      page_.links.push_back(std::move(link));
-    }
+    place_line(std::move(block.lines[i]), x, g_.baseline(line_), page_);
     add_notes(block, i);
     ++line_;
   }
@@ -326,6 +310,26 @@ void place_figure_items(const FlowBlock& figure, double x, double y, PageFrame& 
     link.rect.x += x;
     link.rect.y += y;
     page.links.push_back(std::move(link));
+  }
+  for (SourceLine line : figure.figure_sources) {
+    translate(line, x, y);
+    page.source_lines.push_back(line);
+  }
+}
+
+void place_line(TypesetLine line, double x, double baseline, PageFrame& page) {
+  for (PageItem& item : line.items) {
+    translate(item, x, baseline);
+    page.items.push_back(std::move(item));
+  }
+  for (Link& link : line.links) {
+    link.rect.x += x;
+    link.rect.y += baseline;
+    page.links.push_back(std::move(link));
+  }
+  for (SourceLine& source : line.sources) {
+    translate(source, x, baseline);
+    page.source_lines.push_back(source);
   }
 }
 

@@ -20,7 +20,13 @@ namespace huozi::layout {
 struct TypesetLine {
   std::vector<PageItem> items;
   std::vector<Link> links;
+  // Where its text comes from: one for a line of a block, one per cell for a
+  // table row's line, none for an empty grid line.
+  std::vector<SourceLine> sources;
 };
+
+// Moves a typeset line's items, links and sources by (x, baseline) onto the page.
+void place_line(TypesetLine line, double x, double baseline, PageFrame& page);
 
 enum class BlockKind { Text, Heading, Figure };
 
@@ -38,6 +44,7 @@ struct FlowBlock {
   // Figure: items relative to the figure's top-left corner, figure_lines grid lines tall.
   std::vector<PageItem> figure_items;
   std::vector<Link> figure_links;  // its caption's
+  std::vector<SourceLine> figure_sources;  // its caption's lines
   int figure_lines = 0;
   int space_before = 0;         // empty grid lines before; dropped at the top of a column
   bool keep_with_next = false;  // a heading stays with the first lines of what follows
@@ -54,7 +61,7 @@ struct FlowBlock {
   std::vector<FlowNote> notes;        // called from this block's lines
 };
 
-// A figure block's picture, caption and their links onto the page, its top left at (x, y).
+// A figure block's picture, caption and their links and sources onto the page, its top left at (x, y).
 void place_figure_items(const FlowBlock& figure, double x, double y, PageFrame& page);
 
 // What the page decorator needs to know about a finished page.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/source_map.h"
 #include "util/roman.h"
 
 namespace huozi::layout {
@@ -32,7 +33,8 @@ struct TocPage {
     left = g.column_left(0, number % 2 == 1);  // a verso has its margins the other way round
   }
 
-  void finish(const PageFlow::PageSink& sink) {
+  void finish(const PageFlow::PageSink& sink, const PageGeometry& g) {
+    number_source_lines(frame, g, number % 2 == 1);
     PageInfo info;
     info.number = number;
     info.recto = number % 2 == 1;
@@ -79,6 +81,15 @@ void draw_entry(Composer& c, TocPage& page, const TocEntry& e, int front_pages) 
   const double leader_y = y - s.leader_drop_em * g.em;
   if (to > from)
     page.frame.items.push_back(Rule{from, leader_y, to, leader_y, s.leader_width, s.leader_ink, false, true});
+  // In the source map as the heading's: a typo in the contents is mended in the heading.
+  if (const Node* title = model::title_of(*e.node)) {
+    SourceLine source;
+    source.where = title->where;
+    source.generated = true;
+    source.rect = Rect{left + indent, y - kAscentEm * g.em, width - indent, g.em};
+    source.baseline = y;
+    page.frame.source_lines.push_back(source);
+  }
   if (!e.dest.empty())
     page.frame.links.push_back({Rect{left, y - s.toc_link_rise_em * g.em, width, g.line_pitch}, e.dest, {}});
   ++page.line;
@@ -123,12 +134,12 @@ void draw_toc(Composer& c, const std::vector<TocEntry>& toc, int front_pages,
   for (const TocEntry& e : toc) {
     if (page.line >= c.g.lines) {
       const int next = page.number + 1;
-      page.finish(finish);
+      page.finish(finish, c.g);
       page = TocPage(c.g, next);
     }
     draw_entry(c, page, e, front_pages);
   }
-  page.finish(finish);
+  page.finish(finish, c.g);
 }
 
 }  // namespace huozi::layout
