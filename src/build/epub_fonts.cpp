@@ -47,6 +47,7 @@ epub::FontSubsetter epub_font_subsetter(const text::FontDb& fonts, const std::st
                                         std::vector<std::string>& notes, DiagnosticList& problems) {
   return [&fonts, lang, &notes, &problems](const epub::ShownCharacters& shown) {
     std::vector<epub::FontFile> out;
+    std::vector<std::string> sizes;  // told only once both faces are made
     const text::FaceInfo& text_face = fonts.info(fonts.chain(text::Role::Body, lang).front());
     const text::FaceInfo& heading_face = fonts.info(fonts.chain(text::Role::Heading, lang).front());
     for (bool bold : {false, true}) {
@@ -57,12 +58,13 @@ epub::FontSubsetter epub_font_subsetter(const text::FontDb& fonts, const std::st
       file.truetype = is_truetype(bytes);
       file.href = std::string("fonts/") + (bold ? "headings" : "text") + (file.truetype ? ".ttf" : ".otf");
       file.bold = bold;
-      notes.push_back("the EPUB embeds " + info.family + " subset to " +
+      sizes.push_back("the EPUB embeds " + info.family + " subset to " +
                       std::to_string((bold ? shown.headings : shown.text).size()) + " characters: " +
                       std::to_string((bytes.size() + 512) / 1024) + " KB (" + file.href + ")");
       file.bytes = std::move(bytes);
       out.push_back(std::move(file));
     }
+    notes.insert(notes.end(), sizes.begin(), sizes.end());
     return out;
   };
 }

@@ -52,6 +52,14 @@ class Watcher {
       }
       cache_.end_build();
       subsets_.end_build();
+      // A face that failed (removed or replaced during the watch) is looked
+      // for afresh next time, with nothing kept that was set in it.
+      if (fonts_ && !fonts_->problems().items().empty()) {
+        fonts_.reset();
+        cache_ = {};
+        subsets_.clear();
+        cover_ = {};
+      }
       round.paragraphs_set = cache_.misses() - misses;
       round.paragraphs_kept = cache_.hits() - hits;
     }
@@ -81,10 +89,20 @@ bool is_publication_file(const fs::path& path) {
 std::string watch(const fs::path& source, const WatchOptions& options,
                   const std::function<void(const WatchRound&)>& report, const volatile std::sig_atomic_t& stop) {
   const fs::path folder = absolute_folder(source).parent_path();
-  FolderWatch changes(folder, absolute_folder(options.out_dir), is_publication_file);
-  if (!changes.error().empty()) return changes.error();
+  const fs::path out = absolute_folder(options.out_dir);
+  // An output folder that holds the publication would see the build's own
+  // files change (and a picture written there is a picture of the publication).
+  auto [o, f] = std::mismatch(out.begin(), out.end(), folder.begin(), folder.end());
+  if (o == out.end())
+    return "the output folder " + out.string() + " holds the publication's folder; give -o another folder";
+  FolderWatch changes(folder, out, is_publication_file);
+  if (!changes.watching()) return changes.error();
   Watcher watcher(source, options);
-  report(watcher.build({}));
+  WatchRound first = watcher.build({});
+  if (!changes.error().empty())
+    first.result.diagnostics.warning(folder.string(), 0, 0, "not every folder is watched: " + changes.error(),
+                                     "a change there does not start a build");
+  report(first);
   while (!stop) {
     std::vector<fs::path> changed = changes.wait(options.quiet, stop);
     if (changed.empty()) continue;

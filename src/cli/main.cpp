@@ -6,8 +6,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -19,9 +17,9 @@
 
 #include "build/page_range.h"
 #include "build/pdf_build.h"
-#include "build/watch.h"
 #include "build/publication.h"
 #include "cli/lines_command.h"
+#include "cli/watch_command.h"
 #include "cli/output.h"
 #include "cli/where_command.h"
 #include "model/loader.h"
@@ -224,63 +222,14 @@ int run_build(const std::vector<std::string>& raw_args) {
   return build::build_outputs(std::move(*loaded.document), stem, args.options, events) ? 0 : 1;
 }
 
-volatile std::sig_atomic_t watch_stop = 0;
-
-void on_stop_signal(int) { watch_stop = 1; }
-
-// "12:03:07" now, for the watch's lines.
-std::string clock_time() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
-  return buf;
-}
-
-// One line a build: when, how long, how much was set anew, what was written
-// or that the last outputs stand; then the diagnostics.
-void print_round(const build::WatchRound& round) {
-  print_diagnostics(round.result.diagnostics);
-  size_t errors = 0, warnings = 0;
-  for (const auto& d : round.result.diagnostics.items()) (d.severity == Severity::Error ? errors : warnings)++;
-  std::string line = "huozi: " + clock_time() + " ";
-  if (!round.changed.empty())
-    line += round.changed.front().filename().string() +
-            (round.changed.size() > 1 ? " and " + std::to_string(round.changed.size() - 1) + " more" : "") +
-            " changed; ";
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.2f s", round.seconds);
-  if (errors > 0 || !round.loaded) {
-    line += std::to_string(errors) + (errors == 1 ? " error" : " errors") + " in " + seconds +
-            "; the last good outputs stand";
-  } else {
-    line += std::string("built in ") + seconds + " (" + std::to_string(round.paragraphs_set) +
-            " paragraphs set, " + std::to_string(round.paragraphs_kept) + " kept):";
-    for (const auto& file : round.result.written) line += " " + file.string();
-  }
-  if (warnings) line += " (" + std::to_string(warnings) + (warnings == 1 ? " warning)" : " warnings)");
-  std::printf("%s\n", line.c_str());
-  std::fflush(stdout);
-}
-
-// `huozi watch SOURCE.xml [build options]`: runs until SIGINT or SIGTERM, then exits 0.
+// `huozi watch SOURCE.xml [build options]`: cli/watch_command.h.
 int run_watch(const std::vector<std::string>& raw_args) {
   BuildArgs args;
   if (std::string problem = parse_build_args(raw_args, args); !problem.empty()) return usage_error(problem);
-  struct sigaction action {};
-  action.sa_handler = on_stop_signal;
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
   build::WatchOptions options;
   options.build = args.options;
   options.out_dir = args.out_dir;
-  std::string error = build::watch(args.source, options, print_round, watch_stop);
-  if (!error.empty()) {
-    std::fprintf(stderr, "huozi: error: %s\n", error.c_str());
-    return 1;
-  }
-  return 0;
+  return run_watch_command(args.source, options);
 }
 
 // `huozi preflight FILE.pdf`: prints the report; 0 when nothing failed, 1 otherwise.

@@ -86,9 +86,12 @@ std::string embedded_fonts_css(const std::vector<FontFile>& fonts) {
   const std::string serif_tc = text_family + "\"Noto Serif CJK TC\", serif";
   css += "body { font-family: " + serif + "; }\n";
   css += ":lang(zh-Hant) body, body:lang(zh-Hant) { font-family: " + serif_tc + "; }\n";
-  css += "h1, h2, h3, h4, h5, h6, strong { font-family: " + heading_family + serif + "; }\n";
-  css += ":lang(zh-Hant) h1, :lang(zh-Hant) h2, :lang(zh-Hant) h3, :lang(zh-Hant) h4, :lang(zh-Hant) strong "
-         "{ font-family: " + heading_family + serif_tc + "; }\n";
+  // Headings: the embedded bold face, then a reader's own sans, then the text face (every character).
+  css += "h1, h2, h3, h4, h5, h6, strong { font-family: " + heading_family + "\"Noto Sans CJK SC\", " + text_family +
+         "sans-serif; }\n";
+  css += ":lang(zh-Hant) h1, :lang(zh-Hant) h2, :lang(zh-Hant) h3, :lang(zh-Hant) h4, :lang(zh-Hant) h5, "
+         ":lang(zh-Hant) h6, :lang(zh-Hant) strong { font-family: " + heading_family + "\"Noto Sans CJK TC\", " +
+         text_family + "sans-serif; }\n";
   css += "em { font-family: \"Kaiti SC\", \"STKaiti\", \"KaiTi\", " + serif + "; }\n";
   css += ":lang(zh-Hant) em { font-family: \"Kaiti TC\", \"BiauKai\", \"DFKai-SB\", " + serif_tc + "; }\n";
   css += "figcaption, p.kicker, p.subtitle { font-family: \"Noto Sans CJK SC\", " + serif + "; }\n";

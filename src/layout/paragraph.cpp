@@ -287,17 +287,16 @@ void ParagraphSetter::set(const ParagraphSource& source, const SetOptions& optio
                           DiagnosticList* diags) {
   ParagraphCache* cache = ParagraphCache::current();
   if (!cache) return set_uncached(source, options, out, diags);
-  std::string key = paragraph_key(source, options, impl_->fonts);
+  std::string key = paragraph_key(source, options, impl_->fonts->serial());
   if (const std::vector<Line>* lines = cache->find(key)) {
     out = *lines;
     return;
   }
-  DiagnosticList found;
-  set_uncached(source, options, out, &found);
-  // A paragraph that gave diagnostics is set again next time, so that they
-  // name its place then (the key leaves places out).
-  if (found.items().empty()) cache->store(std::move(key), out);
-  if (diags) diags->append(found);
+  set_uncached(source, options, out, diags);
+  // A paragraph with a character no face has is set again next time, so that
+  // its warning is given then, at its place then (the key leaves places out;
+  // the shaper warns once a character, so other paragraphs may lack it).
+  if (impl_->shaped.missing_glyphs == 0) cache->store(std::move(key), out);
 }
 
 void ParagraphSetter::set_uncached(const ParagraphSource& source, const SetOptions& options,

@@ -1,6 +1,7 @@
 #include "layout/paragraph_cache.h"
 
 #include <cstring>
+#include <type_traits>
 
 #include "layout/paragraph.h"
 
@@ -26,6 +27,10 @@ void put_string(std::string& key, const std::string& s) {
 // compile until paragraph_key is looked at.
 static_assert(sizeof(Typography) == 3, "Typography changed: add its new fields to paragraph_key");
 static_assert(sizeof(SetOptions) == 16, "SetOptions changed: update paragraph_key");
+// (Sizes on x86-64 with libstdc++: role, size, rise, lang; begin, end, style, where, tag.)
+static_assert(sizeof(text::Style) == 24 + sizeof(std::string), "text::Style changed: update paragraph_key");
+static_assert(sizeof(text::TextSpan) == 8 + sizeof(text::Style) + sizeof(SourceLocation) + 4,
+              "text::TextSpan changed: update paragraph_key");
 
 }  // namespace
 
@@ -61,7 +66,7 @@ ParagraphCache* ParagraphCache::current() { return current_cache; }
 
 // The source places of the spans are left out: they only name places in
 // diagnostics, and set() results that gave diagnostics are not cached.
-std::string paragraph_key(const ParagraphSource& source, const SetOptions& options, const void* fonts) {
+std::string paragraph_key(const ParagraphSource& source, const SetOptions& options, uint64_t fonts) {
   std::string key;
   key.reserve(source.input.text.size() + 64 * source.input.spans.size() + 128);
   put(key, fonts);

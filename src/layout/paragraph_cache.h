@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -53,7 +54,7 @@ class ParagraphCache {
 };
 
 // Everything set() reads, as bytes: the key of a paragraph in the cache.
-// `fonts` tells databases apart (face ids are theirs).
-std::string paragraph_key(const ParagraphSource& source, const SetOptions& options, const void* fonts);
+// `fonts` (FontDb::serial) tells databases apart: face ids are theirs.
+std::string paragraph_key(const ParagraphSource& source, const SetOptions& options, uint64_t fonts);
 
 }  // namespace huozi::layout

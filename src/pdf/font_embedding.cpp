@@ -1,5 +1,7 @@
 #include "pdf/font_embedding.h"
 
+#include <filesystem>
+
 #include <hb-ot.h>
 
 #include <algorithm>
@@ -112,6 +114,11 @@ void SubsetCache::store(const std::string& key, const Program& program) {
   programs_[key] = {program, true};
 }
 
+void SubsetCache::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  programs_.clear();
+}
+
 void SubsetCache::end_build() {
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto it = programs_.begin(); it != programs_.end();) {
@@ -128,7 +135,12 @@ EmbeddedFont::EmbeddedFont(layout::FontRef ref, SubsetCache* cache) : ref_(std::
 
 // The face and the glyphs used, as bytes (one bit a glyph).
 std::string EmbeddedFont::subset_key() const {
-  std::string key = ref_.file + '\0' + std::to_string(ref_.index) + '\0';
+  // The file's size and time too: a font replaced during a watch is a new font.
+  std::error_code ec;
+  auto size = std::filesystem::file_size(ref_.file, ec);
+  auto time = std::filesystem::last_write_time(ref_.file, ec).time_since_epoch().count();
+  std::string key = ref_.file + '\0' + std::to_string(ref_.index) + '\0' + std::to_string(size) + '\0' +
+                    std::to_string(time) + '\0';
   key.resize(key.size() + (used_.size() + 7) / 8);
   char* bits = key.data() + key.size() - (used_.size() + 7) / 8;
   for (size_t g = 0; g < used_.size(); ++g)

@@ -33,6 +33,7 @@ class SubsetCache {
   void store(const std::string& key, const Program& program);
   // Ends a PDF: programs it did not use are dropped.
   void end_build();
+  void clear();
 
  private:
   std::mutex mutex_;

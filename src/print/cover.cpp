@@ -116,9 +116,20 @@ std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::Fon
 
 namespace {
 
+// `s` cut to its first `n` characters and an ellipsis.
+std::string shortened(const std::string& s, size_t n) {
+  std::string out;
+  for (const std::string& c : characters(s)) {
+    if (n-- == 0) return out + "…";
+    out += c;
+  }
+  return out;
+}
+
 // The title in the band, at most 84 % of the front's width: shrunk to fit down
-// to a twentieth of the width, then broken into lines at that size (a long
-// title must not run off the cover or into the spine).
+// to a twentieth of the width, then broken into lines at that size, as many as
+// the band holds (a longer title is cut with an ellipsis: it must not run off
+// the cover, into the spine or over the subtitle).
 void place_title(std::vector<PageItem>& into, Setter& setter, const std::string& title, double centre,
                  double band_top, double band_height, double width) {
   const double measure = width * 0.84;
@@ -127,14 +138,39 @@ void place_title(std::vector<PageItem>& into, Setter& setter, const std::string&
   setter.lines(title, text::Role::Heading, size, 0, widths);
   const bool fits = widths.empty() || widths[0] <= measure;
   if (!fits) size = std::max(size * measure / widths[0], width / 20);
-  auto lines = setter.lines(title, text::Role::Heading, size, fits ? 0 : measure, widths, Color{1, 1, 1});
   const double leading = size * 1.3;
+  const size_t room = std::max<size_t>(1, static_cast<size_t>((band_height * 0.9 - size) / leading) + 1);
+  std::string text = title;
+  auto lines = setter.lines(text, text::Role::Heading, size, fits ? 0 : measure, widths, Color{1, 1, 1});
+  for (size_t n = characters(title).size(); lines.size() > room && n > 1;) {
+    n = n * room / lines.size();  // about what the band holds, then less until it fits
+    text = shortened(title, n);
+    lines = setter.lines(text, text::Role::Heading, size, measure, widths, Color{1, 1, 1});
+  }
   double y = band_top + band_height / 2 - leading * (lines.size() - 1) / 2 + size * 0.35;
   for (size_t i = 0; i < lines.size(); ++i, y += leading)
     for (PageItem& item : lines[i]) {
       layout::translate(item, centre - widths[i] / 2, y);
       into.push_back(std::move(item));
     }
+}
+
+// One line centred on x: shrunk to fit `measure` down to half its size, then
+// cut with an ellipsis.
+void place_fitted(std::vector<PageItem>& into, Setter& setter, const std::string& s, double size, double x,
+                  double y, double measure) {
+  std::vector<double> widths;
+  setter.lines(s, text::Role::Body, size, 0, widths);
+  if (widths.empty()) return;
+  if (widths[0] > measure) size = std::max(size * measure / widths[0], size / 2);
+  std::string text = s;
+  for (size_t n = characters(s).size(); n > 1;) {
+    setter.lines(text, text::Role::Body, size, 0, widths);
+    if (widths.empty() || widths[0] <= measure) break;
+    n = std::min(n - 1, static_cast<size_t>(n * measure / widths[0]));
+    text = shortened(s, n);
+  }
+  setter.place(into, text, text::Role::Body, size, x, y, true, kCoverInk);
 }
 
 // The front: a band of vermilion that bleeds off the right edge with the
@@ -147,18 +183,17 @@ void draw_front(layout::PageFrame& frame, Setter& setter, const model::Document&
   frame.items.push_back(layout::Box{{left, band_top, width + bleed, band_height}, 0, {}, true, kCoverAccent});
   place_title(frame.items, setter, m.title, centre, band_top, band_height, width);
   const double size = std::clamp(width / 12, 14.0, 36.0);
+  const double measure = width * 0.84;
   if (!m.subtitle.empty())
-    setter.place(frame.items, m.subtitle, text::Role::Body, size * 0.5, centre, top + height * 0.45, true,
-                 kCoverInk);
+    place_fitted(frame.items, setter, m.subtitle, size * 0.5, centre, top + height * 0.45, measure);
   if (std::string a = authors(doc); !a.empty())
-    setter.place(frame.items, a, text::Role::Body, size * 0.45, centre, top + height * 0.55, true, kCoverInk);
+    place_fitted(frame.items, setter, a, size * 0.45, centre, top + height * 0.55, measure);
   // An issue of a periodical is known by its date.
   if (doc.type == model::PublicationType::Periodical && !m.date.empty())
-    setter.place(frame.items, model::chinese_date(model::iso_date(m)), text::Role::Body, size * 0.4, centre,
-                 top + height * 0.62, true, kCoverInk);
+    place_fitted(frame.items, setter, model::chinese_date(model::iso_date(m)), size * 0.4, centre,
+                 top + height * 0.62, measure);
   if (!m.publisher.empty())
-    setter.place(frame.items, m.publisher, text::Role::Body, size * 0.4, centre, top + height * 0.9, true,
-                 kCoverInk);
+    place_fitted(frame.items, setter, m.publisher, size * 0.4, centre, top + height * 0.9, measure);
 }
 
 }  // namespace

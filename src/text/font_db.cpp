@@ -1,5 +1,7 @@
 #include "text/font_db.h"
 
+#include <atomic>
+
 #include <hb-ot.h>
 #include <unistd.h>
 
@@ -228,6 +230,7 @@ struct FaceSlot {
 };
 
 struct FontDb::Impl {
+  uint64_t serial = 0;
   std::vector<FaceSlot> slots;
   size_t open_count = 0;
   DiagnosticList problems;  // faces that could not be opened
@@ -261,7 +264,11 @@ struct FontDb::Impl {
   }
 };
 
-FontDb::FontDb() : impl_(std::make_unique<Impl>()) {}
+FontDb::FontDb() : impl_(std::make_unique<Impl>()) {
+  static std::atomic<uint64_t> opened{0};
+  impl_->serial = ++opened;
+}
+uint64_t FontDb::serial() const { return impl_->serial; }
 FontDb::~FontDb() = default;
 
 std::filesystem::path FontDb::default_config() {

@@ -79,6 +79,9 @@ class FontDb {
   // that finds any here has set text blank, and writes nothing.
   const DiagnosticList& problems() const;
   size_t size() const;
+  // Different for every database a process opens, unlike its address, which
+  // a later database may take: what caches of set text are keyed by.
+  uint64_t serial() const;
   // How many of the size() faces have been opened by face() so far.
   size_t open_count() const;
   bool is_open(FaceId id) const;

@@ -21,6 +21,12 @@ constexpr size_t kMaxFolders = 4096;
 // closed, moved in (save by rename), created, removed or moved away.
 constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE;
 
+// Folders no publication keeps its sources in, and that can be large.
+bool skipped_folder(const fs::path& folder) {
+  std::string name = folder.filename().string();
+  return !name.empty() && (name[0] == '.' || name == "node_modules");
+}
+
 }  // namespace
 
 FolderWatch::FolderWatch(const fs::path& root, const fs::path& skip, std::function<bool(const fs::path&)> wanted)
@@ -37,23 +43,32 @@ FolderWatch::~FolderWatch() {
   if (fd_ >= 0) close(fd_);
 }
 
-void FolderWatch::add_folder(const fs::path& folder) {
-  if (folders_.size() >= kMaxFolders) return;
+bool FolderWatch::add_folder(const fs::path& folder) {
+  if (folders_.size() >= kMaxFolders) {
+    if (error_.empty()) error_ = "more than " + std::to_string(kMaxFolders) + " folders under the publication";
+    return false;
+  }
   int wd = inotify_add_watch(fd_, folder.c_str(), kEvents | IN_ONLYDIR);
   if (wd < 0) {
-    if (folders_.empty()) error_ = "cannot watch " + folder.string() + ": " + std::strerror(errno);
-    return;
+    error_ = "cannot watch " + folder.string() + ": " + std::strerror(errno);
+    return false;
   }
-  folders_.emplace_back(wd, folder);
+  // A folder renamed within the tree keeps its descriptor: the new path replaces the old.
+  auto known = std::find_if(folders_.begin(), folders_.end(), [&](const auto& f) { return f.first == wd; });
+  if (known != folders_.end())
+    known->second = folder;
+  else
+    folders_.emplace_back(wd, folder);
+  return true;
 }
 
 void FolderWatch::add_tree(const fs::path& folder) {
   std::error_code ec;
   if (!skip_.empty() && fs::equivalent(folder, skip_, ec)) return;
-  add_folder(folder);
+  if (!add_folder(folder)) return;
   // Symbolic links are not followed: they may lead out of the publication.
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_directory(ec) && !it->is_symlink(ec)) add_tree(it->path());
+    if (it->is_directory(ec) && !it->is_symlink(ec) && !skipped_folder(it->path())) add_tree(it->path());
 }
 
 bool FolderWatch::read_events(int timeout_ms, std::vector<fs::path>& changed) {
@@ -66,11 +81,25 @@ bool FolderWatch::read_events(int timeout_ms, std::vector<fs::path>& changed) {
     for (ssize_t at = 0; at < n;) {
       const auto* e = reinterpret_cast<const inotify_event*>(buffer + at);
       at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
+      if (e->mask & IN_Q_OVERFLOW) {  // events were lost: something changed
+        any = true;
+        continue;
+      }
       auto folder = std::find_if(folders_.begin(), folders_.end(), [&](const auto& f) { return f.first == e->wd; });
-      if (folder == folders_.end() || e->len == 0) continue;
+      if (folder == folders_.end()) continue;
+      if (e->mask & IN_IGNORED) {  // the folder is gone
+        folders_.erase(folder);
+        continue;
+      }
+      if (e->len == 0) continue;
       fs::path path = folder->second / e->name;
       if (e->mask & IN_ISDIR) {
+        if (skipped_folder(path)) continue;
+        // A folder moved in (or made and filled at once) may hold an
+        // included file; one moved out or removed may have held one.
         if (e->mask & (IN_CREATE | IN_MOVED_TO)) add_tree(path);
+        any = true;
+        if (std::find(changed.begin(), changed.end(), path) == changed.end()) changed.push_back(path);
         continue;
       }
       if (!wanted_(path)) continue;
@@ -88,10 +117,15 @@ std::vector<fs::path> FolderWatch::wait(std::chrono::milliseconds quiet, const v
   constexpr int kStepMs = 200;
   while (!stop && !read_events(kStepMs, changed)) {
   }
-  // The quiet time, but not forever: a file written without pause still builds every few seconds.
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-  while (!stop && std::chrono::steady_clock::now() < give_up &&
-         read_events(static_cast<int>(quiet.count()), changed)) {
+  // Then until `quiet` has passed since the last change that counts (events
+  // for other files do not end the wait), but not forever: a file written
+  // without pause still builds every few seconds.
+  using Clock = std::chrono::steady_clock;
+  const auto give_up = Clock::now() + std::chrono::seconds(3);
+  auto settled = Clock::now() + quiet;
+  for (auto now = Clock::now(); !stop && now < settled && now < give_up; now = Clock::now()) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(settled - now).count();
+    if (read_events(static_cast<int>(std::max<long long>(left, 1)), changed)) settled = Clock::now() + quiet;
   }
   if (stop) changed.clear();
   return changed;

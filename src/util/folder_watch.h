@@ -23,8 +23,10 @@ class FolderWatch {
   FolderWatch(const FolderWatch&) = delete;
   FolderWatch& operator=(const FolderWatch&) = delete;
 
-  // Empty, or why the folder cannot be watched.
+  // Empty, or why the folder (or a part of it) cannot be watched.
   const std::string& error() const { return error_; }
+  // False when not even the root could be watched.
+  bool watching() const { return !folders_.empty(); }
 
   // Waits for a change to a wanted file, then until `quiet` passes without
   // another (an editor's save is several events; a tool may write many
@@ -33,7 +35,7 @@ class FolderWatch {
 
  private:
   void add_tree(const std::filesystem::path& folder);
-  void add_folder(const std::filesystem::path& folder);
+  bool add_folder(const std::filesystem::path& folder);
   // Reads the events ready within timeout_ms; adds changed wanted files to `changed`.
   bool read_events(int timeout_ms, std::vector<std::filesystem::path>& changed);
 

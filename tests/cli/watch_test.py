@@ -117,8 +117,8 @@ try:
     line = next_line()
     check('an edit in place builds once', line is not None and 'ch2.xml changed; built in' in line, str(line))
     check('only the edited paragraph is set anew',
-          line is not None and re.search(r'\((\d+) paragraphs set', line) is not None
-          and int(re.search(r'\((\d+) paragraphs set', line).group(1)) <= 2, str(line))
+          line is not None and re.search(r'\((\d+) settings? new', line) is not None
+          and int(re.search(r'\((\d+) settings? new', line).group(1)) <= 2, str(line))
     check('no second build for one save', no_more_lines() == [])
     reference_build()
     check('after the edit: the outputs are what huozi build writes', same_outputs())
@@ -135,6 +135,18 @@ try:
     write('.ch2.xml.swp', 'x')
     write('ch2.xml~', 'x')
     check('swap and backup files build nothing', no_more_lines() == [])
+
+    # A save as vim makes it: the old file moved to a backup, a swap file
+    # written, then the new file; the swap file's event must not end the wait
+    # while the source is missing (which would build and report an error).
+    os.rename(os.path.join(pub, 'ch2.xml'), os.path.join(pub, 'ch2.xml~'))
+    time.sleep(0.01)
+    write('.ch2.xml.swx', 'x')
+    time.sleep(0.03)
+    write('ch2.xml', CHAPTER.replace('PARAGRAPH', '改过的段落，第三次。'))
+    line = next_line()
+    check('a save in steps builds once, without error', line is not None and 'built in' in line, str(line))
+    check('no second build for the steps', no_more_lines() == [])
 
     # A broken edit: diagnostics, and the last good outputs stand.
     good = {ext: open(os.path.join(out, 'pub' + ext), 'rb').read() for ext in ('.epub', '.pdf')}
@@ -164,6 +176,12 @@ finally:
         watch.kill()
         code = None
 check('SIGINT ends the watch with 0', code == 0, str(code))
+
+# An output folder that holds the publication would see the build's own files.
+refused = subprocess.run([huozi, 'watch', os.path.join(pub, 'publication.xml'), '-o', pub], capture_output=True,
+                         text=True, timeout=20)
+check('-o the publication folder is refused', refused.returncode == 1 and 'give -o another folder' in refused.stderr,
+      refused.stderr)
 
 print('%d failed' % len(failures))
 sys.exit(1 if failures else 0)

@@ -86,6 +86,30 @@ TEST(FrontCover, ALongTitleIsShrunkThenBrokenInsideTheFront) {
   EXPECT_EQ(joined, title);
 }
 
+// Hostile lengths: a title of 10,000 characters stays in its band, cut with
+// an ellipsis; a subtitle of 1,000 stays on the page.
+TEST(FrontCover, NothingRunsOffTheFront) {
+  std::string title, subtitle;
+  for (int i = 0; i < 10000; ++i) title += "题";
+  for (int i = 0; i < 1000; ++i) subtitle += "副";
+  auto doc = book("<title>" + title + "</title><subtitle>" + subtitle + "</subtitle>");
+  ASSERT_TRUE(doc);
+  layout::PageFrame front = front_cover_frame(*doc, fonts(), 420, 630);
+  std::vector<Line> found = lines(front);
+  ASSERT_GE(found.size(), 2u);
+  bool ellipsis = false;
+  for (const Line& l : found) {
+    EXPECT_GE(l.left, 0) << l.text.substr(0, 30);
+    EXPECT_LE(l.right, 420) << l.text.substr(0, 30);
+    ellipsis = ellipsis || l.text.find("…") != std::string::npos;
+    if (l.text.find("题") != std::string::npos) {
+      EXPECT_GT(l.baseline, 630 * 0.18);
+      EXPECT_LT(l.baseline, 630 * 0.38);  // inside the band
+    }
+  }
+  EXPECT_TRUE(ellipsis);
+}
+
 TEST(FrontCover, APeriodicalShowsItsDate) {
   auto doc = book("<title>晚报</title>", "zh-Hans", " type=\"periodical\"");
   ASSERT_TRUE(doc);
