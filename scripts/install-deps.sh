@@ -14,6 +14,7 @@ test_packages=(
   libgtest-dev libbenchmark-dev python3 libxml2-utils epubcheck default-jre-headless
   poppler-utils mupdf-tools qpdf unzip ghostscript liblcms2-utils
   clang libclang-rt-14-dev
+  chromium
 )
 
 want=("${build_packages[@]}")
@@ -38,9 +39,16 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
+  # The npm test tools (tests/tools/package.json): epubcheck-ts, Ace by DAISY,
+  # puppeteer-core and epub.js. Installed again when the lock file is newer than
+  # the installed tree. No install scripts: Puppeteer's would download a Chrome
+  # of its own; the tests drive Debian's chromium (tests/tools/.puppeteerrc.cjs
+  # says the same to an npm run by hand).
   tools="$(cd "$(dirname "$0")/.." && pwd)/tests/tools"
-  if [[ ! -x "$tools/node_modules/.bin/epubcheck-ts" ]]; then
-    echo "huozi: installing the npm EPUB checker into tests/tools" >&2
-    (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  if [[ ! -x "$tools/node_modules/.bin/epubcheck-ts" || ! -x "$tools/node_modules/.bin/ace-cli" ||
+        ! -f "$tools/node_modules/epubjs/dist/epub.min.js" || ! -d "$tools/node_modules/puppeteer-core" ||
+        "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]]; then
+    echo "huozi: installing the npm test tools into tests/tools" >&2
+    (cd "$tools" && PUPPETEER_SKIP_DOWNLOAD=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 fi
