@@ -159,7 +159,13 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     images = std::make_unique<PageImages>(*fonts, *doc, stem, options.images);
     pdf.each_page = [&](const layout::PageFrame& page) { images->add(page); };
   }
+  const bool vertical = doc->writing_mode == model::WritingMode::Vertical;
+  const std::string source_file = doc->files.empty() ? std::string() : doc->files[0];
   BuildResult made = build_pdf(*doc, *fonts, target, pdf);
+  if (vertical)
+    made.diagnostics.warning(source_file, 0, 0,
+                             "writing-mode=\"vertical\": the EPUB is set vertically, the PDF still horizontally",
+                             "vertical pages in the PDF are not made yet (issue 17); use the EPUB for 竖排");
   if (images && !finish_step(images->finish(made.pages, !made), all, events)) {
     finish_step(std::move(made), all, events);
     return all;

@@ -202,7 +202,8 @@ std::string package_opf(const model::Document& doc, const BookPlan& plan, const 
   for (size_t i = 0; i < fonts.size(); ++i)
     out += "    <item id=\"font-" + std::to_string(i + 1) + "\" href=\"" + fonts[i].href + "\" media-type=\"" +
            (fonts[i].truetype ? "font/ttf" : "font/otf") + "\"/>\n";
-  out += "  </manifest>\n  <spine toc=\"ncx\" page-progression-direction=\"ltr\">\n";
+  out += "  </manifest>\n  <spine toc=\"ncx\" page-progression-direction=\"" +
+         std::string(doc.writing_mode == model::WritingMode::Vertical ? "rtl" : "ltr") + "\">\n";
   if (has_cover) out += "    <itemref idref=\"cover\"/>\n";
   out += "    <itemref idref=\"titlepage\"/>\n    <itemref idref=\"nav\"/>\n";
   for (size_t i = 0; i < plan.spine.size(); ++i) out += "    <itemref idref=\"doc-" + std::to_string(i + 1) + "\"/>\n";
@@ -211,7 +212,7 @@ std::string package_opf(const model::Document& doc, const BookPlan& plan, const 
 }
 
 std::string navigation_xhtml(const model::Document& doc, const BookPlan& plan) {
-  std::string out = xhtml_head(doc.metadata.language, toc_word(doc), "frontmatter");
+  std::string out = xhtml_head(doc, toc_word(doc), "frontmatter");
   out += "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>" + toc_word(doc) + "</h1>\n";
   if (plan.toc.empty()) {
     // A TOC needs an entry: the first body file, under the publication's title.
@@ -251,7 +252,7 @@ std::string toc_ncx(const model::Document& doc, const BookPlan& plan) {
 std::string title_page_xhtml(const model::Document& doc) {
   const model::Metadata& m = doc.metadata;
   bool traditional = is_traditional(m.language);
-  std::string out = xhtml_head(m.language, m.title, "frontmatter");
+  std::string out = xhtml_head(doc, m.title, "frontmatter");
   out += "<section class=\"titlepage\" epub:type=\"titlepage\">\n";
   out += "<h1 class=\"book-title\">" + escaped(m.title) + "</h1>\n";
   if (!m.subtitle.empty()) out += "<p class=\"book-subtitle\">" + escaped(m.subtitle) + "</p>\n";
@@ -267,7 +268,7 @@ std::string title_page_xhtml(const model::Document& doc) {
 }
 
 std::string cover_xhtml(const model::Document& doc, const BookPlan& plan) {
-  std::string out = xhtml_head(doc.metadata.language, doc.metadata.title, "cover");
+  std::string out = xhtml_head(doc, doc.metadata.title, "cover");
   out += "<section class=\"cover\" epub:type=\"cover\">\n<img src=\"" + escaped(plan.cover_href) + "\" alt=\"" +
          escaped(doc.metadata.title) +
          "\"/>\n</section>\n";

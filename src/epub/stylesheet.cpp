@@ -119,6 +119,19 @@ figure {
   break-inside: avoid;
 }
 figure img { display: block; max-width: 100%; margin: 0 auto; }
+/* 竖排 (<publication writing-mode="vertical">): lines top to bottom, columns right to left,
+   each number of two digits upright in one cell (縦中横); emphasis dots and ruby fall on the
+   right of the characters by themselves, and the zh-Hant marks take their vertical forms from
+   the font ('vert'), never from presentation-form characters. */
+html.vertical {
+  writing-mode: vertical-rl;
+  -webkit-writing-mode: vertical-rl;
+  -epub-writing-mode: vertical-rl;
+}
+html.vertical body { margin: 0.5em 0; }
+.tcy { text-combine-upright: all; -webkit-text-combine: horizontal; -epub-text-combine: horizontal; }
+html.vertical figure img { max-width: none; max-height: 100%; }
+html.vertical section.part > h1 { margin: 0 30vw 0 1em; }
 /* The cover fills the screen's height or width, whichever it meets first, never cropped. */
 section.cover { margin: 0; padding: 0; text-align: center; }
 section.cover img { display: block; max-width: 100%; max-height: 100vh; height: auto; margin: 0 auto; }

@@ -18,7 +18,7 @@ class XhtmlWriter {
       : doc_(doc), plan_(plan), item_(item) {}
 
   std::string run() {
-    out_ = xhtml_head(doc_.metadata.language, item_.title, item_.is_chapter_like ? "bodymatter" : nullptr);
+    out_ = xhtml_head(doc_, item_.title, item_.is_chapter_like ? "bodymatter" : nullptr);
     for (const Node* n : item_.nodes) block(*n, item_.level);
     flush_footnotes();
     out_ += xhtml_foot();
@@ -341,7 +341,7 @@ class XhtmlWriter {
 
   void inline_node(const Node& n) {
     switch (n.kind) {
-      case NodeKind::Text: append_escaped(out_, n.text); break;
+      case NodeKind::Text: append_text(out_, n.text, doc_.writing_mode == model::WritingMode::Vertical); break;
       case NodeKind::Emphasis: wrap("em", n); break;
       case NodeKind::Strong: wrap("strong", n); break;
       case NodeKind::EmphasisDots: wrap("em", n, "dots"); break;
@@ -409,11 +409,42 @@ class XhtmlWriter {
 
 }  // namespace
 
-std::string xhtml_head(const std::string& lang, const std::string& title, const char* body_type) {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+void append_text(std::string& out, const std::string& text, bool vertical) {
+  if (!vertical) return append_escaped(out, text);
+  size_t done = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && is_digit(text[end])) ++end;
+    // One or two digits, not a piece of a longer number (2.5, 1,000) or a word (A4):
+    // upright (a single digit) or side by side in one cell (縦中横).
+    auto ascii_word = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == ','; };
+    bool alone = (i == 0 || !ascii_word(text[i - 1])) && (end == text.size() || !ascii_word(text[end]));
+    if (end - i <= 2 && alone) {
+      append_escaped(out, text.substr(done, i - done));
+      out += "<span class=\"tcy\">" + text.substr(i, end - i) + "</span>";
+      done = end;
+    }
+    i = end;
+  }
+  append_escaped(out, text.substr(done));
+}
+
+std::string xhtml_head(const model::Document& doc, const std::string& title, const char* body_type) {
+  const bool vertical = doc.writing_mode == model::WritingMode::Vertical;
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
       "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"" +
-      lang_attributes(lang) + ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>" + escaped(title) +
+      lang_attributes(doc.metadata.language) + (vertical ? " class=\"vertical\"" : "") + ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>" + escaped(title) +
       "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body";
   if (body_type) out += std::string(" epub:type=\"") + body_type + "\"";
   out += ">\n";

@@ -156,6 +156,10 @@ struct Metadata {
 
 enum class PublicationType : uint8_t { Book, Periodical };
 
+// 横排 or 竖排 (<publication writing-mode="vertical">): lines top to bottom,
+// columns right to left, pages turning to the right.
+enum class WritingMode : uint8_t { Horizontal, Vertical };
+
 // How the publication wants its pages (the <layout> element); lengths in
 // points. The PDF's page layout reads it; the EPUB ignores it.
 struct PageSetup {
@@ -190,6 +194,7 @@ struct PageSetup {
 struct Document {
   Metadata metadata;
   PublicationType type = PublicationType::Book;
+  WritingMode writing_mode = WritingMode::Horizontal;
   PageSetup page;
   std::vector<Node> body;          // parts, chapters, sections and blocks
   std::string base_dir;            // the publication folder (absolute)

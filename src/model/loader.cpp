@@ -239,7 +239,13 @@ class Loader {
 
   // xml:lang (the publication's language) and type.
   void read_publication_attributes(const Cursor& root) {
-    root.check_attributes({"type"});
+    root.check_attributes({"type", "writing-mode"});
+    std::string_view mode = root.node().attribute("writing-mode").value();
+    if (mode == "vertical")
+      doc_.writing_mode = WritingMode::Vertical;
+    else if (!mode.empty() && mode != "horizontal")
+      root.error("unknown writing-mode \"" + std::string(mode) + "\"",
+                 "use horizontal (横排, the default) or vertical (竖排)");
     doc_.metadata.language = root.node().attribute("xml:lang").value();
     if (!doc_.metadata.language.empty() && !is_language_tag(doc_.metadata.language))
       root.error("xml:lang \"" + doc_.metadata.language + "\" is not a language tag",
