@@ -1,5 +1,7 @@
 #include "build/proof_build.h"
 
+#include <cerrno>
+
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -19,10 +21,11 @@ std::optional<std::string> proof_stamp() {
   char text[64];
   if (epoch && *epoch) {
     char* end = nullptr;
+    errno = 0;
     const long long seconds = std::strtoll(epoch, &end, 10);
-    if (*end != '\0' || seconds < 0) return std::nullopt;
+    if (*end != '\0' || seconds < 0 || errno == ERANGE) return std::nullopt;
     t = static_cast<std::time_t>(seconds);
-    gmtime_r(&t, &when);
+    if (!gmtime_r(&t, &when)) return std::nullopt;  // past what a calendar year holds
     std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &when);
   } else {
     localtime_r(&t, &when);
@@ -32,7 +35,7 @@ std::optional<std::string> proof_stamp() {
 }
 
 BuildResult build_proof(const model::Document& doc, const std::filesystem::path& target,
-                        const std::string& stamp) {
+                        const std::string& stamp, bool warnings) {
   BuildResult result;
   std::unique_ptr<text::FontDb> fonts = open_fonts(result.diagnostics);
   if (!fonts) return result;
@@ -40,9 +43,9 @@ BuildResult build_proof(const model::Document& doc, const std::filesystem::path&
   PdfOptions options;
   options.decorate = [&marks](layout::PageFrame& page) { marks.mark(page); };
   BuildResult built = build_pdf(doc, *fonts, target, options);
-  // The reader PDF's step reports the book's warnings; the proof's would repeat them.
+  // When the reader PDF follows, its step reports the book's warnings; the proof's would repeat them.
   for (const Diagnostic& d : built.diagnostics.items())
-    if (d.severity == Severity::Error) result.diagnostics.add(d);
+    if (warnings || d.severity == Severity::Error) result.diagnostics.add(d);
   result.written = std::move(built.written);
   result.pages = built.pages;
   return result;

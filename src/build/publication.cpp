@@ -77,10 +77,11 @@ void warn(const DiagnosticList& problems, const std::string& what, DiagnosticLis
 }  // namespace
 
 BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts,
-                       text::FontDb* fonts, CoverImageCache* cover) {
+                       const BuildSession& session) {
   BuildResult result;
   epub::EpubOptions options;
   DiagnosticList font_problems_found, subset_problems;
+  text::FontDb* fonts = session.fonts;
   std::unique_ptr<text::FontDb> own_fonts;
   if (!fonts && (doc.metadata.cover_image.empty() || embed_fonts)) {
     own_fonts = open_fonts(font_problems_found);
@@ -88,7 +89,7 @@ BuildResult build_epub(const model::Document& doc, const std::filesystem::path& 
   }
   if (fonts && doc.metadata.cover_image.empty()) {
     DiagnosticList cover_problems;
-    options.cover_png = cover_png(doc, *fonts, cover_problems, cover);
+    options.cover_png = cover_png(doc, *fonts, cover_problems, session.cover);
     if (font_problems(*fonts, cover_problems)) options.cover_png.clear();
     if (options.cover_png.empty()) warn(cover_problems, "has no cover image", result.diagnostics);
   }
@@ -111,6 +112,15 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     if (events.done) events.done(all);
     return all;
   }
+  // A bad SOURCE_DATE_EPOCH is found before any output is written.
+  std::optional<std::string> stamp;
+  if (options.proof && !(stamp = proof_stamp())) {
+    all.diagnostics.error("SOURCE_DATE_EPOCH", 0, 0,
+                          "SOURCE_DATE_EPOCH is not a whole number of seconds (from 1970) a calendar can show",
+                          "unset it, or give the proof's build time as seconds since 1970; nothing was written");
+    if (events.done) events.done(all);
+    return all;
+  }
   // One font database for every step: the faces the EPUB's cover opened are open for the PDF.
   DiagnosticList font_problems_found;
   const bool epub_draws = options.epub && (doc->metadata.cover_image.empty() || options.epub_fonts);
@@ -120,18 +130,13 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
   if (options.epub) {
     std::string target = stem + ".epub";
     writing(target);
-    if (!finish_step(build_epub(*doc, target, options.epub_fonts, fonts, session.cover), all, events)) return all;
+    if (!finish_step(build_epub(*doc, target, options.epub_fonts, {fonts, session.subsets, session.cover}), all, events)) return all;
   }
   if (options.proof) {
     std::string target = stem + "-proof.pdf";
     writing(target);
-    BuildResult proof;
-    if (std::optional<std::string> stamp = proof_stamp())
-      proof = build_proof(*doc, target, *stamp);
-    else
-      proof.diagnostics.error(target, 0, 0, "SOURCE_DATE_EPOCH is not a whole number of seconds",
-                              "unset it, or give the build time as seconds since 1970");
-    if (!finish_step(std::move(proof), all, events)) return all;
+    const bool pdf_follows = options.pdf || options.print;
+    if (!finish_step(build_proof(*doc, target, *stamp, !pdf_follows), all, events)) return all;
   }
   const bool pdf_wanted = options.pdf || options.print;
   if (options.images.any() && !pdf_wanted) {

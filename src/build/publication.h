@@ -43,19 +43,6 @@ std::string output_name(const std::filesystem::path& source);
 // without text or pictures, such as an empty one): no output is written for it.
 bool has_content(const model::Document& doc, DiagnosticList& diagnostics);
 
-// The EPUB 3, written atomically to target.
-// The generated cover and the embedded faces (embed_fonts) use `fonts`, or a
-// database of its own when it is null.
-BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts = false,
-                       text::FontDb* fonts = nullptr, CoverImageCache* cover = nullptr);
-
-// Writes the outputs asked for as stem.epub, stem-page-NNN.png and .svg,
-// stem-contact.png, stem-proof.pdf, stem.pdf, stem-print.pdf and stem-cover.pdf, in that
-// order, stopping at the first that fails. The page images and the PDF share
-// one layout. The
-// document is taken over: once the last output that reads it is laid out it
-// is freed (the whole Quan Tangshi's model is about half the build's memory).
-// The result: every file written and every diagnostic, over all the steps.
 // What a watch keeps from one build to the next (build/watch.h); each may be null.
 struct BuildSession {
   text::FontDb* fonts = nullptr;        // open, with the faces used so far
@@ -63,6 +50,17 @@ struct BuildSession {
   CoverImageCache* cover = nullptr;     // the EPUB's generated cover
 };
 
+// The EPUB 3, written atomically to target. The generated cover and the
+// embedded faces (embed_fonts) use the session's fonts and cover, or their own.
+BuildResult build_epub(const model::Document& doc, const std::filesystem::path& target, bool embed_fonts = false,
+                       const BuildSession& session = {});
+
+// Writes the outputs asked for as stem.epub, stem-proof.pdf, stem-page-NNN.png
+// and .svg, stem-contact.png, stem.pdf, stem-print.pdf and stem-cover.pdf, in
+// that order, stopping at the first that fails. The page images and the PDF
+// share one layout. The document is taken over: once the last output that reads it is laid out it
+// is freed (the whole Quan Tangshi's model is about half the build's memory).
+// The result: every file written and every diagnostic, over all the steps.
 // `session`: what the last build of a watch kept, else none.
 BuildResult build_outputs(model::Document&& doc, const std::string& stem, const BuildOptions& options,
                           const BuildEvents& events = {}, const BuildSession& session = {});

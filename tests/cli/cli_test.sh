@@ -35,6 +35,17 @@ check "--epub-fonts with --pdf only exits 2" test $rc -eq 2
 run build data/good.xml --epub --epub-fonts -o "$work/fonts"
 check "--epub-fonts prints the size the fonts add" grep -q 'note: the EPUB embeds .* KB' "$work/err"
 check "--epub-fonts puts the faces in the EPUB" test -n "$(unzip -l "$work/fonts/good.epub" | grep 'EPUB/fonts/text\.')"
+# The proof: a bad SOURCE_DATE_EPOCH writes nothing; without the reader PDF the
+# proof's layout warnings are the build's (a character no font has).
+SOURCE_DATE_EPOCH=12x run build data/good.xml --epub --proof -o "$work/bad-epoch"
+check "a bad SOURCE_DATE_EPOCH exits 1" test $rc -eq 1
+check "a bad SOURCE_DATE_EPOCH says so" grep -q 'SOURCE_DATE_EPOCH is not a whole number' "$work/err"
+check "a bad SOURCE_DATE_EPOCH writes nothing" test -z "$(ls -A "$work/bad-epoch" 2>/dev/null)"
+sed 's|</p>|𞤀</p>|' data/good.xml >"$work/missing-glyph.xml"
+SOURCE_DATE_EPOCH=1764720000 run build "$work/missing-glyph.xml" --epub --proof -o "$work/proof-only"
+check "--epub --proof reports the layout's warnings" grep -q 'warning: .*no font' "$work/err"
+SOURCE_DATE_EPOCH=1764720000 run build "$work/missing-glyph.xml" --proof -o "$work/proof-pdf"
+check "--proof with the PDF reports a warning once" test "$(grep -c 'warning: .*no font' "$work/err")" -eq 1
 # One thread or two: the same PDF, byte for byte (the tang-poems sample has a TOC put first).
 run build ../../content/tang-poems/publication.xml --pdf --threads 1 -o "$work/one"
 check "--threads 1 exits 0" test $rc -eq 0
