@@ -31,7 +31,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--png [--dpi N]] [--svg]\n"
     "                   [--contact] [--pages RANGE] [--proof] [--epub-fonts] [--threads 1|2] [-o DIR]\n"
-    "       huozi watch SOURCE.xml [the options of build]\n"
+    "       huozi watch SOURCE.xml [--quiet MS] [the options of build]\n"
     "       huozi check SOURCE.xml\n"
     "       huozi preflight FILE.pdf\n"
     "       huozi pages SOURCE.xml\n"
@@ -44,7 +44,9 @@ constexpr const char* kUsage =
     "          as NAME.epub and NAME.pdf, where NAME is the source's folder name for publication.xml,\n"
     "          else the source's file name without .xml\n"
     "  watch   build, then build again whenever a file of the publication's folder changes\n"
-    "          (sources and pictures); one line a build; Ctrl-C ends it\n"
+    "          (sources and pictures); one line a build; Ctrl-C ends it. --quiet MS: a build\n"
+    "          starts once no change came for MS milliseconds (default 50; more for tools that\n"
+    "          write in bursts or a slow network folder)\n"
     "  check   check the publication only; list every problem as file:line:col\n"
     "  pages   print a text trace of the PDF's pages: each line of text with its position\n"
     "  lines   print every paragraph broken into lines, each with its adjustment ratio\n"
@@ -223,10 +225,21 @@ int run_build(const std::vector<std::string>& raw_args) {
 }
 
 // `huozi watch SOURCE.xml [build options]`: cli/watch_command.h.
-int run_watch(const std::vector<std::string>& raw_args) {
+int run_watch(std::vector<std::string> raw_args) {
+  build::WatchOptions options;
+  // --quiet MS is the watch's own; the rest are the build's.
+  for (size_t i = 0; i < raw_args.size(); ++i) {
+    if (raw_args[i] != "--quiet") continue;
+    const std::string ms = i + 1 < raw_args.size() ? raw_args[i + 1] : "";
+    if (ms.empty() || ms.size() > 5 || ms.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(ms) < 10 || std::stoi(ms) > 10000)
+      return usage_error("--quiet takes the milliseconds a save must be quiet, 10 to 10000");
+    options.quiet = std::chrono::milliseconds(std::stoi(ms));
+    raw_args.erase(raw_args.begin() + static_cast<long>(i), raw_args.begin() + static_cast<long>(i) + 2);
+    --i;
+  }
   BuildArgs args;
   if (std::string problem = parse_build_args(raw_args, args); !problem.empty()) return usage_error(problem);
-  build::WatchOptions options;
   options.build = args.options;
   options.out_dir = args.out_dir;
   return run_watch_command(args.source, options);

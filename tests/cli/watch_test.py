@@ -71,7 +71,9 @@ def check(name, ok, detail=''):
 
 
 env = dict(os.environ, SOURCE_DATE_EPOCH='1764720000')
-watch = subprocess.Popen([huozi, 'watch', os.path.join(pub, 'publication.xml'), '-o', out],
+# A quiet time well above the gaps this test leaves inside one save (40 ms),
+# so that a busy machine cannot stretch them past it.
+watch = subprocess.Popen([huozi, 'watch', os.path.join(pub, 'publication.xml'), '--quiet', '300', '-o', out],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 lines = queue.Queue()
 threading.Thread(target=lambda: [lines.put(l.rstrip('\n')) for l in watch.stdout], daemon=True).start()
@@ -182,6 +184,10 @@ refused = subprocess.run([huozi, 'watch', os.path.join(pub, 'publication.xml'), 
                          text=True, timeout=20)
 check('-o the publication folder is refused', refused.returncode == 1 and 'give -o another folder' in refused.stderr,
       refused.stderr)
+
+bad = subprocess.run([huozi, 'watch', os.path.join(pub, 'publication.xml'), '--quiet', '5'], capture_output=True,
+                     text=True, timeout=20)
+check('--quiet out of range is a usage error', bad.returncode == 2 and '--quiet takes' in bad.stderr, bad.stderr)
 
 print('%d failed' % len(failures))
 sys.exit(1 if failures else 0)
