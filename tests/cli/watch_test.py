@@ -168,6 +168,18 @@ try:
     check('the fix builds', line is not None and 'built in' in line, str(line))
     reference_build()
     check('after the fix: the outputs are what huozi build writes', same_outputs())
+    # A folder moved in holds an included file: its arrival is a change.
+    write('publication.xml', PUBLICATION.replace('<include src="ch2.xml"/>',
+                                                 '<include src="ch2.xml"/>\n    <include src="parts/ch3.xml"/>'))
+    line = next_line()
+    check('an include of a missing folder is an error', line is not None and 'error' in line, str(line))
+    staged = os.path.join(work, 'parts')
+    os.makedirs(staged)
+    with open(os.path.join(staged, 'ch3.xml'), 'w') as f:
+        f.write(CHAPTER.replace('第二章', '第三章').replace('PARAGRAPH', '移进来的一章。'))
+    os.rename(staged, os.path.join(pub, 'parts'))
+    line = next_line()
+    check('a folder moved in builds', line is not None and 'built in' in line, str(line))
     check('no temporary file is left in the output folder',
           sorted(os.listdir(out)) == ['pub.epub', 'pub.pdf'], str(os.listdir(out)))
 finally:
