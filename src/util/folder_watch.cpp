@@ -30,7 +30,7 @@ bool skipped_folder(const fs::path& folder) {
 }  // namespace
 
 FolderWatch::FolderWatch(const fs::path& root, const fs::path& skip, std::function<bool(const fs::path&)> wanted)
-    : skip_(skip), wanted_(std::move(wanted)) {
+    : root_(root), skip_(skip), wanted_(std::move(wanted)) {
   fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd_ < 0) {
     error_ = std::string("cannot watch files: ") + std::strerror(errno);
@@ -81,8 +81,9 @@ bool FolderWatch::read_events(int timeout_ms, std::vector<fs::path>& changed) {
     for (ssize_t at = 0; at < n;) {
       const auto* e = reinterpret_cast<const inotify_event*>(buffer + at);
       at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
-      if (e->mask & IN_Q_OVERFLOW) {  // events were lost: something changed
+      if (e->mask & IN_Q_OVERFLOW) {  // events were lost: something changed, the root stands for it
         any = true;
+        if (std::find(changed.begin(), changed.end(), root_) == changed.end()) changed.push_back(root_);
         continue;
       }
       auto folder = std::find_if(folders_.begin(), folders_.end(), [&](const auto& f) { return f.first == e->wd; });
@@ -94,7 +95,7 @@ bool FolderWatch::read_events(int timeout_ms, std::vector<fs::path>& changed) {
       if (e->len == 0) continue;
       fs::path path = folder->second / e->name;
       if (e->mask & IN_ISDIR) {
-        if (skipped_folder(path)) continue;
+        if (skipped_folder(path) || path == skip_) continue;  // the build's own output folder, made or moved
         // A folder moved in (or made and filled at once) may hold an
         // included file; one moved out or removed may have held one.
         if (e->mask & (IN_CREATE | IN_MOVED_TO)) add_tree(path);

@@ -40,7 +40,7 @@ class FolderWatch {
   bool read_events(int timeout_ms, std::vector<std::filesystem::path>& changed);
 
   int fd_ = -1;
-  std::filesystem::path skip_;
+  std::filesystem::path root_, skip_;
   std::function<bool(const std::filesystem::path&)> wanted_;
   std::vector<std::pair<int, std::filesystem::path>> folders_;  // watch descriptor -> folder
   std::string error_;

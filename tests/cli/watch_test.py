@@ -197,6 +197,23 @@ refused = subprocess.run([huozi, 'watch', os.path.join(pub, 'publication.xml'), 
 check('-o the publication folder is refused', refused.returncode == 1 and 'give -o another folder' in refused.stderr,
       refused.stderr)
 
+# An output folder inside the publication's, made by the first build: its
+# making is not a change to the publication (no second build).
+inside = subprocess.Popen([huozi, 'watch', os.path.join(pub, 'publication.xml'), '-o', os.path.join(pub, 'out')],
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+inside_lines = queue.Queue()
+threading.Thread(target=lambda: [inside_lines.put(l) for l in inside.stdout], daemon=True).start()
+try:
+    first = inside_lines.get(timeout=20)
+    check('a watch with -o inside the publication builds', 'built in' in first, first)
+    time.sleep(1.5)
+    check('making its output folder starts no build', inside_lines.empty())
+except queue.Empty:
+    check('a watch with -o inside the publication builds', False, 'no line')
+finally:
+    inside.send_signal(signal.SIGINT)
+    inside.wait(timeout=10)
+
 bad = subprocess.run([huozi, 'watch', os.path.join(pub, 'publication.xml'), '--quiet', '5'], capture_output=True,
                      text=True, timeout=20)
 check('--quiet out of range is a usage error', bad.returncode == 2 and '--quiet takes' in bad.stderr, bad.stderr)
