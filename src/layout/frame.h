@@ -46,6 +46,16 @@ struct PlacedGlyph {
 // HYPHEN): it copies out as nothing a reader sees.
 inline constexpr std::string_view kSoftHyphen = "\xC2\xAD";
 
+// How a run's glyphs stand on the page (vertical writing, issue 17).
+// Horizontal: along a horizontal baseline. Upright: down a vertical column,
+// each glyph upright (Han, kana, CJK punctuation in its vertical forms);
+// PlacedGlyph holds the glyph's horizontal origin all the same, so a renderer
+// draws it as it would a horizontal glyph, but the text reads downwards
+// (the PDF shows it in a vertical font, WMode 1). Sideways: a Latin word or
+// number in a vertical column, turned 90° clockwise; PlacedGlyph is the
+// origin on its baseline, which runs down the page.
+enum class Orientation : uint8_t { Horizontal, Upright, Sideways };
+
 struct TextRun {
   uint16_t font = 0;  // index into the document's font list
   double size = 10.5;
@@ -56,6 +66,7 @@ struct TextRun {
   // Drawn as outlines, not as text: marks that are not content (an FPO label)
   // must not copy out of the PDF or be read by a screen reader.
   bool outlined = false;
+  Orientation orientation = Orientation::Horizontal;
 };
 
 // A straight line.
