@@ -101,9 +101,25 @@ BuildResult build_epub(const model::Document& doc, const std::filesystem::path& 
   return result;
 }
 
+std::string output_name(const std::filesystem::path& source, const BuildOptions& options) {
+  std::string name = output_name(source);
+  if (options.writing_mode)
+    name += *options.writing_mode == model::WritingMode::Vertical ? "-vertical" : "-horizontal";
+  return name;
+}
+
+namespace {
+
+bool vertical_newspaper(const model::Document& doc) {
+  return doc.writing_mode == model::WritingMode::Vertical && !model::newspaper_pages(doc).empty();
+}
+
+}  // namespace
+
 BuildResult build_outputs(model::Document&& source_doc, const std::string& stem, const BuildOptions& options,
                           const BuildEvents& events, const BuildSession& session) {
   auto doc = std::make_unique<model::Document>(std::move(source_doc));
+  if (options.writing_mode) doc->writing_mode = *options.writing_mode;
   auto writing = [&](const std::string& what) {
     if (events.writing) events.writing(what);
   };
@@ -164,13 +180,11 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     images = std::make_unique<PageImages>(*fonts, *doc, stem, options.images);
     pdf.each_page = [&](const layout::PageFrame& page) { images->add(page); };
   }
-  const bool vertical = doc->writing_mode == model::WritingMode::Vertical;
-  const std::string source_file = doc->files.empty() ? std::string() : doc->files[0];
   BuildResult made = build_pdf(*doc, *fonts, target, pdf);
-  if (vertical)
-    made.diagnostics.warning(source_file, 0, 0,
-                             "writing-mode=\"vertical\": the EPUB is set vertically, the PDF still horizontally",
-                             "vertical pages in the PDF are not made yet (issue 17); use the EPUB for 竖排");
+  if (vertical_newspaper(*doc))
+    made.diagnostics.warning(doc->files.empty() ? std::string() : doc->files[0], 0, 0,
+                             "writing-mode=\"vertical\": the EPUB is set vertically, the newspaper's PDF pages horizontally",
+                             "vertical newspaper pages are not made (README, issue 17); books and periodicals set as one flow are");
   if (images && !finish_step(images->finish(made.pages, !made), all, events)) {
     finish_step(std::move(made), all, events);
     return all;

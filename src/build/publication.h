@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "build/cover_image.h"
@@ -27,6 +28,10 @@ struct BuildOptions {
   PageImageOptions images;  // NAME-page-001.png, .svg, NAME-contact.png (drawn with Cairo)
   bool epub_fonts = false;  // embed the text and heading faces in the EPUB, subset (see build/epub_fonts.h)
   bool proof = false;  // also NAME-proof.pdf (校样: source places, line numbers, slug)
+  // --writing-mode: sets the publication horizontally or vertically whatever
+  // its source says (a second edition of one source); NAME gets "-vertical"
+  // or "-horizontal" so that both editions can sit in one folder.
+  std::optional<model::WritingMode> writing_mode;
 };
 
 // What the caller hears while a build goes on.
@@ -38,6 +43,8 @@ struct BuildEvents {
 // NAME of the outputs: the source's folder name for publication.xml, else the
 // source's file name without .xml.
 std::string output_name(const std::filesystem::path& source);
+// The same, for a build with these options.
+std::string output_name(const std::filesystem::path& source, const BuildOptions& options);
 
 // False, with an error, when the publication has nothing to read (a <body>
 // without text or pictures, such as an empty one): no output is written for it.

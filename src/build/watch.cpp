@@ -42,7 +42,7 @@ class Watcher {
         layout::ParagraphCache::Scope scope(cache_);
         std::error_code ec;
         fs::create_directories(options_.out_dir, ec);
-        std::string stem = (options_.out_dir / output_name(source_)).string();
+        std::string stem = (options_.out_dir / output_name(source_, options_.build)).string();
         BuildSession session{fonts_.get(), &subsets_, &cover_};
         BuildResult built = build_outputs(std::move(*loaded.document), stem, options_.build, {}, session);
         round.result.diagnostics.append(built.diagnostics);

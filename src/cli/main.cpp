@@ -30,7 +30,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: huozi build SOURCE.xml [--epub] [--pdf] [--print[=x4|x1a]] [--png [--dpi N]] [--svg]\n"
-    "                   [--contact] [--pages RANGE] [--proof] [--epub-fonts] [--threads 1|2] [-o DIR]\n"
+    "                   [--contact] [--pages RANGE] [--proof] [--epub-fonts] [--threads 1|2]\n"
+    "                   [--writing-mode vertical|horizontal] [-o DIR]\n"
     "       huozi watch SOURCE.xml [--quiet MS] [the options of build]\n"
     "       huozi check SOURCE.xml\n"
     "       huozi preflight FILE.pdf\n"
@@ -57,6 +58,8 @@ constexpr const char* kUsage =
     "  --pdf   write the PDF only (both when neither is given)\n"
     "  --epub-fonts  embed the text and heading faces in the EPUB, subset to the characters it\n"
     "          shows, for e-ink readers without CJK fonts (it prints the size they add)\n"
+    "  --writing-mode vertical|horizontal  set the publication vertically (竖排) or horizontally\n"
+    "          whatever its source says, as NAME-vertical.* or NAME-horizontal.*\n"
     "  --print also write NAME-print.pdf (bleed, page boxes, marks, CMYK, PDF/X-4) and, for a\n"
     "          book, NAME-cover.pdf (as does <layout print=\"yes\">); see docs/print.md\n"
     "  --print=x1a  the same as PDF/X-1a:2001 (CMYK only, no transparency, PDF 1.3), for\n"
@@ -117,6 +120,15 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
       return a + ": the print file is --print (PDF/X-4) or --print=x1a (PDF/X-1a:2001)";
     else if (a == "--epub-fonts")
       out.options.epub_fonts = true;
+    else if (a == "--writing-mode") {
+      const std::string* mode = i + 1 < args.size() ? &args[++i] : nullptr;
+      if (mode && *mode == "vertical")
+        out.options.writing_mode = model::WritingMode::Vertical;
+      else if (mode && *mode == "horizontal")
+        out.options.writing_mode = model::WritingMode::Horizontal;
+      else
+        return "--writing-mode takes vertical or horizontal";
+    }
     else if (a == "--png")
       out.options.images.png = true;
     else if (a == "--svg")
@@ -220,7 +232,7 @@ int run_build(const std::vector<std::string>& raw_args) {
     for (const auto& note : step.notes) std::fprintf(stderr, "huozi: note: %s\n", note.c_str());
     for (const auto& file : step.written) std::printf("%s\n", file.c_str());
   };
-  std::string stem = (std::filesystem::path(args.out_dir) / build::output_name(args.source)).string();
+  std::string stem = (std::filesystem::path(args.out_dir) / build::output_name(args.source, args.options)).string();
   return build::build_outputs(std::move(*loaded.document), stem, args.options, events) ? 0 : 1;
 }
 

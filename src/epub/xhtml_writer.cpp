@@ -5,6 +5,7 @@
 #include "epub/markup.h"
 #include "epub/package_files.h"
 #include "model/metadata.h"
+#include "util/tate_chu_yoko.h"
 
 namespace huozi::epub {
 namespace {
@@ -409,27 +410,18 @@ class XhtmlWriter {
 
 }  // namespace
 
-namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-}  // namespace
-
 void append_text(std::string& out, const std::string& text, bool vertical) {
   if (!vertical) return append_escaped(out, text);
   size_t done = 0;
   for (size_t i = 0; i < text.size();) {
-    if (!is_digit(text[i])) {
+    if (!is_ascii_digit(text[i])) {
       ++i;
       continue;
     }
     size_t end = i;
-    while (end < text.size() && is_digit(text[end])) ++end;
-    // One or two digits, not a piece of a longer number (2.5, 1,000) or a word (A4):
-    // upright (a single digit) or side by side in one cell (縦中横).
-    auto ascii_word = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '.' || c == ','; };
-    bool alone = (i == 0 || !ascii_word(text[i - 1])) && (end == text.size() || !ascii_word(text[end]));
-    if (end - i <= 2 && alone) {
+    while (end < text.size() && is_ascii_digit(text[end])) ++end;
+    // Upright (a single digit) or side by side in one cell (縦中横).
+    if (tate_chu_yoko(text, i, end)) {
       append_escaped(out, text.substr(done, i - done));
       out += "<span class=\"tcy\">" + text.substr(i, end - i) + "</span>";
       done = end;

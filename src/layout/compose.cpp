@@ -38,7 +38,9 @@ std::string first_code_points(const std::string& s, size_t n) {
 Composer::Composer(const model::Document& doc, text::FontDb& fonts, DiagnosticList& diags,
                    const LayoutStyle& style)
     : doc(doc),
-      g(compute_geometry(doc.page)),
+      vertical_pages(doc.writing_mode == model::WritingMode::Vertical && model::newspaper_pages(doc).empty()),
+      vertical(vertical_pages),
+      g(page_geometry(doc.page, vertical_pages)),
       style(style),
       lang(language(doc)),
       diags(diags),
@@ -68,6 +70,7 @@ std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setti
       source.em_pt *= how.scale;
     }
     if (how.align != Align::Justify) source.indent = false;
+    source.input.vertical = vertical;
     set_source(source, m, how, out, calls);
   }
   // The block's lines, counted over its pieces (a <br/> ends a piece, not the block).
@@ -143,6 +146,7 @@ void Composer::balance_lines(const ParagraphSource& source, SetOptions& options,
 std::vector<PageItem> Composer::set_string(const std::string& s, text::Role role, double size, double& width,
                                            Color color) {
   ParagraphSource source = plain_source(s, role, size, lang);
+  source.input.vertical = vertical;
   SetOptions options;
   options.width_pt = 100000;
   options.typography = typography_of(doc.page);

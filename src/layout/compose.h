@@ -59,6 +59,11 @@ struct Composer {
            const LayoutStyle& style = {});
 
   const model::Document& doc;
+  // A vertical book's pages are set as turned frames (vertical_page.h): g is
+  // the frame's geometry, and text is shaped for columns unless `vertical` is
+  // turned off (furniture set on the page after turning).
+  const bool vertical_pages;
+  bool vertical;
   const PageGeometry g;
   const LayoutStyle style;
   const std::string lang;  // the publication's

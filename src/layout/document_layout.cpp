@@ -6,6 +6,7 @@
 #include "layout/furniture.h"
 #include "layout/newspaper.h"
 #include "layout/toc.h"
+#include "layout/vertical_page.h"
 
 namespace huozi::layout {
 namespace {
@@ -39,6 +40,7 @@ LayoutResult layout_document(const model::Document& doc, text::FontDb& fonts,
   LayoutResult r;
   Furniture furniture(c, front);
   const PageFlow::PageSink draw = [&](PageFrame&& page, const PageInfo& info) {
+    if (c.vertical_pages) turn_to_vertical(page, c.g, info.recto);
     furniture.furnish(page, info);
     ++r.pages;
     sink(std::move(page));

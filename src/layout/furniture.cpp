@@ -1,13 +1,15 @@
 #include "layout/furniture.h"
 
+#include "layout/vertical_page.h"
+
 namespace huozi::layout {
 
 // The head set on one line, cut short to the text block's width.
-const Furniture::Head& Furniture::head(const std::string& text, double size) {
+const Furniture::Head& Furniture::head(const std::string& text, double size, double measure) {
   auto found = heads_.find(text);
   if (found != heads_.end()) return found->second;
   Head h;
-  h.items = c_.set_string_within(text, text::Role::Body, size, c_.g.block_width, h.width);
+  h.items = c_.set_string_within(text, text::Role::Body, size, measure, h.width);
   return heads_.emplace(text, std::move(h)).first->second;
 }
 
@@ -17,7 +19,7 @@ void Furniture::running_head(PageFrame& page, const PageInfo& info, double left,
   const PageGeometry& g = c_.g;
   const std::string& text =
       info.recto && !info.running_title.empty() ? info.running_title : c_.doc.metadata.title;
-  const Head& h = head(text, size);
+  const Head& h = head(text, size, g.block_width);
   const double baseline = g.top - c_.style.running_head_rise_em * g.em;
   for (PageItem item : h.items) {
     translate(item, left + (g.block_width - h.width) / 2, baseline);
@@ -37,11 +39,41 @@ void Furniture::folio(PageFrame& page, const PageInfo& info, double left, double
   c_.place_string(page.items, text, text::Role::Body, size, left + (g.block_width - w) / 2, baseline, w);
 }
 
+// On the turned page: the running head above the text block and the folio
+// below it, both at the outer side (a recto's left), set horizontally.
+void Furniture::furnish_vertical(PageFrame& page, const PageInfo& info, double size) {
+  struct Horizontal {  // strings set on the page, not in a column
+    Composer& c;
+    explicit Horizontal(Composer& composer) : c(composer) { c.vertical = false; }
+    ~Horizontal() { c.vertical = true; }
+  } horizontal(c_);
+  const PageGeometry& g = c_.g;
+  const Rect block = vertical_text_block(g, info.recto);
+  const auto at_outer_side = [&](double width) { return info.recto ? block.x : block.x + block.width - width; };
+  if (c_.doc.page.running_heads && !info.opening) {
+    const std::string& text =
+        info.recto && !info.running_title.empty() ? info.running_title : c_.doc.metadata.title;
+    const Head& h = head(text, size, block.width);
+    const double baseline = block.y - c_.style.running_head_rise_em * g.em;
+    for (PageItem item : h.items) {
+      translate(item, at_outer_side(h.width), baseline);
+      page.items.push_back(std::move(item));
+    }
+  }
+  if ((c_.periodical() && !c_.doc.page.running_heads) || info.title_page) return;
+  const std::string text = page.label.empty() ? std::to_string(info.number) : page.label;
+  double w = 0;
+  c_.set_string(text, text::Role::Body, size, w);
+  const double baseline = block.y + block.height + (c_.style.folio_drop_em - (1 - kAscentEm)) * g.em;
+  c_.place_string(page.items, text, text::Role::Body, size, at_outer_side(w), baseline, w);
+}
+
 void Furniture::furnish(PageFrame& page, const PageInfo& info) {
   page.number = info.number;
   if (page.label.empty() && info.number > front_pages_)
     page.label = std::to_string(info.number - front_pages_);
   if (info.blank) return;
+  if (c_.vertical_pages) return furnish_vertical(page, info, c_.g.em * c_.style.running_head_scale);
   const double left = info.recto ? c_.g.inner : c_.g.outer;
   const double size = c_.g.em * c_.style.running_head_scale;
   if (c_.doc.page.running_heads && !info.opening) running_head(page, info, left, size);

@@ -1,5 +1,8 @@
 // Page furniture: what a finished page gets besides its text: its number and
-// label, the running head (书眉) with its rule, and the folio (页码).
+// label, the running head (书眉) with its rule, and the folio (页码). A
+// vertical book's page gets them after it is turned (vertical_page.h), set
+// horizontally in its head and foot at the outer side, as Taiwanese and
+// Japanese vertical books set them.
 #pragma once
 
 #include <string>
@@ -30,9 +33,10 @@ class Furniture {
   // Each running head is set once, to the text block's width, and kept.
   std::unordered_map<std::string, Head> heads_;
 
-  const Head& head(const std::string& text, double size);
+  const Head& head(const std::string& text, double size, double measure);
   void running_head(PageFrame& page, const PageInfo& info, double left, double size);
   void folio(PageFrame& page, const PageInfo& info, double left, double size);
+  void furnish_vertical(PageFrame& page, const PageInfo& info, double size);
 };
 
 }  // namespace huozi::layout

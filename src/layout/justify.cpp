@@ -12,8 +12,9 @@ double place_clusters(const text::ShapedParagraph& shaped, uint32_t begin, uint3
   for (uint32_t c = begin; c < end; ++c) {
     const text::Cluster& cluster = shaped.clusters[c];
     const text::Run& run = shaped.runs[cluster.run];
-    if (line.runs.empty() || line.runs.back().face != run.face || line.runs.back().size_pt != run.size_pt) {
-      line.runs.push_back(GlyphRun{run.face, run.size_pt, {}});
+    if (line.runs.empty() || line.runs.back().face != run.face || line.runs.back().size_pt != run.size_pt ||
+        line.runs.back().upright != run.upright) {
+      line.runs.push_back(GlyphRun{run.face, run.size_pt, run.upright, {}});
     }
     auto& glyphs = line.runs.back().glyphs;
     const double shift = cluster.blank_left ? -removed : cluster.blank_centred ? -removed / 2 : 0;
@@ -35,8 +36,8 @@ double place_clusters(const text::ShapedParagraph& shaped, uint32_t begin, uint3
 double place_hyphen(const text::ShapedParagraph& shaped, const Item& brk, double x, Line& line) {
   const text::Cluster& before = shaped.clusters[brk.cluster_begin - 1];
   const text::Run& run = shaped.runs[before.run];
-  if (line.runs.back().face != run.face || line.runs.back().size_pt != run.size_pt)
-    line.runs.push_back(GlyphRun{run.face, run.size_pt, {}});
+  if (line.runs.back().face != run.face || line.runs.back().size_pt != run.size_pt || line.runs.back().upright)
+    line.runs.push_back(GlyphRun{run.face, run.size_pt, false, {}});
   line.runs.back().glyphs.push_back(PositionedGlyph{run.hyphen_glyph, line.text_end, x, 0, run.hyphen_advance});
   line.hyphenated = true;
   return x + run.hyphen_advance;

@@ -22,6 +22,7 @@ struct PositionedGlyph {
 struct GlyphRun {
   text::FaceId face = 0;  // FontDb::info(face) gives the file and face index
   double size_pt = 0;
+  bool upright = false;  // upright in a vertical column (text::Run::upright): x runs down it
   std::vector<PositionedGlyph> glyphs;
 };
 

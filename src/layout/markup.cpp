@@ -40,11 +40,14 @@ void markup_extent(const std::vector<text::TextSpan>& spans, size_t index, uint3
   r.end = spans[last].end;
 }
 
-Dot dot_under(const LayoutStyle& style, const GlyphRun& run, const PositionedGlyph& g, double x) {
-  return Dot{x + g.x + g.advance / 2,
-             (1 - kAscentEm) * run.size_pt + style.dot_drop * run.size_pt,
-             style.dot_radius * run.size_pt,
-             {}};
+// 着重号: under the character in a line; in a vertical column (an upright
+// run, its x the glyph's horizontal origin 0.88 em below its cell's top) to
+// its right, which in the turned frame is above the em box (clreq).
+Dot emphasis_dot(const LayoutStyle& style, const GlyphRun& run, const PositionedGlyph& g, double x) {
+  const double size = run.size_pt, radius = style.dot_radius * size;
+  if (run.upright)
+    return Dot{x + g.x - kAscentEm * size + g.advance / 2, -kAscentEm * size - style.dot_drop * size, radius, {}};
+  return Dot{x + g.x + g.advance / 2, (1 - kAscentEm) * size + style.dot_drop * size, radius, {}};
 }
 
 void add_link(const Composer& c, const Markup& link, double x0, double x1, TypesetLine& out) {
@@ -104,7 +107,7 @@ void decorate(Composer& c, const ParagraphSource& source, const Line& line, doub
       r.x0 = std::min(r.x0, x + g.x);
       r.x1 = std::max(r.x1, x + g.x + g.advance);
       if (source.markup[tag - 1].kind == NodeKind::EmphasisDots && is_dotted(source.input.text, g.cluster))
-        r.dots.push_back(dot_under(c.style, run, g, x));
+        r.dots.push_back(emphasis_dot(c.style, run, g, x));
     }
   for (auto& [tag, r] : reach) {
     const Markup& markup = source.markup[tag - 1];

@@ -33,8 +33,26 @@ PageGeometry compute_geometry(const model::PageSetup& s) {
   return g;
 }
 
+PageGeometry page_geometry(const model::PageSetup& setup, bool vertical) {
+  if (!vertical) return compute_geometry(setup);
+  PageGeometry g = compute_geometry(turned_setup(setup));
+  g.turned = true;
+  return g;
+}
+
+model::PageSetup turned_setup(const model::PageSetup& page) {
+  model::PageSetup t = page;
+  t.page_width = page.page_height;
+  t.page_height = page.page_width;
+  t.margin_inner = page.margin_top;
+  t.margin_outer = page.margin_bottom;
+  t.margin_top = page.margin_inner;
+  t.margin_bottom = page.margin_outer;
+  return t;
+}
+
 double PageGeometry::column_left(int column, bool recto) const {
-  double left = recto ? inner : outer;
+  double left = recto || turned ? inner : outer;
   return left + column * (column_width() + column_gap);
 }
 

@@ -18,6 +18,9 @@ struct PageGeometry {
   double top = 0;               // top edge of the text block
   double first_baseline = 0;    // y of line 0's baseline
   double inner = 0, outer = 0;  // margins after rounding the block to whole ems
+  // The frame a vertical page is set in (turned_setup): its left margin is
+  // the page's head on every page, so no side changes with the page's parity.
+  bool turned = false;
 
   // Left edge of a column on a page (recto pages have the inner margin on the left).
   double column_left(int column, bool recto) const;
@@ -29,6 +32,15 @@ struct PageGeometry {
 // Rounds the setup's text block down to whole ems and whole lines. The space
 // left over goes to the margins in proportion, so the block stays centred as designed.
 PageGeometry compute_geometry(const model::PageSetup& setup);
+// The same for a page, or for a vertical page's turned frame.
+PageGeometry page_geometry(const model::PageSetup& setup, bool vertical);
+
+// The page of a vertical publication is set as a horizontal frame turned a
+// quarter clockwise (vertical_page.h): the frame is as wide as the page is
+// tall, its left margin is the page's head and its right the foot, its top
+// margin the page's right-hand margin: a recto's (in a book bound on the
+// right, the left-hand page of a spread) inner margin.
+model::PageSetup turned_setup(const model::PageSetup& page);
 
 // The share of the em above the baseline for CJK faces (ideographic em box
 // top): Noto CJK puts it at 0.88 em.

@@ -31,6 +31,9 @@ static_assert(sizeof(SetOptions) == 16, "SetOptions changed: update paragraph_ke
 static_assert(sizeof(text::Style) == 24 + sizeof(std::string), "text::Style changed: update paragraph_key");
 static_assert(sizeof(text::TextSpan) == 8 + sizeof(text::Style) + sizeof(SourceLocation) + 4,
               "text::TextSpan changed: update paragraph_key");
+// (text, spans, lang, files, vertical and padding.)
+static_assert(sizeof(text::TextInput) == sizeof(std::string) * 2 + sizeof(std::vector<text::TextSpan>) + 16,
+              "text::TextInput changed: update paragraph_key");
 
 }  // namespace
 
@@ -72,6 +75,7 @@ std::string paragraph_key(const ParagraphSource& source, const SetOptions& optio
   put(key, fonts);
   put_string(key, source.input.text);
   put_string(key, source.input.lang);
+  put(key, source.input.vertical);
   put(key, source.input.spans.size());
   for (const text::TextSpan& span : source.input.spans) {
     put(key, span.begin);

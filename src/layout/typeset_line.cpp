@@ -27,6 +27,7 @@ TypesetLine to_typeset_line(const Line& line, const std::string& text, double x,
     t.font = run.face;
     t.size = run.size_pt;
     t.color = color;
+    t.orientation = run.upright ? Orientation::Upright : Orientation::Horizontal;
     uint32_t begin = run.glyphs.front().cluster;
     uint32_t end = std::max(begin, run_text_end(line, r));
     end = std::min<uint32_t>(end, static_cast<uint32_t>(text.size()));

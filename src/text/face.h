@@ -4,6 +4,7 @@
 // face covers a character does not open it.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
@@ -30,6 +31,12 @@ class Face {
   const FaceInfo& info() const { return info_; }
   int units_per_em() const { return units_per_em_; }
 
+  // The centre of the ideographic em box above the alphabetic baseline, in
+  // font units (BASE table, else HarfBuzz's fallback): where a vertical
+  // column's centre line stands relative to the baseline of the same line
+  // set horizontally.
+  int32_t embox_centre();
+
   // The halt metrics of the glyph that c shapes to in this language (cached).
   HaltMetrics halt(char32_t c, hb_language_t lang);
 
@@ -44,6 +51,7 @@ class Face {
   FaceInfo info_;
   int units_per_em_ = 1000;
   std::unordered_map<uint64_t, HaltMetrics> halt_cache_;
+  int32_t embox_centre_ = INT32_MIN;  // not read yet
   struct SimpleGlyphs {
     std::vector<uint64_t> touched;  // bit per glyph id
     std::vector<uint32_t> glyph;    // per BMP code point: glyph id, kUnknown or kComplex

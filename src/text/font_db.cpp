@@ -101,6 +101,18 @@ Face::Face(HbFace face, FaceInfo info) : info_(std::move(info)) {
   scratch_.reset(hb_buffer_create());
 }
 
+int32_t Face::embox_centre() {
+  if (embox_centre_ == INT32_MIN) {
+    hb_position_t top = 0, bottom = 0;
+    hb_ot_layout_get_baseline_with_fallback(hb_.get(), HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                            HB_DIRECTION_LTR, HB_OT_TAG_DEFAULT_SCRIPT, HB_TAG_NONE, &top);
+    hb_ot_layout_get_baseline_with_fallback(hb_.get(), HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
+                                            HB_DIRECTION_LTR, HB_OT_TAG_DEFAULT_SCRIPT, HB_TAG_NONE, &bottom);
+    embox_centre_ = (top + bottom) / 2;
+  }
+  return embox_centre_;
+}
+
 HaltMetrics Face::halt(char32_t c, hb_language_t lang) {
   const uint64_t key = (uint64_t{c} << 32) ^ reinterpret_cast<uintptr_t>(lang);
   if (auto it = halt_cache_.find(key); it != halt_cache_.end()) return it->second;

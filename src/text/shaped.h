@@ -35,9 +35,20 @@ struct TextInput {
   std::vector<TextSpan> spans;
   std::string lang;                  // the paragraph's language; faces for non-Chinese spans follow it
   const FileTable* files = nullptr;  // names the files of the spans' places; none: diagnostics name no file
+  // Set in a vertical column (issue 17): Chinese text upright in its
+  // vertical forms, Latin words sideways, numbers of one or two digits side
+  // by side in one cell (縦中横). Glyph and Cluster then measure along the
+  // column: see Glyph.
+  bool vertical = false;
 };
 
 // A glyph, in points, with the byte offset of its cluster in the paragraph text.
+// In a horizontal line x runs along the line and y up from the baseline. A
+// vertical column is set as if it were a horizontal line turned 90°
+// clockwise: x runs down the column and y towards its right; for a glyph of
+// an upright run (Run::upright) the offsets put its horizontal origin there
+// (x_offset below the top of its cell, y_offset right of the baseline that
+// the turned line has, the column's left em-box edge plus its descent).
 struct Glyph {
   uint32_t id = 0;
   uint32_t cluster = 0;
@@ -54,6 +65,10 @@ struct Run {
   uint16_t span = 0;
   double size_pt = 10.5;
   Variant variant = Variant::Hans;
+  // In a vertical column: the glyphs stand upright (Han, kana, CJK marks,
+  // 縦中横); false there: a Latin word turned sideways, set as horizontal text.
+  bool upright = false;
+  bool combined = false;  // 縦中横: the digits share one cell (one cluster, 1 em along the column)
   // The glyph a line broken inside one of the run's words ends with (a
   // hyphen), and its advance; set when the run has a hyphen break.
   uint32_t hyphen_glyph = 0;

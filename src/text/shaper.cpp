@@ -1,16 +1,24 @@
 #include "text/shaper.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 #include <unordered_set>
 
+#include <unicode/uchar.h>
+
 #include "text/breaks.h"
 #include "text/face.h"
 #include "text/handles.h"
+#include "util/tate_chu_yoko.h"
 #include "util/utf8.h"
 
 namespace huozi::text {
 namespace {
+
+// Where a 縦中横 number's baseline stands below the top of its cell: where
+// digits stand in the em box of a horizontal line (Noto CJK: 0.88 em).
+constexpr double kCombinedBaselineEm = 0.88;
 
 // The script group a run is shaped as; Common and Inherited join their neighbours.
 hb_script_t script_of(char32_t c, CharClass cls) {
@@ -43,6 +51,26 @@ bool is_default_ignorable(char32_t c) {
          (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
+// How a character stands in a vertical column.
+enum Flow : uint8_t {
+  kSideways,  // Latin, Greek, Cyrillic words and longer numbers: turned 90° clockwise
+  kUpright,   // Han, kana, Hangul, CJK marks (in their vertical forms), full-width forms
+  kCombined,  // the digits of a 縦中横 number, side by side in one cell
+  kAttached,  // spaces, combining marks, invisibles: as the character before
+};
+
+// UAX #50 (Vertical_Orientation, from ICU): upright, or transformed by the
+// font's vertical forms (brackets, dashes), stands upright in the column;
+// rotated characters (Latin, Greek, Cyrillic, ASCII punctuation) turn. Chinese
+// marks are upright whatever UAX #50 says of them (“ ” are R): the CJK face
+// has their vertical forms.
+Flow vertical_flow(char32_t c, CharClass cls) {
+  if (cls == CharClass::Han || is_chinese_class(cls)) return kUpright;
+  if (cls == CharClass::Space || is_default_ignorable(c) || is_mark(c)) return kAttached;
+  return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_VERTICAL_ORIENTATION) == U_VO_ROTATED ? kSideways
+                                                                                                     : kUpright;
+}
+
 std::string describe(char32_t c) {
   char hex[16];
   std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
@@ -63,6 +91,7 @@ struct Shaper::Impl {
   std::vector<uint32_t> offsets;
   std::vector<CharClass> classes;
   std::vector<uint8_t> break_before;  // by byte offset
+  std::vector<Flow> flows;            // per code point, in a vertical column
   std::unordered_map<std::string, hb_language_t> languages;
   // Per run of the current paragraph: its first code point and script.
   std::vector<uint32_t> run_cp_begin;
@@ -79,11 +108,13 @@ struct Shaper::Impl {
   }
 
   void decode(const std::string& text);
+  void find_flows(const std::string& text);
   void itemize(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags);
   void shape_run(const TextInput& input, ShapedParagraph& out, size_t run_index);
   void shape_with_harfbuzz(const TextInput& input, ShapedParagraph& out, const Run& run, hb_script_t script,
                            hb_language_t lang, uint32_t begin, uint32_t end);
   bool fast_path_candidate(size_t i) const;
+  void combine_in_cell(Face& face, const Run& run, ShapedParagraph& out, size_t first);
   static void set_hyphen(Face& face, Run& run);
 };
 
@@ -110,6 +141,30 @@ void Shaper::Impl::decode(const std::string& text) {
     const char32_t c = utf8::next(text, i);
     cps.push_back(c);
     classes.push_back(classify(c));
+  }
+}
+
+// How each character stands in a vertical column; 縦中横 numbers by the
+// rule the EPUB shares (util/tate_chu_yoko.h).
+void Shaper::Impl::find_flows(const std::string& text) {
+  flows.resize(cps.size());
+  for (size_t i = 0; i < cps.size(); ++i) flows[i] = vertical_flow(cps[i], classes[i]);
+  for (size_t i = 0; i < cps.size();) {
+    if (!(cps[i] >= '0' && cps[i] <= '9')) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < cps.size() && cps[j] >= '0' && cps[j] <= '9') ++j;
+    const size_t end_byte = j < cps.size() ? offsets[j] : text.size();
+    if (tate_chu_yoko(text, offsets[i], end_byte))
+      for (size_t k = i; k < j; ++k) flows[k] = kCombined;
+    i = j;
+  }
+  Flow before = kUpright;  // attached characters at the start: upright
+  for (Flow& f : flows) {
+    if (f == kAttached) f = before == kCombined ? kUpright : before;
+    before = f;
   }
 }
 
@@ -165,7 +220,8 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
       }
     }
     const bool script_change = !attaches && current_script != HB_SCRIPT_COMMON && script != current_script;
-    if (!open || !same_span || face != current.face || script_change) {
+    const bool flow_change = input.vertical && open && flows[i] != flows[i - 1];
+    if (!open || !same_span || face != current.face || script_change || flow_change) {
       if (open) {
         current.text_end = at;
         out.runs.push_back(current);
@@ -178,6 +234,8 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
       current.span = static_cast<uint16_t>(span_index);
       current.size_pt = span.style.size_pt;
       current.variant = variant_of(span.style.lang.empty() ? input.lang : span.style.lang);
+      current.upright = input.vertical && flows[i] != kSideways;
+      current.combined = input.vertical && flows[i] == kCombined;
       current_script = attaches ? HB_SCRIPT_COMMON : script;
       open = true;
     } else if (current_script == HB_SCRIPT_COMMON && !attaches) {
@@ -199,18 +257,54 @@ void Shaper::Impl::shape_with_harfbuzz(const TextInput& input, ShapedParagraph& 
   hb_buffer_clear_contents(b);
   hb_buffer_add_utf8(b, input.text.data(), static_cast<int>(input.text.size()), begin,
                      static_cast<int>(end - begin));
-  hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+  // Upright in a column: vertical shaping gives the marks' vertical forms
+  // ('vert'/'vrt2') and the vertical metrics (vmtx, VORG).
+  const bool down = run.upright && !run.combined;
+  hb_buffer_set_direction(b, down ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
   hb_buffer_guess_segment_properties(b);
-  if (script != HB_SCRIPT_COMMON) hb_buffer_set_script(b, script);
+  if (script != HB_SCRIPT_COMMON && script != HB_SCRIPT_INVALID) hb_buffer_set_script(b, script);
   hb_buffer_set_language(b, lang);  // `locl`: zh-Hant gets its centred marks
-  hb_shape(face.hb(), b, nullptr, 0);
+  // 縦中横: the digits' half-, third- or quarter-width forms fill one cell.
+  static const hb_tag_t kCellWidths[] = {HB_TAG('h', 'w', 'i', 'd'), HB_TAG('h', 'w', 'i', 'd'),
+                                         HB_TAG('t', 'w', 'i', 'd'), HB_TAG('q', 'w', 'i', 'd')};
+  hb_feature_t width{kCellWidths[std::min<uint32_t>(end - begin, 4) - 1], 1, HB_FEATURE_GLOBAL_START,
+                     HB_FEATURE_GLOBAL_END};
+  hb_shape(face.hb(), b, &width, run.combined && end - begin > 1 ? 1 : 0);
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &n);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(b, &n);
   const double scale = run.size_pt / face.units_per_em();
+  const size_t first = out.glyphs.size();
   for (unsigned g = 0; g < n; ++g) {
-    out.glyphs.push_back(Glyph{info[g].codepoint, info[g].cluster, pos[g].x_advance * scale,
-                               pos[g].x_offset * scale, pos[g].y_offset * scale});
+    if (down) {  // along the column (see Glyph): HarfBuzz's y runs up, its offsets lead to the horizontal origin
+      out.glyphs.push_back(Glyph{info[g].codepoint, info[g].cluster, -pos[g].y_advance * scale,
+                                 -pos[g].y_offset * scale, (face.embox_centre() + pos[g].x_offset) * scale});
+    } else {
+      out.glyphs.push_back(Glyph{info[g].codepoint, info[g].cluster, pos[g].x_advance * scale,
+                                 pos[g].x_offset * scale, pos[g].y_offset * scale});
+    }
+  }
+  if (run.combined) combine_in_cell(face, run, out, first);
+}
+
+// 縦中横: the glyphs, set side by side, centred across one em cell whose top
+// is the pen; the last glyph advances the pen by the em, the others not, and
+// all of them are one cluster (the number breaks and copies out whole).
+void Shaper::Impl::combine_in_cell(Face& face, const Run& run, ShapedParagraph& out, size_t first) {
+  const double em = run.size_pt, scale = run.size_pt / face.units_per_em();
+  double width = 0;
+  for (size_t g = first; g < out.glyphs.size(); ++g) width += out.glyphs[g].x_advance;
+  // The turned line's baseline is the cell's left edge plus its descent: the
+  // cell's left edge is the em-box centre less half an em.
+  double across = face.embox_centre() * scale - em / 2 + (em - width) / 2;
+  for (size_t g = first; g < out.glyphs.size(); ++g) {
+    Glyph& glyph = out.glyphs[g];
+    const double advance = glyph.x_advance;
+    glyph.y_offset += across;
+    glyph.x_offset = kCombinedBaselineEm * em;  // the digits' baseline, as in a horizontal line's em box
+    glyph.x_advance = g + 1 == out.glyphs.size() ? em : 0;
+    glyph.cluster = run.text_begin;
+    across += advance;
   }
 }
 
@@ -220,7 +314,8 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
   Face& face = fonts.face(run.face);
   const hb_language_t lang = language(span.style.lang.empty() ? input.lang : span.style.lang);
   const double scale = run.size_pt / face.units_per_em();
-  const hb_script_t script = fast_path ? run_script[run_index] : HB_SCRIPT_INVALID;
+  // The fast path knows horizontal metrics only.
+  const hb_script_t script = fast_path && !run.upright ? run_script[run_index] : HB_SCRIPT_INVALID;
   const uint32_t cp_end =
       run_index + 1 < run_cp_begin.size() ? run_cp_begin[run_index + 1] : static_cast<uint32_t>(cps.size());
   run.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
@@ -264,6 +359,7 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
         c.last_cls = classify(next);
       }
     }
+    if (run.combined) c.cls = c.last_cls = CharClass::Han;  // a 縦中横 number takes a cell, as a Han character
     const bool centred = has_centred_blank(c.cls, run.variant);
     if ((centred || has_adjustable_blank(c.cls, run.variant)) && c.glyph_end == c.glyph_begin + 1) {
       const HaltMetrics m = face.halt(c.first, lang);
@@ -298,6 +394,7 @@ void Shaper::shape(const TextInput& input, ShapedParagraph& out, DiagnosticList*
   out.text = input.text;
   if (input.text.empty() || input.spans.empty()) return;
   impl_->decode(input.text);
+  if (input.vertical) impl_->find_flows(input.text);
   impl_->breaks.find(input.text, impl_->cps, impl_->offsets, impl_->classes, impl_->break_before);
   impl_->itemize(input, out, diags);
   for (size_t r = 0; r < out.runs.size(); ++r) impl_->shape_run(input, out, r);

@@ -1,0 +1,73 @@
+#include "layout/vertical_page.h"
+
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace huozi::layout {
+namespace {
+
+// The quarter turn clockwise of the frame onto the page, then the verso's
+// shift: frame (x, y) → page (width - y + shift, x).
+struct Turn {
+  double page_width = 0;
+  double shift = 0;
+
+  std::pair<double, double> operator()(double x, double y) const { return {page_width - y + shift, x}; }
+  Rect operator()(const Rect& r) const {
+    return Rect{page_width - r.y - r.height + shift, r.x, r.height, r.width};
+  }
+};
+
+void turn_item(PageItem& item, const Turn& turn) {
+  std::visit(
+      [&](auto& i) {
+        using T = std::decay_t<decltype(i)>;
+        if constexpr (std::is_same_v<T, TextRun>) {
+          for (PlacedGlyph& g : i.glyphs) std::tie(g.x, g.y) = turn(g.x, g.y);
+          // Upright glyphs stand as they are; text the frame set as a horizontal line turns with it.
+          if (i.orientation == Orientation::Horizontal) i.orientation = Orientation::Sideways;
+        } else if constexpr (std::is_same_v<T, Rule>) {
+          std::tie(i.x0, i.y0) = turn(i.x0, i.y0);
+          std::tie(i.x1, i.y1) = turn(i.x1, i.y1);
+        } else if constexpr (std::is_same_v<T, Dot>) {
+          std::tie(i.x, i.y) = turn(i.x, i.y);
+        } else {
+          i.rect = turn(i.rect);
+        }
+      },
+      item);
+}
+
+// The extent of the text block across the frame: from its top to the em box of its last line.
+double block_depth(const PageGeometry& g) { return (g.lines - 1) * g.line_pitch + g.em; }
+
+}  // namespace
+
+Rect vertical_text_block(const PageGeometry& g, bool recto) {
+  const double page_width = g.page_height;
+  double right = page_width - g.top;
+  double left = right - block_depth(g);
+  if (!recto) {  // mirrored: the margins change sides
+    const double shift = page_width - right - left;
+    left += shift, right += shift;
+  }
+  return Rect{left, g.inner, right - left, g.block_width};
+}
+
+void turn_to_vertical(PageFrame& page, const PageGeometry& g, bool recto) {
+  Turn turn{g.page_height, 0};
+  if (!recto) turn.shift = vertical_text_block(g, false).x - vertical_text_block(g, true).x;
+  for (PageItem& item : page.items) turn_item(item, turn);
+  for (Link& link : page.links) link.rect = turn(link.rect);
+  for (Anchor& a : page.anchors) std::tie(a.x, a.y) = turn(a.x, a.y);
+  for (SourceLine& line : page.source_lines) {
+    line.rect = turn(line.rect);
+    line.baseline = turn(0, line.baseline).first;  // a column's baseline is a vertical line: its x
+  }
+  for (Rect& column : page.text_columns) column = turn(column);
+  page.width = g.page_height;
+  page.height = g.page_width;
+}
+
+}  // namespace huozi::layout
