@@ -374,6 +374,7 @@ struct PdfWriter::Impl {
     if (outline_root) catalog += " /Outlines " + ref(outline_root) + " /PageMode /UseOutlines";
     if (dests) catalog += " /Names << /Dests " + ref(dests) + " >>";
     if (labelled) catalog += " /PageLabels << /Nums " + page_label_nums(labels) + " >>";
+    if (info.right_to_left) catalog += " /ViewerPreferences << /Direction /R2L >>";  // §12.2
     catalog += " /MarkInfo << /Marked true >> /StructTreeRoot " + ref(structure_object) + " >>";
     int catalog_object = out->add_object(catalog);
     int info_object = write_info();
