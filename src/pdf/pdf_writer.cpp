@@ -143,10 +143,12 @@ struct PdfWriter::Impl {
     int contents = out->add_stream(" /Filter /FlateDecode", deflate(content.operators, kContentCompression));
 
     std::string resources = "<<";
-    if (!content.fonts.empty()) {
+    if (!content.fonts.empty() || !content.vertical_fonts.empty()) {
       resources += " /Font <<";
       for (uint16_t f : content.fonts)
         resources += " /F" + std::to_string(f) + " " + ref(font(f).object(*out));
+      for (uint16_t f : content.vertical_fonts)
+        resources += " /V" + std::to_string(f) + " " + ref(font(f).vertical_object(*out));
       resources += " >>";
     }
     if (!content.images.empty()) {
