@@ -23,8 +23,12 @@ struct PageContent {
 // cannot say it (a glyph shown for other text before, one text shown as
 // several glyphs), to an ActualText span around it. Upright runs are shown
 // in the font's vertical form (Identity-V), sideways runs in its horizontal
-// form turned 90° clockwise: both read down the page. Fails (false) if a font
-// cannot be opened; that font's error() says why.
+// form turned 90° clockwise: both read down the page, in the run's glyph
+// order. Glyphs set across one cell of a column (縦中横 digits) are an
+// upright run with one cluster for them all: their one ActualText span reads
+// in the column's order (poppler reads them as a line of their own if they
+// are horizontal or a cluster each). Fails (false) if a font cannot be
+// opened; that font's error() says why.
 bool make_page_content(const layout::PageFrame& page, std::vector<std::unique_ptr<EmbeddedFont>>& fonts,
                        PageContent& content);
 

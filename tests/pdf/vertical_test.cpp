@@ -158,6 +158,11 @@ class Column {
   std::vector<layout::PageItem> items_;
 };
 
+// Moves the column's runs onto the page.
+void add(layout::PageFrame& page, Column& column) {
+  for (layout::PageItem& item : column.items()) page.items.push_back(std::move(item));
+}
+
 // The source text, column by column (right to left), and the page that sets it.
 const std::vector<std::string> kColumns = {"子曰：「學而時習之，不亦說乎？」", "今年的GDP增長了三成。",
                                            "有朋自遠方來，不亦樂乎？"};
@@ -165,13 +170,10 @@ const std::vector<std::string> kColumns = {"子曰：「學而時習之，不亦
 layout::PageFrame vertical_page(Shaper& shaper) {
   layout::PageFrame page;
   page.width = kPageWidth, page.height = kPageHeight, page.number = 1;
-  auto add = [&](Column& c) {
-    for (layout::PageItem& item : c.items()) page.items.push_back(std::move(item));
-  };
   Column first(shaper, 150, 30), second(shaper, 120, 30), third(shaper, 90, 30);
-  add(first.upright(kColumns[0]));
-  add(second.upright("今年的").sideways("GDP").upright("增長了三成。"));
-  add(third.upright(kColumns[2]));
+  add(page, first.upright(kColumns[0]));
+  add(page, second.upright("今年的").sideways("GDP").upright("增長了三成。"));
+  add(page, third.upright(kColumns[2]));
   return page;
 }
 
@@ -380,6 +382,33 @@ TEST_F(VerticalPdf, UprightClustersCopyOutAsWritten) {
   std::string text;
   for (const std::string& line : copied_lines(pdf)) text += line;
   EXPECT_EQ(text, "甲乙丙丁");
+  fs::remove(pdf);
+}
+
+// 縦中横 (tate-chu-yoko): two digits side by side in one cell of a column, as
+// one upright run with one cluster for both, copy out in the column's order.
+// (Shown horizontally, or as a cluster each, poppler reads them as a line of
+// their own, out of order: see page_content.h.)
+TEST_F(VerticalPdf, TateChuYokoDigitsCopyOutInTheirCell) {
+  Shaper shaper(font_);
+  layout::PageFrame page;
+  page.width = kPageWidth, page.height = kPageHeight, page.number = 1;
+  Column above(shaper, 150, 30), below(shaper, 150, 30 + 3 * kSize), next(shaper, 120, 30);
+  Shaped digits = shaper.shape("20", HB_DIRECTION_LTR);
+  layout::TextRun run;
+  run.size = kSize, run.text = "20", run.clusters = {{2, 2}}, run.orientation = Orientation::Upright;
+  double x = 150 + (1 - digits.advances[0] - digits.advances[1]) / 2 * kSize;
+  for (size_t i = 0; i < 2; ++i) {
+    run.glyphs.push_back({digits.glyphs[i], x, 30 + 2.8 * kSize});
+    x += digits.advances[i] * kSize;
+  }
+  add(page, above.upright("今年"));
+  page.items.push_back(run);
+  add(page, below.upright("歲次"));
+  add(page, next.upright("其次"));
+  fs::path pdf = write_pdf("tate-chu-yoko", font_, page);
+  ASSERT_FALSE(pdf.empty());
+  EXPECT_EQ(copied_lines(pdf), (std::vector<std::string>{"今年20歲次", "其次"}));
   fs::remove(pdf);
 }
 
