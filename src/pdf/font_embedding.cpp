@@ -207,6 +207,11 @@ int EmbeddedFont::object(ObjectFile& file) {
   return object_;
 }
 
+int EmbeddedFont::vertical_object(ObjectFile& file) {
+  if (vertical_object_ == 0) vertical_object_ = file.reserve();
+  return vertical_object_;
+}
+
 // Six capitals from the glyph set (§9.6.4): different subsets of one font
 // get different names, the same subset the same name.
 std::string EmbeddedFont::subset_tag() const {
@@ -295,6 +300,14 @@ bool EmbeddedFont::prepare() {
   return true;
 }
 
+// For a font shown upright, every code's vertical metrics (§9.7.4.3): one em
+// down the column (page content moves the pen from there with TJ numbers,
+// whatever the font's vmtx), the origin at kVerticalOriginBelow.
+std::string EmbeddedFont::vertical_metrics() const {
+  if (!vertical_object_) return {};
+  return " /W2 [0 65535 -1000 0 -" + std::to_string(kVerticalOriginBelow) + "]";
+}
+
 bool EmbeddedFont::write(ObjectFile& file) {
   if (!used()) return true;
   if (program_.empty() && !prepare()) return false;
@@ -340,6 +353,7 @@ bool EmbeddedFont::write(ObjectFile& file) {
                          " /BaseFont " + name +
                          " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
                          " /FontDescriptor " + ref(descriptor_object) + " /DW 1000 /W " + w +
+                         vertical_metrics() +
                          (is_cff ? "" : " /CIDToGIDMap /Identity") + " >>";
   int cid_object = file.add_object(cid_font);
 
@@ -348,10 +362,12 @@ bool EmbeddedFont::write(ObjectFile& file) {
   std::sort(mapped.begin(), mapped.end());
   int cmap_object = file.add_stream(" /Filter /FlateDecode", deflate(to_unicode_cmap(mapped), 6));
 
-  std::string type0 = "<< /Type /Font /Subtype /Type0 /BaseFont ";
-  type0 += name;
-  type0 += " /Encoding /Identity-H /DescendantFonts [" + ref(cid_object) + "] /ToUnicode " + ref(cmap_object) + " >>";
-  file.write_object(object_, type0);
+  // The horizontal and the vertical font share the CIDFont and the ToUnicode
+  // map: one program, one text for a glyph whichever way it stands.
+  std::string shared = " /DescendantFonts [" + ref(cid_object) + "] /ToUnicode " + ref(cmap_object) + " >>";
+  std::string type0 = "<< /Type /Font /Subtype /Type0 /BaseFont " + name + " /Encoding ";
+  if (object_) file.write_object(object_, type0 + "/Identity-H" + shared);
+  if (vertical_object_) file.write_object(vertical_object_, type0 + "/Identity-V" + shared);
   return file.ok();
 }
 

@@ -1,9 +1,11 @@
 // One font of the document as the PDF embeds it: a Type 0 font with
-// Identity-H encoding, its glyph widths, a ToUnicode map built from the text
-// the glyphs were shown for, and the font program subset to the glyphs used
-// (hb-subset). The content streams show each glyph's code: its CID in a
-// CID-keyed CFF font (whose subset keeps the CIDs but renumbers the glyphs),
-// else its glyph id (those subsets keep the glyph ids).
+// Identity-H encoding (and, when a page shows it upright in a vertical
+// column, a second with Identity-V over the same CIDFont), its glyph widths,
+// a ToUnicode map built from the text the glyphs were shown for, and the
+// font program subset to the glyphs used (hb-subset). The content streams
+// show each glyph's code: its CID in a CID-keyed CFF font (whose subset keeps
+// the CIDs but renumbers the glyphs), else its glyph id (those subsets keep
+// the glyph ids).
 #pragma once
 
 #include <cstdint>
@@ -40,6 +42,23 @@ class SubsetCache {
   std::map<std::string, std::pair<Program, bool>> programs_;  // key -> program, used since end_build
 };
 
+// A glyph shown upright (in the vertical font, WMode 1) has its vertical
+// origin at the bottom-left corner of its ideographic em box: this many
+// thousandths of an em below its horizontal origin, at the same x (Noto
+// CJK's em box runs from 880 above the baseline to 120 below). The CIDFont
+// says so (/W2) and page content places the glyphs by it, so the ink lands
+// where a horizontal glyph at the same origin would.
+// Not the default /DW2 [880 -1000] (the top centre of the box): poppler
+// (pdftotext 22.12) ignores the position vector and takes a vertical glyph to
+// fill the em square right of and above its vertical origin, so every upright
+// glyph would read half an em right of and an em above its ink, and a
+// sideways word in the column (a horizontal font, turned: read where its ink
+// is) would overlap the next upright glyph and split the column into pieces
+// that copy out of order. With this origin poppler's box is the em box, and a
+// column reads as one line. Viewers that follow the position vector
+// (§9.7.4.3) place and read the glyphs the same either way.
+inline constexpr int kVerticalOriginBelow = 120;
+
 class EmbeddedFont {
  public:
   explicit EmbeddedFont(layout::FontRef ref, SubsetCache* cache = nullptr);
@@ -70,7 +89,10 @@ class EmbeddedFont {
 
   // The Type 0 font's object number, reserved on first call.
   int object(ObjectFile& file);
-  bool used() const { return object_ != 0; }
+  // The vertical (Identity-V, WMode 1) Type 0 font's, reserved on first call:
+  // for glyphs shown upright in a vertical column.
+  int vertical_object(ObjectFile& file);
+  bool used() const { return object_ != 0 || vertical_object_ != 0; }
   // Subsets and packs the font program: the slow part of write(), which
   // needs no file, so fonts can be prepared on several threads at once.
   bool prepare();
@@ -82,6 +104,7 @@ class EmbeddedFont {
   std::string postscript_name() const;
 
   std::string subset_key() const;
+  std::string vertical_metrics() const;
 
   layout::FontRef ref_;
   SubsetCache* cache_;
@@ -90,7 +113,7 @@ class EmbeddedFont {
   HbFont font_;
   int upem_ = 1000;
   std::string error_;
-  int object_ = 0;
+  int object_ = 0, vertical_object_ = 0;
   std::vector<float> widths_;             // by glyph id; < 0: not read yet
   // The text each glyph shows: text_of_[glyph] is 0 (none yet) or 1 + an
   // index into texts_ (a string a glyph slot would be 2 MB for a CJK face).

@@ -8,6 +8,7 @@ namespace huozi::pdf {
 namespace {
 
 using layout::Color;
+using layout::Orientation;
 
 constexpr double kBezierCircle = 0.5522847498;  // control point distance of a quarter circle, radius 1
 
@@ -29,11 +30,13 @@ class ContentWriter {
     }
     fill(run.color);
     if (run.outlined) return draw_outlined(run, font);
-    if (std::find(out_.fonts.begin(), out_.fonts.end(), run.font) == out_.fonts.end()) out_.fonts.push_back(run.font);
-    ops_ += "BT\n/F" + std::to_string(run.font) + " ";
+    bool upright = run.orientation == Orientation::Upright;
+    std::vector<uint16_t>& shown = upright ? out_.vertical_fonts : out_.fonts;
+    if (std::find(shown.begin(), shown.end(), run.font) == shown.end()) shown.push_back(run.font);
+    ops_ += std::string("BT\n/") + (upright ? 'V' : 'F') + std::to_string(run.font) + " ";
     append_number(ops_, run.size);
     ops_ += " Tf\n";
-    TextState text{font, run.size};
+    TextState text{font, run.size, run.orientation};
     size_t byte = 0, glyph = 0;
     for (const auto& [bytes, glyph_count] : run.clusters) {
       std::string_view cluster_text = std::string_view(run.text).substr(std::min(byte, run.text.size()),
@@ -111,13 +114,19 @@ class ContentWriter {
   }
 
  private:
-  // Where the text matrix stands inside one BT … ET.
+  // Where the text matrix stands inside one BT … ET, in the run's own terms:
+  // `line` across the reading direction (a new one needs a new Tm), `along`
+  // it (TJ numbers and glyph advances move it).
   struct TextState {
     EmbeddedFont& font;
     double size;
-    bool positioned = false;  // pen_x, pen_y hold the text position
+    Orientation orientation;
+    bool positioned = false;  // pen_line, pen_along hold the text position
     bool array_open = false;  // inside [ … ] of a TJ
-    double pen_x = 0, pen_y = 0;
+    double pen_line = 0, pen_along = 0;
+  };
+  struct Place {
+    double line, along;
   };
 
   void show_cluster(TextState& t, const layout::TextRun& run, size_t from, size_t to, std::string_view text) {
@@ -137,31 +146,71 @@ class ContentWriter {
     ops_ += "EMC\n";
   }
 
-  // Each glyph goes where layout put it: after the first of a baseline, by the
-  // difference between its place and the previous glyph's advance (TJ).
+  // Each glyph goes where layout put it: after the first of a line, by the
+  // difference between its place and the pen after the previous glyph (TJ).
   void show_glyph(TextState& t, const layout::PlacedGlyph& g) {
-    double y = std::round((height_ - g.y) * 1000) / 1000;
-    if (!t.positioned || std::abs(y - t.pen_y) > 0.0005) {
+    Place p = place(t, g);
+    if (!t.positioned || std::abs(p.line - t.pen_line) > 0.0005) {
       close_array(t);
-      t.pen_x = std::round(g.x * 1000) / 1000;
-      t.pen_y = y;
+      t.pen_line = p.line;
+      t.pen_along = std::round(p.along * 1000) / 1000;
       t.positioned = true;
-      ops_ += "1 0 0 1 ";
-      append_number(ops_, t.pen_x), ops_ += ' ', append_number(ops_, t.pen_y), ops_ += " Tm\n";
+      set_text_matrix(t);
     } else {
-      double adjust = std::round((t.pen_x - g.x) * 1000 / t.size * 100) / 100;
-      if (adjust != 0) {
-        if (!t.array_open) ops_ += '[', t.array_open = true;
-        append_number(ops_, adjust, 2);
-        t.pen_x -= adjust * t.size / 1000;
-      }
+      move_pen(t, p.along);
     }
     if (!t.array_open) ops_ += '[', t.array_open = true;
     static const char digits[] = "0123456789ABCDEF";
     uint32_t c = t.font.code(g.id);
     char hex[6] = {'<', digits[(c >> 12) & 0xF], digits[(c >> 8) & 0xF], digits[(c >> 4) & 0xF], digits[c & 0xF], '>'};
     ops_.append(hex, 6);
-    t.pen_x += t.font.width(g.id) * t.size / 1000;
+    // A vertical font advances 1 em down whatever the glyph (its /W2).
+    t.pen_along += t.orientation == Orientation::Upright ? t.size : t.font.width(g.id) * t.size / 1000;
+  }
+
+  // The text position that puts glyph g where layout placed it. Horizontal:
+  // (baseline in PDF space, x). Sideways: (x, distance down the page).
+  // Upright: (x, distance down) of the glyph's vertical origin, which the
+  // vertical font puts below its horizontal origin (font_embedding.h).
+  Place place(const TextState& t, const layout::PlacedGlyph& g) {
+    auto round = [](double v) { return std::round(v * 1000) / 1000; };
+    switch (t.orientation) {
+      case Orientation::Sideways:
+        return {round(g.x), g.y};
+      case Orientation::Upright:
+        return {round(g.x), g.y + kVerticalOriginBelow * t.size / 1000};
+      case Orientation::Horizontal:
+        break;
+    }
+    return {round(height_ - g.y), g.x};
+  }
+
+  void set_text_matrix(const TextState& t) {
+    double line = t.pen_line, along = t.pen_along;
+    switch (t.orientation) {
+      case Orientation::Horizontal:
+        ops_ += "1 0 0 1 ", append_number(ops_, along), ops_ += ' ', append_number(ops_, line);
+        break;
+      case Orientation::Upright:
+        ops_ += "1 0 0 1 ", append_number(ops_, line), ops_ += ' ', append_number(ops_, height_ - along);
+        break;
+      case Orientation::Sideways:  // text space turned 90° clockwise: its x runs down the page
+        ops_ += "0 -1 1 0 ", append_number(ops_, line), ops_ += ' ', append_number(ops_, height_ - along);
+        break;
+    }
+    ops_ += " Tm\n";
+  }
+
+  // A TJ number n moves the pen n/1000 em against text space's x in a
+  // horizontal font (back along a horizontal or a sideways run), and against
+  // its y in a vertical font: on down the column (§9.4.3).
+  void move_pen(TextState& t, double along) {
+    double forward = t.orientation == Orientation::Upright ? 1 : -1;
+    double adjust = std::round(forward * (along - t.pen_along) * 1000 / t.size * 100) / 100;
+    if (adjust == 0) return;
+    if (!t.array_open) ops_ += '[', t.array_open = true;
+    append_number(ops_, adjust, 2);
+    t.pen_along += forward * adjust * t.size / 1000;
   }
 
   void close_array(TextState& t) {
@@ -169,14 +218,16 @@ class ContentWriter {
     t.array_open = false;
   }
 
-  // Marks that are not text (an FPO label): filled glyph outlines.
+  // Marks that are not text (an FPO label): filled glyph outlines, a sideways
+  // run's turned 90° clockwise about each glyph's origin.
   void draw_outlined(const layout::TextRun& run, EmbeddedFont& font) {
-    double scale = run.size / font.units_per_em();
+    std::string scale = number(run.size / font.units_per_em(), 6);
+    std::string matrix = run.orientation == Orientation::Sideways ? "0 -" + scale + " " + scale + " 0 "
+                                                                  : scale + " 0 0 " + scale + " ";
     for (const layout::PlacedGlyph& g : run.glyphs) {
       std::string path = font.outline(g.id);
       if (path.empty()) continue;
-      ops_ += "q ";
-      append_number(ops_, scale, 6), ops_ += " 0 0 ", append_number(ops_, scale, 6), ops_ += ' ';
+      ops_ += "q " + matrix;
       point(g.x, g.y);
       ops_ += "cm\n" + path + "f Q\n";
     }

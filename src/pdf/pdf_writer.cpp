@@ -143,10 +143,12 @@ struct PdfWriter::Impl {
     int contents = out->add_stream(" /Filter /FlateDecode", deflate(content.operators, kContentCompression));
 
     std::string resources = "<<";
-    if (!content.fonts.empty()) {
+    if (!content.fonts.empty() || !content.vertical_fonts.empty()) {
       resources += " /Font <<";
       for (uint16_t f : content.fonts)
         resources += " /F" + std::to_string(f) + " " + ref(font(f).object(*out));
+      for (uint16_t f : content.vertical_fonts)
+        resources += " /V" + std::to_string(f) + " " + ref(font(f).vertical_object(*out));
       resources += " >>";
     }
     if (!content.images.empty()) {
@@ -374,6 +376,7 @@ struct PdfWriter::Impl {
     if (outline_root) catalog += " /Outlines " + ref(outline_root) + " /PageMode /UseOutlines";
     if (dests) catalog += " /Names << /Dests " + ref(dests) + " >>";
     if (labelled) catalog += " /PageLabels << /Nums " + page_label_nums(labels) + " >>";
+    if (info.right_to_left) catalog += " /ViewerPreferences << /Direction /R2L >>";  // §12.2
     catalog += " /MarkInfo << /Marked true >> /StructTreeRoot " + ref(structure_object) + " >>";
     int catalog_object = out->add_object(catalog);
     int info_object = write_info();

@@ -22,6 +22,8 @@ struct PdfInfo {
   std::string title, author, subject, keywords;
   std::string creator = "huozi";
   std::string create_date;  // ISO 8601; fixed for reproducible files
+  // Pages turn to the right (vertical writing): viewers show spreads right to left.
+  bool right_to_left = false;
 };
 
 enum class Drawing {

@@ -47,7 +47,7 @@ class Painter {
     glyphs.reserve(run.glyphs.size());
     for (const layout::PlacedGlyph& g : run.glyphs) glyphs.push_back({g.id, g.x, g.y});
     cairo_set_font_face(cr_, face);
-    cairo_set_font_size(cr_, run.size);
+    set_font_matrix(run);
     set_colour(cr_, run.color);
     cairo_show_glyphs(cr_, glyphs.data(), static_cast<int>(glyphs.size()));
   }
@@ -126,6 +126,16 @@ class Painter {
   }
 
  private:
+  // Upright glyphs (vertical writing) stand as horizontal ones do at their
+  // origins; a sideways run's glyphs turn 90° clockwise about theirs (y grows
+  // downwards: a positive angle), as the PDF turns its text matrix.
+  void set_font_matrix(const layout::TextRun& run) {
+    cairo_matrix_t matrix;
+    cairo_matrix_init_scale(&matrix, run.size, run.size);
+    if (run.orientation == layout::Orientation::Sideways) cairo_matrix_rotate(&matrix, M_PI / 2);
+    cairo_set_font_matrix(cr_, &matrix);
+  }
+
   void diagonals(const layout::Rect& r, double width) {
     cairo_set_line_width(cr_, width);
     cairo_move_to(cr_, r.x, r.y);
