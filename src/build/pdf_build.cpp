@@ -50,7 +50,10 @@ BuildResult build_pdf(const model::Document& doc, text::FontDb& fonts, const std
   BuildResult result;
   // Every face of the database is registered by its FaceId; the writer opens
   // only those a page actually uses.
-  pdf::PdfWriter writer(target, pdf_info(doc.metadata), font_refs(fonts),
+  pdf::PdfInfo info = pdf_info(doc.metadata);
+  // A vertical book turns its pages right to left (a newspaper's pages stay horizontal).
+  info.right_to_left = doc.writing_mode == model::WritingMode::Vertical && model::newspaper_pages(doc).empty();
+  pdf::PdfWriter writer(target, info, font_refs(fonts),
                         options.one_thread ? pdf::Drawing::InCaller : pdf::Drawing::Background, options.subsets);
   if (!writer.ok()) {
     result.diagnostics.error(target.string(), 0, 0, writer.error(),

@@ -180,9 +180,12 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     images = std::make_unique<PageImages>(*fonts, *doc, stem, options.images);
     pdf.each_page = [&](const layout::PageFrame& page) { images->add(page); };
   }
+  // (The document is gone once laid out.)
+  const bool horizontal_news = vertical_newspaper(*doc);
+  const std::string source_file = doc->files.empty() ? std::string() : doc->files[0];
   BuildResult made = build_pdf(*doc, *fonts, target, pdf);
-  if (vertical_newspaper(*doc))
-    made.diagnostics.warning(doc->files.empty() ? std::string() : doc->files[0], 0, 0,
+  if (horizontal_news)
+    made.diagnostics.warning(source_file, 0, 0,
                              "writing-mode=\"vertical\": the EPUB is set vertically, the newspaper's PDF pages horizontally",
                              "vertical newspaper pages are not made (README, issue 17); books and periodicals set as one flow are");
   if (images && !finish_step(images->finish(made.pages, !made), all, events)) {

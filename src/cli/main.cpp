@@ -35,7 +35,7 @@ constexpr const char* kUsage =
     "       huozi watch SOURCE.xml [--quiet MS] [the options of build]\n"
     "       huozi check SOURCE.xml\n"
     "       huozi preflight FILE.pdf\n"
-    "       huozi pages SOURCE.xml\n"
+    "       huozi pages [--writing-mode vertical|horizontal] SOURCE.xml\n"
     "       huozi lines [--width 24em] [--greedy] [--verbose] SOURCE.xml\n"
     "       huozi where SOURCE.xml FILE.xml:LINE[:COL]\n"
     "       huozi where SOURCE.xml --page P --line L [--column C]\n"
@@ -198,9 +198,17 @@ int run_check(const std::vector<std::string>& args) {
   return 0;
 }
 
-int run_pages(const std::vector<std::string>& args) {
+// `pages [--writing-mode vertical|horizontal] SOURCE.xml`: as the build with that option sets it.
+int run_pages(std::vector<std::string> args) {
+  std::optional<model::WritingMode> mode;
+  if (args.size() == 3 && args[0] == "--writing-mode") {
+    if (args[1] != "vertical" && args[1] != "horizontal") return usage_error("--writing-mode takes vertical or horizontal");
+    mode = args[1] == "vertical" ? model::WritingMode::Vertical : model::WritingMode::Horizontal;
+    args.erase(args.begin(), args.begin() + 2);
+  }
   model::LoadResult loaded;
   if (auto code = load(args, "pages", loaded)) return *code;
+  if (mode) loaded.document->writing_mode = *mode;
   build::BuildResult traced = build::trace_pages(*loaded.document, stdout);
   print_diagnostics(traced.diagnostics);
   return traced ? 0 : 1;

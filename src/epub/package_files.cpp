@@ -268,7 +268,8 @@ std::string title_page_xhtml(const model::Document& doc) {
 }
 
 std::string cover_xhtml(const model::Document& doc, const BookPlan& plan) {
-  std::string out = xhtml_head(doc, doc.metadata.title, "cover");
+  // A picture has no writing direction: the page stays horizontal, where max-width and max-height fit it to any screen.
+  std::string out = xhtml_head(doc, doc.metadata.title, "cover", true);
   out += "<section class=\"cover\" epub:type=\"cover\">\n<img src=\"" + escaped(plan.cover_href) + "\" alt=\"" +
          escaped(doc.metadata.title) +
          "\"/>\n</section>\n";

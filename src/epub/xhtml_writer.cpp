@@ -431,8 +431,8 @@ void append_text(std::string& out, const std::string& text, bool vertical) {
   append_escaped(out, text.substr(done));
 }
 
-std::string xhtml_head(const model::Document& doc, const std::string& title, const char* body_type) {
-  const bool vertical = doc.writing_mode == model::WritingMode::Vertical;
+std::string xhtml_head(const model::Document& doc, const std::string& title, const char* body_type, bool picture) {
+  const bool vertical = doc.writing_mode == model::WritingMode::Vertical && !picture;
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
       "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"" +

@@ -69,6 +69,9 @@ LayoutResult layout_document(const model::Document& doc, text::FontDb& fonts,
     if (!toc.empty()) draw_toc(c, toc, front, draw);
     r.outline = body.outline;
   }
+  // A heading's column runs from the head of its page: the outline shows the page from its top.
+  if (c.vertical_pages)
+    for (OutlineEntry& e : r.outline) e.y = 0;
   return r;
 }
 

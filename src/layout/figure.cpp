@@ -26,6 +26,11 @@ double picture_ratio(const Composer& c, const Node& picture) {
   return w > 0 && h > 0 ? h / w : fallback;
 }
 
+// The same in the frame it is placed in: a vertical page's frame is the page
+// turned (vertical_page.h), so the picture stands in it turned too, and is
+// drawn upright on the page.
+double frame_ratio(const Composer& c, double ratio) { return c.vertical_pages ? 1 / ratio : ratio; }
+
 std::string ratio_text(double ratio) {
   char buf[64];
   std::snprintf(buf, sizeof buf, ratio >= 1 ? "1:%.3g" : "%.3g:1", ratio >= 1 ? ratio : 1 / ratio);
@@ -132,7 +137,7 @@ std::vector<FlowBlock> figure_blocks(Composer& c, const Node& n, Measure m, cons
   for (NoteCall& call : calls) call.line = 0;
   int line = 0;
   const int room = c.g.lines - static_cast<int>(words.size());
-  const Rect rect = picture_rect(c, sane_ratio(c, *picture, picture_ratio(c, *picture), m), m, room, line);
+  const Rect rect = picture_rect(c, sane_ratio(c, *picture, frame_ratio(c, picture_ratio(c, *picture)), m), m, room, line);
   FlowBlock b;
   b.kind = BlockKind::Figure;
   b.space_before = 1;

@@ -25,9 +25,13 @@ FlowBlock Headings::heading(const Node& n, const Node& title, Measure m, int lev
     b.running_title = heading_text(n);
   }
   b.space_before = opening ? 0 : 1;
-  // The title with its number ("第一章　") in front.
-  Setting how{title_scale(n), opening ? Align::Centre : Align::Left};
+  // The title with its number ("第一章　") in front. A vertical book's
+  // chapter title stands three characters below the head (低三格) rather
+  // than centred down its column, as vertical books set it.
+  Setting how{title_scale(n), opening && !c_.vertical_pages ? Align::Centre : Align::Left};
   how.lead = model::heading_prefix(n);
+  if (opening && c_.vertical_pages) m = Measure{m.x + c_.style.vertical_title_drop_em * c_.g.em,
+                                                m.width - c_.style.vertical_title_drop_em * c_.g.em};
   set_title(title, m, how, b.lines, calls);
   if (opening) b.lines.emplace_back();  // a line of air under a chapter title
   return with_anchor(n, level, m, std::move(b));

@@ -80,6 +80,7 @@ struct LayoutStyle {
   double head_rule_drop_em = 0.45;    // the rule under it, below its baseline
   double head_rule = 0.4;             // pt
   double folio_drop_em = 2.2;         // the folio's baseline under the last line's
+  double vertical_title_drop_em = 3;  // a vertical book's chapter title: below the head (低三格)
 };
 
 }  // namespace huozi::layout

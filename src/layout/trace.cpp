@@ -16,6 +16,42 @@ std::string fixed(double v) {
   return buf;
 }
 
+struct TraceLine {
+  std::string text;
+  double size = 0;
+  double end = 0;  // x (in a column: y) just past the last glyph
+};
+
+// Text down a vertical column (issue 17): runs on one column's centre line
+// whose glyphs follow on. Keyed right to left, then from the top.
+struct ColumnKey {
+  long x, y;
+  bool operator<(const ColumnKey& o) const { return x != o.x ? x > o.x : y < o.y; }
+};
+
+// The centre line of the column a vertical run stands in: an upright glyph's
+// horizontal origin is half an em left of it; a sideways run's baseline is
+// 0.12 em right of its cell's left edge (the em box below a horizontal baseline).
+double column_centre(const TextRun& run) {
+  const PlacedGlyph& g = run.glyphs.front();
+  return run.orientation == Orientation::Upright ? g.x + run.size / 2 : g.x + 0.38 * run.size;
+}
+
+void add_to_columns(const TextRun& run, std::map<ColumnKey, TraceLine>& columns) {
+  const long x = std::lround(column_centre(run) * 10);
+  const double y = run.glyphs.front().y - (run.orientation == Orientation::Upright ? 0.88 * run.size : 0);
+  const double end = run.glyphs.back().y + run.size;
+  auto joined = std::find_if(columns.begin(), columns.end(), [&](const auto& c) {
+    return std::abs(c.first.x - x) <= 5 && y >= c.second.end - 2 * run.size && y - c.second.end < 0.5 * run.size;
+  });
+  if (joined != columns.end()) {
+    joined->second.text += run.text;
+    joined->second.end = std::max(joined->second.end, end);
+  } else {
+    columns[{x, std::lround(y * 10)}] = {run.text, run.size, end};
+  }
+}
+
 }  // namespace
 
 std::string trace_page(const PageFrame& page, int number) {
@@ -27,16 +63,16 @@ std::string trace_page(const PageFrame& page, int number) {
     long y, x;
     bool operator<(const LineKey& o) const { return y != o.y ? y < o.y : x < o.x; }
   };
-  struct TraceLine {
-    std::string text;
-    double size = 0;
-    double end = 0;  // x just past the last glyph
-  };
   std::map<LineKey, TraceLine> lines;
+  std::map<ColumnKey, TraceLine> columns;
   std::vector<std::string> others;
   for (const PageItem& item : page.items) {
     if (const auto* run = std::get_if<TextRun>(&item)) {
       if (run->glyphs.empty()) continue;
+      if (run->orientation != Orientation::Horizontal) {
+        add_to_columns(*run, columns);
+        continue;
+      }
       long y = std::lround(run->glyphs.front().y * 10);
       double x = run->glyphs.front().x;
       double end = run->glyphs.back().x + run->size;
@@ -67,6 +103,10 @@ std::string trace_page(const PageFrame& page, int number) {
   for (const auto& [key, line] : lines)
     out += "  text " + fixed(key.x / 10.0) + "," + fixed(key.y / 10.0) + " " + fixed(line.size) + "pt " + line.text +
            "\n";
+  // A column: its centre line's x, its top's y.
+  for (const auto& [key, column] : columns)
+    out += "  column " + fixed(key.x / 10.0) + "," + fixed(key.y / 10.0) + " " + fixed(column.size) + "pt " +
+           column.text + "\n";
   for (const std::string& o : others) out += o + "\n";
   for (const Link& l : page.links) out += "  link " + fixed(l.rect.x) + "," + fixed(l.rect.y) + " -> " + (l.uri.empty() ? "#" + l.dest : l.uri) + "\n";
   for (const Anchor& a : page.anchors) out += "  anchor " + a.name + " " + fixed(a.x) + "," + fixed(a.y) + "\n";

@@ -41,10 +41,16 @@ class Face {
   HaltMetrics halt(char32_t c, hb_language_t lang);
 
   // The fast path for Han runs: when no GSUB/GPOS lookup of HarfBuzz's plan
-  // for (Han, lang) can touch c's nominal glyph (as input, context or output),
-  // shaping leaves it as it is in any context; sets its glyph and advance
-  // (font units) and returns true. BMP only; false means "shape it".
-  bool simple_glyph(char32_t c, hb_language_t lang, uint32_t& glyph, int32_t& advance);
+  // for (Han, lang, direction) can touch c's nominal glyph (as input, context
+  // or output), shaping leaves it as it is in any context; sets its glyph,
+  // advance and (vertical) the offsets to its horizontal origin, in font
+  // units as HarfBuzz gives them, and returns true. BMP only; false means "shape it".
+  struct SimpleGlyph {
+    uint32_t glyph = 0;
+    int32_t advance = 0;              // along the line or column (a column's: positive, downwards)
+    int32_t origin_x = 0, origin_y = 0;  // vertical: HarfBuzz's x and y offsets
+  };
+  bool simple_glyph(char32_t c, hb_language_t lang, bool vertical, SimpleGlyph& out);
 
  private:
   HbFont hb_;
@@ -56,10 +62,13 @@ class Face {
     std::vector<uint64_t> touched;  // bit per glyph id
     std::vector<uint32_t> glyph;    // per BMP code point: glyph id, kUnknown or kComplex
     std::vector<int32_t> advance;
+    std::vector<int32_t> origin_x, origin_y;  // vertical tables only
   };
-  SimpleGlyphs& simple_glyphs(hb_language_t lang);
-  std::unordered_map<hb_language_t, std::unique_ptr<SimpleGlyphs>> simple_;
+  SimpleGlyphs& simple_glyphs(hb_language_t lang, bool vertical);
+  // Horizontal and vertical tables by language.
+  std::unordered_map<hb_language_t, std::unique_ptr<SimpleGlyphs>> simple_[2];
   hb_language_t last_lang_ = nullptr;  // the table used last: most runs share one language
+  bool last_vertical_ = false;
   SimpleGlyphs* last_simple_ = nullptr;
   HbBuffer scratch_;
 };

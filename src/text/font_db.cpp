@@ -147,16 +147,17 @@ constexpr uint32_t kUnknownGlyph = 0xFFFFFFFF;
 constexpr uint32_t kComplexGlyph = 0xFFFFFFFE;
 }  // namespace
 
-Face::SimpleGlyphs& Face::simple_glyphs(hb_language_t lang) {
-  auto& slot = simple_[lang];
+Face::SimpleGlyphs& Face::simple_glyphs(hb_language_t lang, bool vertical) {
+  auto& slot = simple_[vertical][lang];
   if (slot) return *slot;
   slot = std::make_unique<SimpleGlyphs>();
   hb_face_t* face = hb_font_get_face(hb_.get());
   slot->touched.assign((hb_face_get_glyph_count(face) + 64) / 64, 0);
   slot->glyph.assign(0x10000, kUnknownGlyph);
   slot->advance.assign(0x10000, 0);
+  if (vertical) slot->origin_x.assign(0x10000, 0), slot->origin_y.assign(0x10000, 0);
   hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
-  props.direction = HB_DIRECTION_LTR;
+  props.direction = vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR;
   props.script = HB_SCRIPT_HAN;
   props.language = lang;
   hb_shape_plan_t* plan = hb_shape_plan_create_cached(face, &props, nullptr, 0, nullptr);
@@ -176,11 +177,12 @@ Face::SimpleGlyphs& Face::simple_glyphs(hb_language_t lang) {
   return *slot;
 }
 
-bool Face::simple_glyph(char32_t c, hb_language_t lang, uint32_t& glyph, int32_t& advance) {
+bool Face::simple_glyph(char32_t c, hb_language_t lang, bool vertical, SimpleGlyph& out) {
   if (c >= 0x10000) return false;
-  if (lang != last_lang_ || !last_simple_) {
-    last_simple_ = &simple_glyphs(lang);
+  if (lang != last_lang_ || vertical != last_vertical_ || !last_simple_) {
+    last_simple_ = &simple_glyphs(lang, vertical);
     last_lang_ = lang;
+    last_vertical_ = vertical;
   }
   SimpleGlyphs& s = *last_simple_;
   uint32_t g = s.glyph[c];
@@ -190,11 +192,19 @@ bool Face::simple_glyph(char32_t c, hb_language_t lang, uint32_t& glyph, int32_t
     const bool touched = nominal / 64 < s.touched.size() && ((s.touched[nominal / 64] >> (nominal % 64)) & 1);
     g = has && !touched ? nominal : kComplexGlyph;
     s.glyph[c] = g;
-    if (g != kComplexGlyph) s.advance[c] = hb_font_get_glyph_h_advance(hb_.get(), nominal);
+    if (g != kComplexGlyph && !vertical) s.advance[c] = hb_font_get_glyph_h_advance(hb_.get(), nominal);
+    if (g != kComplexGlyph && vertical) {  // as HarfBuzz positions it in a TTB buffer
+      hb_position_t x = 0, y = 0;
+      hb_font_get_glyph_v_origin(hb_.get(), nominal, &x, &y);
+      s.advance[c] = -hb_font_get_glyph_v_advance(hb_.get(), nominal);
+      s.origin_x[c] = -x;
+      s.origin_y[c] = -y;
+    }
   }
   if (g == kComplexGlyph) return false;
-  glyph = g;
-  advance = s.advance[c];
+  out.glyph = g;
+  out.advance = s.advance[c];
+  if (vertical) out.origin_x = s.origin_x[c], out.origin_y = s.origin_y[c];
   return true;
 }
 

@@ -314,24 +314,25 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
   Face& face = fonts.face(run.face);
   const hb_language_t lang = language(span.style.lang.empty() ? input.lang : span.style.lang);
   const double scale = run.size_pt / face.units_per_em();
-  // The fast path knows horizontal metrics only.
-  const hb_script_t script = fast_path && !run.upright ? run_script[run_index] : HB_SCRIPT_INVALID;
+  const hb_script_t script = fast_path && !run.combined ? run_script[run_index] : HB_SCRIPT_INVALID;
+  const bool down = run.upright && !run.combined;
   const uint32_t cp_end =
       run_index + 1 < run_cp_begin.size() ? run_cp_begin[run_index + 1] : static_cast<uint32_t>(cps.size());
   run.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
+  Face::SimpleGlyph simple;
+  const auto fast = [&](uint32_t k) {
+    return script == HB_SCRIPT_HAN && fast_path_candidate(k) && face.simple_glyph(cps[k], lang, down, simple);
+  };
   for (uint32_t i = run_cp_begin[run_index]; i < cp_end;) {
-    uint32_t glyph = 0;
-    int32_t advance = 0;
-    if (script == HB_SCRIPT_HAN && fast_path_candidate(i) &&
-        face.simple_glyph(cps[i], lang, glyph, advance)) {
-      out.glyphs.push_back(Glyph{glyph, offsets[i], advance * scale, 0, 0});
+    if (fast(i)) {  // placed as shape_with_harfbuzz places HarfBuzz's glyphs
+      out.glyphs.push_back(down ? Glyph{simple.glyph, offsets[i], simple.advance * scale, -simple.origin_y * scale,
+                                        (face.embox_centre() + simple.origin_x) * scale}
+                                : Glyph{simple.glyph, offsets[i], simple.advance * scale, 0, 0});
       ++i;
       continue;
     }
     uint32_t j = i + 1;
-    while (j < cp_end && !(script == HB_SCRIPT_HAN && fast_path_candidate(j) &&
-                           face.simple_glyph(cps[j], lang, glyph, advance)))
-      ++j;
+    while (j < cp_end && !fast(j)) ++j;
     shape_with_harfbuzz(input, out, run, run_script[run_index], lang, offsets[i],
                         j < cp_end ? offsets[j] : run.text_end);
     i = j;

@@ -132,7 +132,13 @@ function inspect(where, pageWidth) {
   const range = doc.createRange();
   let prev = null; // { rect, block, inNote }
   let chars = 0, lines = 0, notes = 0;
+  // A vertical book's lines are columns: top to bottom, right to left.
+  const vertical = cs(doc.documentElement).writingMode.startsWith('vertical');
   const sameLine = (a, b) => {
+    if (vertical) {
+      const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      return overlap > 0.5 && b.top >= a.top - 0.5;
+    }
     const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
     return overlap > 0.5 && b.left >= a.left - 0.5;
   };
@@ -182,8 +188,15 @@ function inspect(where, pageWidth) {
     }
   }
 
-  // Nothing wider than the screen (or, paginated, than a column).
+  // Nothing wider than the screen (or, paginated, than a column); a vertical
+  // book flows sideways by design, and nothing in it may be taller than the screen.
   const root = doc.documentElement;
+  if (vertical && where !== 'iframe') {
+    if (root.scrollHeight > root.clientHeight + 1)
+      violations.push({ check: 'vertical overflow', where: 'html',
+        text: `scrollHeight ${root.scrollHeight} > clientHeight ${root.clientHeight}` });
+    return { chars, lines, notes, parts: 0, overflow: { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth }, violations };
+  }
   const overflow = { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
   if (where === 'iframe') {
     // A block that runs over several columns has a rectangle in each.

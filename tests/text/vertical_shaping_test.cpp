@@ -30,7 +30,8 @@ class VerticalShaping : public ::testing::Test {
     FT_Done_FreeType(freetype_);
   }
 
-  static ShapedParagraph shape(const std::string& text, const std::string& lang, bool vertical = true) {
+  static ShapedParagraph shape(const std::string& text, const std::string& lang, bool vertical = true,
+                               bool fast_path = true) {
     TextInput in;
     in.text = text;
     in.lang = lang;
@@ -41,6 +42,7 @@ class VerticalShaping : public ::testing::Test {
     span.style.lang = lang;
     in.spans.push_back(span);
     Shaper shaper(*fonts_);
+    shaper.set_fast_path(fast_path);
     ShapedParagraph out;
     shaper.shape(in, out);
     return out;
@@ -234,6 +236,21 @@ TEST_F(VerticalShaping, UprightByUnicodeVerticalOrientation) {
   EXPECT_TRUE(v.runs[0].upright);
   EXPECT_EQ(v.text.substr(v.runs[0].text_begin, v.runs[0].text_end - v.runs[0].text_begin), "中①○");
   EXPECT_FALSE(v.runs.back().upright);
+}
+
+TEST_F(VerticalShaping, TheFastPathPlacesHanAsHarfBuzzDoes) {
+  const std::string text = "學而時習之，不亦說乎？有朋自遠方來「不亦樂乎」。人不知而不慍，12 GDP 不亦君子乎？";
+  for (const char* lang : {"zh-Hans", "zh-Hant"}) {
+    SCOPED_TRACE(lang);
+    const ShapedParagraph fast = shape(text, lang, true, true), slow = shape(text, lang, true, false);
+    ASSERT_EQ(fast.glyphs.size(), slow.glyphs.size());
+    for (size_t g = 0; g < fast.glyphs.size(); ++g) {
+      EXPECT_EQ(fast.glyphs[g].id, slow.glyphs[g].id) << g;
+      EXPECT_DOUBLE_EQ(fast.glyphs[g].x_advance, slow.glyphs[g].x_advance) << g;
+      EXPECT_DOUBLE_EQ(fast.glyphs[g].x_offset, slow.glyphs[g].x_offset) << g;
+      EXPECT_DOUBLE_EQ(fast.glyphs[g].y_offset, slow.glyphs[g].y_offset) << g;
+    }
+  }
 }
 
 TEST_F(VerticalShaping, HorizontalTextIsUnchanged) {
