@@ -28,6 +28,12 @@ const layout::Color kLabelInk = layout::Color::gray(0.15);
 
 }  // namespace
 
+ContactGrid contact_grid(const model::Document& doc) {
+  ContactGrid grid = contact_grid(doc.type == model::PublicationType::Periodical);
+  grid.right_to_left = doc.writing_mode == model::WritingMode::Vertical && model::newspaper_pages(doc).empty();
+  return grid;
+}
+
 ContactGrid contact_grid(bool periodical) {
   if (periodical) return ContactGrid{4, 4, 480, false};
   return ContactGrid{};
@@ -85,7 +91,7 @@ ContactSheets::ContactSheets(raster::PageRenderer& renderer, text::FontDb& fonts
       typography_(layout::typography_of(doc.page)),
       lang_(doc.metadata.language.empty() ? std::string("zh-Hans") : doc.metadata.language),
       stem_(std::move(stem)),
-      grid_(contact_grid(doc.type == model::PublicationType::Periodical)),
+      grid_(contact_grid(doc)),
       plan_(std::move(range), grid_) {}
 
 ContactSheets::~ContactSheets() = default;
@@ -99,7 +105,8 @@ std::string ContactSheets::file_name(const std::string& stem, int sheet, bool se
 
 layout::Rect ContactSheets::cell(int place) const {
   const int on_sheet = place % grid_.per_sheet();
-  const int column = on_sheet % grid_.columns, row = on_sheet / grid_.columns;
+  const int place_in_row = on_sheet % grid_.columns, row = on_sheet / grid_.columns;
+  const int column = grid_.right_to_left ? grid_.columns - 1 - place_in_row : place_in_row;
   const double gaps = grid_.spreads ? (column / 2) * kSpreadGap : column * kPageGap;
   return {kMargin + column * geometry_.page_width + gaps,
           kMargin + row * (geometry_.page_height + kLabelBand + kRowGap), geometry_.page_width,
@@ -132,7 +139,8 @@ void ContactSheets::add(const layout::PageFrame& page, DiagnosticList& diagnosti
         std::min(grid_.page_height / page.height, grid_.page_height * kThumbMaxWidthPerHeight / page.width);
     geometry_.page_width = std::round(page.width * scale);
     geometry_.page_height = std::round(page.height * scale);
-    layout::Rect last = cell(grid_.per_sheet() - 1);
+    // The last place of a row is its right end, or (right to left) its first.
+    const layout::Rect last = cell(grid_.per_sheet() - (grid_.right_to_left ? grid_.columns : 1));
     geometry_.width = static_cast<int>(std::ceil(last.x + last.width + kMargin));
     geometry_.height = static_cast<int>(std::ceil(last.y + last.height + kLabelBand + kMargin));
   }
@@ -172,7 +180,9 @@ void ContactSheets::write(int sheet, DiagnosticList& diagnostics) {
   open_.erase(sheet);
   const std::string target = file_name(stem_, sheet, highest_sheet_ > 0);
   if (diagnostics.has_errors()) return;  // a sheet with a page missing is not written
-  raster::PageImage image = open->sheet.png(static_cast<int>(std::ceil(open->right + kMargin)),
+  // A sheet not full is cut after its last page; right to left, its rows begin at the right edge.
+  const int width = grid_.right_to_left ? geometry_.width : static_cast<int>(std::ceil(open->right + kMargin));
+  raster::PageImage image = open->sheet.png(width,
                                             static_cast<int>(std::ceil(open->bottom + kMargin)));
   std::string problem = image ? write_file(target, image.bytes) : image.error;
   if (!problem.empty()) {

@@ -26,12 +26,17 @@ struct ContactGrid {
   int columns = 8, rows = 6;
   double page_height = 200;  // a thumbnail's, in pixels
   bool spreads = true;       // two pages a spread, touching
+  // A book bound on the right (set vertically): rows read right to left, the
+  // first page on the left of the top right spread.
+  bool right_to_left = false;
 
   int per_sheet() const { return columns * rows; }
 };
 
 // A book's grid, or a newspaper's (periodical).
 ContactGrid contact_grid(bool periodical);
+// The grid of this publication's sheets.
+ContactGrid contact_grid(const model::Document& doc);
 
 // Where each page of a range goes: places numbered row by row across the
 // sheets (grid.per_sheet() a sheet). Worked out from the range alone, page by
