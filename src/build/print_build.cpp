@@ -102,11 +102,17 @@ struct PrintJob {
 
   bool right_bound() const { return print::binding_edge(doc) == print::BindingEdge::Right; }
 
+  // 右翻 in the slug line of a book bound on the right (pages turn to the
+  // right), so that whoever imposes the pages cannot miss it; nothing for the
+  // usual left binding.
+  std::string page_order_note() const { return right_bound() ? "右翻　" : ""; }
+
   // The book block: reader pages with marks and a slug line each.
   bool book_block(const std::filesystem::path& reader, const std::string& stem) {
     std::filesystem::path target = stem + "-print.pdf";
     ScratchPdf slugs("slugs");
-    auto slug_lines = print::slug_frames(doc, fonts, pages, doc.page.page_width, target.filename().string());
+    auto slug_lines = print::slug_frames(doc, fonts, pages, doc.page.page_width,
+                                         page_order_note() + target.filename().string());
     if (!draw(slug_lines, slugs, target, "the slug lines")) return false;
     options.slug_lines = slugs.path;
     return write(reader, target, true);
@@ -166,6 +172,7 @@ struct PrintJob {
       return false;
     options.input_bleed = setup.bleed;
     options.slug_lines = cover_slug.path;
+    options.right_to_left = false;  // one flat sheet: its panels' order is drawn in it
     const print::CoverPanels panels = print::cover_panels(size.trim_width, size.spine, size.edge);
     options.folds = {panels.spine};
     if (size.spine > 0) options.folds.push_back(panels.spine + size.spine);
@@ -209,6 +216,7 @@ BuildResult build_print(const model::Document& doc, const std::filesystem::path&
   job.options.condition = press_condition(doc);
   job.options.rgb_profile = print::default_rgb_profile();
   job.options.output_profile = print::output_profile_from_environment();
+  job.options.right_to_left = job.right_bound();  // the book block's page order
   job.hint = job.options.output_profile.empty()
                  ? "install icc-profiles-free (scripts/install-deps.sh) and check the output folder"
                  : "HUOZI_OUTPUT_ICC must name the print shop's CMYK output profile";
