@@ -2,7 +2,9 @@
 # Builds one sample with --print and holds the print PDF and the cover to what
 # a print shop checks: huozi preflight, qpdf --check, fonts embedded (pdffonts),
 # page boxes as numbers (pdfinfo -box), marks outside the trim and bleed in a
-# 50 dpi rendering, and byte-identical rebuilds.
+# 50 dpi rendering, the binding edge (a vertically set publication is bound on
+# the right: /Direction /R2L, the cover's front on the left), and
+# byte-identical rebuilds.
 # Usage: check_print.sh HUOZI SOURCE.xml WORKDIR [BUILD_OPTIONS (default: --pdf --print)]
 # With HUOZI_SHARED_TOOLS set to shared/tools, also checks that the text still
 # copies out of the print file as written (pdfcheck.py).
@@ -19,6 +21,9 @@ wants_cover=yes
 if grep -q '<publication[^>]*type="periodical"' "$source"; then wants_cover=no; fi
 if grep -q '<layout[^>]*cover="yes"' "$source"; then wants_cover=yes; fi
 if grep -q '<layout[^>]*cover="no"' "$source"; then wants_cover=no; fi
+# A vertically set publication (竖排) is bound on the right; any other on the left.
+edge=left
+if grep -q '<publication[^>]*writing-mode="vertical"' "$source"; then edge=right; fi
 [[ "$print" == *-print.pdf ]] || { echo "FAIL: build wrote $(cat "$work/files.txt")"; exit 1; }
 if [[ $wants_cover == yes ]]; then
   [[ "$cover" == *-cover.pdf ]] || { echo "FAIL: no cover: build wrote $(cat "$work/files.txt")"; exit 1; }
@@ -45,6 +50,17 @@ for pdf in "$print" $cover; do
   fi
   if grep -q 'Type 3' "$work/fonts.txt"; then echo "FAIL: Type 3 font"; exit 1; fi
 done
+
+echo "== page order (bound on the $edge)"
+order=$(python3 "$here/page_order.py" "$print")
+"$huozi" preflight "$print" | grep '^  page order' | tee "$work/page-order.txt"
+if [[ $edge == right ]]; then
+  [[ $order == R2L ]] || { echo "FAIL: a book bound on the right without /Direction /R2L in the print file"; exit 1; }
+  grep -q 'right to left' "$work/page-order.txt" || { echo "FAIL: preflight does not say right to left"; exit 1; }
+else
+  [[ $order == L2R ]] || { echo "FAIL: a book bound on the left with /Direction /R2L in the print file"; exit 1; }
+  grep -q 'left to right' "$work/page-order.txt" || { echo "FAIL: preflight does not say left to right"; exit 1; }
+fi
 
 echo "== text still copies out of the print file (shared pdfcheck.py)"
 if [[ -n "$tools" ]]; then
@@ -83,7 +99,7 @@ print(mm("bleed", "3"), mm("paper-thickness", "0.1"), binding.group(1) if bindin
 PY
 )
 python3 "$here/check_print.py" "$work/reader-boxes.txt" "$work/print-boxes.txt" "$work/cover-boxes.txt" \
-  "$work/print-1.png" "$work/cover.png" "$bleed" "$thickness" "$binding"
+  "$work/print-1.png" "$work/cover.png" "$bleed" "$thickness" "$binding" "$edge"
 
 echo "== reproducible"
 # shellcheck disable=SC2086
