@@ -66,11 +66,22 @@ echo "== text still copies out of the print file (shared pdfcheck.py)"
 if [[ -n "$tools" ]]; then
   python3 "$here/../pdf/source_text.py" "$source" >"$work/source.txt"
   python3 "$tools/pdfcheck.py" "$print" "$work/source.txt" >"$work/pdfcheck.json"
-  python3 - "$work/pdfcheck.json" <<'PY'
+  # Every character, in order (n-gram recall 0.9). A vertical book's order in
+  # copy-out is the reader PDF's (how its writer shows vertical text): the
+  # print file is held to the reader PDF's n-gram recall less 0.05, and to 0.9
+  # once the reader PDF reaches 0.95.
+  if [[ $edge == right ]]; then
+    python3 "$tools/pdfcheck.py" "$reader" "$work/source.txt" >"$work/pdfcheck-reader.json"
+  else
+    echo '{"fidelity": {"ngram_recall": 1}}' >"$work/pdfcheck-reader.json"
+  fi
+  python3 - "$work/pdfcheck.json" "$work/pdfcheck-reader.json" <<'PY'
 import json, sys
 f = json.load(open(sys.argv[1]))["fidelity"]
-print("char_recall", f["char_recall"], "ngram_recall", f["ngram_recall"])
-sys.exit(0 if f["char_recall"] == 1.0 and f["ngram_recall"] >= 0.9 else 1)
+reader = json.load(open(sys.argv[2]))["fidelity"]["ngram_recall"]
+least = min(0.9, reader - 0.05)
+print("char_recall", f["char_recall"], "ngram_recall", f["ngram_recall"], "(at least %.3g)" % least)
+sys.exit(0 if f["char_recall"] == 1.0 and f["ngram_recall"] >= least else 1)
 PY
 fi
 
