@@ -100,11 +100,19 @@ struct PrintJob {
            (doc.page.cover == Cover::Unset && doc.type != model::PublicationType::Periodical);
   }
 
+  bool right_bound() const { return print::binding_edge(doc) == print::BindingEdge::Right; }
+
+  // 右翻 in the slug line of a book bound on the right (pages turn to the
+  // right), so that whoever imposes the pages cannot miss it; nothing for the
+  // usual left binding.
+  std::string page_order_note() const { return right_bound() ? "右翻　" : ""; }
+
   // The book block: reader pages with marks and a slug line each.
   bool book_block(const std::filesystem::path& reader, const std::string& stem) {
     std::filesystem::path target = stem + "-print.pdf";
     ScratchPdf slugs("slugs");
-    auto slug_lines = print::slug_frames(doc, fonts, pages, doc.page.page_width, target.filename().string());
+    auto slug_lines = print::slug_frames(doc, fonts, pages, doc.page.page_width,
+                                         page_order_note() + target.filename().string());
     if (!draw(slug_lines, slugs, target, "the slug lines")) return false;
     options.slug_lines = slugs.path;
     return write(reader, target, true);
@@ -117,7 +125,7 @@ struct PrintJob {
   print::CoverSize cover_size() const {
     const model::PageSetup& setup = doc.page;
     return {setup.page_width, setup.page_height, print::spine_width(pages, binding(), setup.paper_thickness),
-            setup.bleed};
+            setup.bleed, print::binding_edge(doc)};
   }
 
   // A PDF page is at most 14,400 units across (ISO 32000-1, annex C): a
@@ -140,7 +148,8 @@ struct PrintJob {
     return false;
   }
 
-  // The cover: one spread with the spine between back and front.
+  // The cover: one spread with the spine between back and front (front on the
+  // left when the book is bound on the right).
   bool cover(const std::filesystem::path& reader, const std::string& stem) {
     const model::PageSetup& setup = doc.page;
     print::Binding binding = this->binding();
@@ -153,17 +162,20 @@ struct PrintJob {
     std::filesystem::path target = stem + "-cover.pdf";
     ScratchPdf cover("cover"), cover_slug("cover-slug");
     double cover_width = 2 * size.trim_width + size.spine;
-    std::string note = std::string(binding == print::Binding::Saddle ? "骑马钉" : "胶装") + "，书脊 " +
-                       units::format_mm(size.spine) + "（" + std::to_string(pages) + " 页，纸厚 " +
-                       units::format_mm(setup.paper_thickness) + "）　" + target.filename().string();
+    std::string note = std::string(binding == print::Binding::Saddle ? "骑马钉" : "胶装") +
+                       (right_bound() ? "，右翻" : "") + "，书脊 " + units::format_mm(size.spine) + "（" +
+                       std::to_string(pages) + " 页，纸厚 " + units::format_mm(setup.paper_thickness) +
+                       "）　" + target.filename().string();
     auto slug_frames = print::slug_frames(doc, fonts, 1, cover_width, note);
     if (!draw({print::cover_frame(doc, fonts, size)}, cover, target, "the cover") ||
         !draw(slug_frames, cover_slug, target, "the cover"))
       return false;
     options.input_bleed = setup.bleed;
     options.slug_lines = cover_slug.path;
-    options.folds = {size.trim_width};
-    if (size.spine > 0) options.folds.push_back(size.trim_width + size.spine);
+    options.right_to_left = false;  // one flat sheet: its panels' order is drawn in it
+    const print::CoverPanels panels = print::cover_panels(size.trim_width, size.spine, size.edge);
+    options.folds = {panels.spine};
+    if (size.spine > 0) options.folds.push_back(panels.spine + size.spine);
     return write(cover.path, target, false);
   }
 };
@@ -204,6 +216,7 @@ BuildResult build_print(const model::Document& doc, const std::filesystem::path&
   job.options.condition = press_condition(doc);
   job.options.rgb_profile = print::default_rgb_profile();
   job.options.output_profile = print::output_profile_from_environment();
+  job.options.right_to_left = job.right_bound();  // the book block's page order
   job.hint = job.options.output_profile.empty()
                  ? "install icc-profiles-free (scripts/install-deps.sh) and check the output folder"
                  : "HUOZI_OUTPUT_ICC must name the print shop's CMYK output profile";

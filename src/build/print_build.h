@@ -1,7 +1,9 @@
 // The print profile of a build: after the reader PDF, the print PDF
 // (NAME-print.pdf: bleed, boxes, marks, PDF/X-4 identification) and the
 // cover (NAME-cover.pdf: back, spine and front with the spine width from the
-// page count and paper thickness). See docs/print.md.
+// page count and paper thickness). A vertically set publication is bound on
+// the right: its print file's pages turn to the right (/Direction /R2L) and
+// its cover reads front, spine, back from left to right. See docs/print.md.
 #pragma once
 
 #include <filesystem>

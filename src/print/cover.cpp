@@ -173,14 +173,17 @@ void place_fitted(std::vector<PageItem>& into, Setter& setter, const std::string
   setter.place(into, text, text::Role::Body, size, x, y, true, kCoverInk);
 }
 
-// The front: a band of vermilion that bleeds off the right edge with the
-// title in it, then subtitle, authors and publisher, centred on the front's
-// trim (left, top) of width × height.
+// The front: a band of vermilion that bleeds off the fore edge (the right
+// edge of a book bound on the left, the left edge of one bound on the right)
+// with the title in it, then subtitle, authors and publisher, centred on the
+// front's trim (left, top) of width × height.
 void draw_front(layout::PageFrame& frame, Setter& setter, const model::Document& doc, double left, double top,
-                double width, double height, double bleed) {
+                double width, double height, double bleed, BindingEdge edge) {
   const model::Metadata& m = doc.metadata;
   const double centre = left + width / 2, band_top = top + height * 0.18, band_height = height * 0.2;
-  frame.items.push_back(layout::Box{{left, band_top, width + bleed, band_height}, 0, {}, true, kCoverAccent});
+  const double band_left = edge == BindingEdge::Right ? left - bleed : left;
+  frame.items.push_back(
+      layout::Box{{band_left, band_top, width + bleed, band_height}, 0, {}, true, kCoverAccent});
   place_title(frame.items, setter, m.title, centre, band_top, band_height, width);
   const double size = std::clamp(width / 12, 14.0, 36.0);
   const double measure = width * 0.84;
@@ -205,26 +208,37 @@ layout::PageFrame front_cover_frame(const model::Document& doc, text::FontDb& fo
   frame.number = 1;
   Setter setter(fonts, language(doc));
   frame.items.push_back(layout::Box{{0, 0, width, height}, 0, {}, true, kCoverPaper});
-  draw_front(frame, setter, doc, 0, 0, width, height, 0);
+  draw_front(frame, setter, doc, 0, 0, width, height, 0, binding_edge(doc));
   return frame;
+}
+
+BindingEdge binding_edge(const model::Document& doc) {
+  // A newspaper's pages are set horizontally even in a vertical publication
+  // (README, issue 17), and read left to right like any horizontal pages.
+  const bool vertical_pages =
+      doc.writing_mode == model::WritingMode::Vertical && model::newspaper_pages(doc).empty();
+  return vertical_pages ? BindingEdge::Right : BindingEdge::Left;
 }
 
 layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, const CoverSize& size) {
   const double W = size.trim_width, H = size.trim_height, S = size.spine, b = size.bleed;
+  const CoverPanels panels = cover_panels(W, S, size.edge);
+  const double back = b + panels.back, spine = b + panels.spine, front = b + panels.front;
   layout::PageFrame frame;
   frame.width = 2 * W + S + 2 * b;
   frame.height = H + 2 * b;
   Setter setter(fonts, language(doc));
   const model::Metadata& m = doc.metadata;
 
-  // Paper colour to the bleed edge; the front's band bleeds off its right edge.
+  // Paper colour to the bleed edge; the front's band bleeds off its fore edge.
   frame.items.push_back(layout::Box{{0, 0, frame.width, frame.height}, 0, {}, true, kCoverPaper});
-  draw_front(frame, setter, doc, b + W + S, b, W, H, b);
+  draw_front(frame, setter, doc, front, b, W, H, b, size.edge);
 
-  // The spine: the title set downwards, one upright character under another.
+  // The spine: the title set downwards, one upright character under another,
+  // as the spines of Chinese books read whichever edge they are bound on.
   double spine_size = std::min(S * 0.6, 14.0);
   if (spine_size >= 5) {
-    double x = b + W + S / 2, sy = b + mm(15) + spine_size;
+    double x = spine + S / 2, sy = b + mm(15) + spine_size;
     for (const std::string& c : characters(m.title)) {
       if (sy > b + H - mm(15)) break;
       setter.place(frame.items, c, text::Role::Heading, spine_size, x, sy, true, kCoverInk);
@@ -240,15 +254,24 @@ layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, c
     double by = b + margin + body;
     for (auto& line : lines) {
       for (PageItem& item : line) {
-        layout::translate(item, b + margin, by);
+        layout::translate(item, back + margin, by);
         frame.items.push_back(std::move(item));
       }
       by += body * doc.page.leading;
     }
   }
-  if (m.identifier_scheme == "isbn")
-    setter.place(frame.items, "ISBN " + m.identifier, text::Role::Body, 9, b + mm(20), b + H - mm(20), false,
-                 kCoverInk);
+  // The ISBN at the foot, by the fore edge: the back's left edge when the
+  // book is bound on the left, its right edge when bound on the right.
+  if (m.identifier_scheme == "isbn") {
+    const std::string isbn = "ISBN " + m.identifier;
+    double x = back + mm(20);
+    if (size.edge == BindingEdge::Right) {
+      std::vector<double> widths;
+      setter.lines(isbn, text::Role::Body, 9, 0, widths);
+      x = back + W - mm(20) - (widths.empty() ? 0 : widths[0]);
+    }
+    setter.place(frame.items, isbn, text::Role::Body, 9, x, b + H - mm(20), false, kCoverInk);
+  }
   return frame;
 }
 

@@ -1,6 +1,7 @@
 // Frames for the print profile that the reader PDF does not have: the slug
-// line under each print page, and the cover (back, spine, front) with its
-// bleed drawn in. The PDF writer draws them; print_pdf.h places them.
+// line under each print page, and the cover (back, spine and front, in the
+// order the binding edge gives) with its bleed drawn in. The PDF writer draws
+// them; print_pdf.h places them.
 #pragma once
 
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "layout/frame.h"
 #include "model/document.h"
+#include "print/geometry.h"
 #include "text/font_db.h"
 
 namespace huozi::print {
@@ -19,18 +21,27 @@ namespace huozi::print {
 std::vector<layout::PageFrame> slug_frames(const model::Document& doc, text::FontDb& fonts, int pages,
                                            double width, const std::string& note);
 
+// The edge a publication is bound on: the right when its pages are set
+// vertically (竖排 books open to the right), the left otherwise (and for a
+// newspaper's pages, which are set horizontally in either writing mode).
+BindingEdge binding_edge(const model::Document& doc);
+
 struct CoverSize {
   double trim_width = 0, trim_height = 0;  // one page of the book
   double spine = 0;
   double bleed = 0;
+  BindingEdge edge = BindingEdge::Left;  // where the spine is, seen from the front
 };
 
 // The whole cover as one frame of (2 × trim width + spine + 2 × bleed) by
-// (trim height + 2 × bleed): back on the left, spine, front on the right (the
-// book opens to the left, as horizontally set Chinese books do). The
+// (trim height + 2 × bleed), in the order of cover_panels: bound on the left
+// (horizontally set books open to the left), back, spine, front from left to
+// right; bound on the right (vertically set books), front, spine, back. The
 // background runs to the bleed edge. Title, subtitle, authors and publisher on
-// the front; the title down the spine when it is wide enough; the description
-// on the back.
+// the front, its band bleeding off the fore edge; the title down the spine,
+// upright characters top to bottom, when it is wide enough; the description on
+// the back, whose ISBN stands by the fore edge (the back is mirrored with the
+// binding).
 layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, const CoverSize& size);
 
 // The front alone, width × height with no bleed: the EPUB's cover image is

@@ -21,6 +21,12 @@ double spine_width(int pages, Binding binding, double paper_thickness) {
   return leaves * paper_thickness;
 }
 
+CoverPanels cover_panels(double trim_width, double spine, BindingEdge edge) {
+  double far = trim_width + spine;  // the panel right of the spine
+  if (edge == BindingEdge::Right) return {far, trim_width, 0};
+  return {0, trim_width, far};
+}
+
 std::string format_mm(double width, double height) {
   auto one = [](double pt) {
     char buf[32];

@@ -51,6 +51,19 @@ SheetGeometry sheet_geometry(double trim_width, double trim_height, double bleed
 // How a book is bound, which decides the spine.
 enum class Binding { Perfect, Saddle };
 
+// Which edge the spine is on, seen from the front: the left for horizontally
+// set books (pages turn to the left, like Western ones), the right for
+// vertically set ones (竖排: pages turn to the right, 右翻).
+enum class BindingEdge { Left, Right };
+
+// Where the panels of a cover spread begin, measured from the left edge of
+// its trim (2 × trim width + spine wide). Bound on the left: back, spine,
+// front from left to right; bound on the right: front, spine, back.
+struct CoverPanels {
+  double back = 0, spine = 0, front = 0;
+};
+CoverPanels cover_panels(double trim_width, double spine, BindingEdge edge);
+
 // The spine width of a cover for `pages` pages (both sides of a leaf count) on
 // paper `paper_thickness` thick: one thickness per leaf for perfect binding;
 // none for saddle stitching, where the cover folds round the sheets.

@@ -161,6 +161,7 @@ void Checker::check_file(QPDF& file) {
         "the file is encrypted: PDF/X forbids encryption (save it again without a password or "
         "permissions)");
   report.pdf_version = file.getPDFVersion();
+  report.right_to_left = is_name(at(at(file.getRoot(), "/ViewerPreferences"), "/Direction"), "/R2L");
   identify_pdfx(file);
   check_output_intent(file);
   std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(file).getAllPages();
@@ -404,6 +405,8 @@ std::string format_report(const PreflightReport& r) {
   out += "  trim size      " + counted(r.trim_sizes, "page") + "\n";
   out += "  bleed          " + counted(r.bleeds, "page") + "\n";
   out += "  media size     " + counted(r.media_sizes, "page") + "\n";
+  out += std::string("  page order     ") +
+         (r.right_to_left ? "right to left (/Direction /R2L: bound on the right)" : "left to right") + "\n";
   int embedded = 0;
   for (const FontUse& f : r.fonts) embedded += f.embedded;
   out +=

@@ -58,6 +58,9 @@ struct PreflightReport {
   std::string ink_limit_reason;  // "from the output profile, by LittleCMS", …
   double highest_ink = 0;        // the highest coverage painted inside the bleed, in %
   int highest_ink_page = 0;
+  // /ViewerPreferences /Direction /R2L: pages turn to the right (a book bound
+  // on the right, as vertically set Chinese books are).
+  bool right_to_left = false;
   std::vector<Finding> findings;
 
   int count(Level level) const;

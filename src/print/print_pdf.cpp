@@ -55,6 +55,26 @@ void drop_interactive_parts(QPDF& pdf) {
     root.removeKey(key);
 }
 
+// The page order viewers and imposition software read: /Direction /R2L in
+// /ViewerPreferences for a book bound on the right, nothing (L2R, the
+// default) otherwise. Other viewer preferences the reader PDF has are kept.
+void set_page_order(QPDF& pdf, bool right_to_left) {
+  Handle root = pdf.getRoot();
+  Handle preferences = root.getKey("/ViewerPreferences");
+  if (!preferences.isDictionary()) {
+    if (!right_to_left) return;
+    preferences = Handle::newDictionary();
+  }
+  if (right_to_left)
+    preferences.replaceKey("/Direction", Handle::newName("/R2L"));
+  else
+    preferences.removeKey("/Direction");
+  if (preferences.getKeys().empty())
+    root.removeKey("/ViewerPreferences");
+  else
+    root.replaceKey("/ViewerPreferences", preferences);
+}
+
 struct Sheet {
   QPDF& pdf;
   const PrintOptions& options;
@@ -158,6 +178,7 @@ PrintResult write_print_pdf(const std::filesystem::path& reader, const std::file
       slug_pages = QPDFPageDocumentHelper(slugs).getAllPages();
     }
     drop_interactive_parts(pdf);
+    set_page_order(pdf, options.right_to_left);
     IntentResult intent = output_intent(options);
     IccProfile rgb = read_icc_profile(options.rgb_profile);
     for (const std::string* error : {&intent.error, &rgb.error})

@@ -22,6 +22,10 @@ struct PrintOptions {
   // the trim is the input page inset by this much. 0 for reader pages.
   double input_bleed = 0;
   std::vector<double> folds;  // fold marks (spine edges), from the trim's left edge
+  // Pages turn to the right (a book bound on the right, 竖排): the catalog says
+  // /ViewerPreferences << /Direction /R2L >>, so that spreads show the recto on
+  // the left. Otherwise any /Direction the reader PDF has is removed (L2R).
+  bool right_to_left = false;
   // Optional: a PDF whose page i is the slug line of page i, set below the trim.
   std::filesystem::path slug_lines;
   DocumentInfo info;

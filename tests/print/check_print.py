@@ -3,7 +3,12 @@
 numbers, and marks outside the trim and bleed by pixel sampling a 50 dpi
 rendering (pdftoppm -png).
 
-usage: check_print.py READER_BOXES PRINT_BOXES COVER_BOXES PRINT_PNG COVER_PNG BLEED_MM THICKNESS_MM perfect|saddle
+The cover's panels follow the binding edge: bound on the left, back, spine,
+front from left to right; bound on the right (a vertically set book), front,
+spine, back. Which panel is the front is told by its vermilion band, which
+bleeds off the front's fore edge and nowhere else.
+
+usage: check_print.py READER_BOXES PRINT_BOXES COVER_BOXES PRINT_PNG COVER_PNG BLEED_MM THICKNESS_MM perfect|saddle [left|right]
 """
 import math
 import re
@@ -169,9 +174,30 @@ def main():
         check(b < 240 and r > 200, "cover: the bleed is not the cover's paper colour: %s" % ((r, g, b),))
         check(picture.all_light(t[0] - bleed - 1.5 * MM, y - 5 * MM, t[0] - bleed - 0.7 * MM, y + 5 * MM),
               "cover: ink beyond the bleed edge")
+        # The front's band (18-38 % down the page) runs across the front from
+        # the spine and bleeds off the front's fore edge: the right edge of
+        # the sheet when bound on the left, the left edge when bound on the
+        # right. The back has no band: front and back are not swapped.
+        right_bound = len(sys.argv) > 9 and sys.argv[9] == "right"
+        band_y = t[3] - 0.28 * page_h
+        left_panel, right_panel = (t[0], t[0] + page_w), (t[2] - page_w, t[2])
+        front, back = (left_panel, right_panel) if right_bound else (right_panel, left_panel)
+        front_fore, back_fore = (t[0] - bleed / 2, t[2] + bleed / 2) if right_bound else (t[2] + bleed / 2, t[0] - bleed / 2)
+
+        def vermilion(x):
+            r, g, b = picture.pixel(x, band_y)
+            return r > 100 and g < 90 and b < 90
+
+        for name, x in [("bleed", front_fore), ("left", front[0] + 3 * MM), ("right", front[1] - 3 * MM)]:
+            check(vermilion(x), "cover: no band at the front's %s edge (x %.1f): %s" % (name, x, picture.pixel(x, band_y)))
+        for name, x in [("bleed", back_fore), ("left", back[0] + 3 * MM), ("right", back[1] - 3 * MM)]:
+            check(not vermilion(x), "cover: a band at the back's %s edge (x %.1f): front and back swapped?" % (name, x))
+        if spine >= 2 * MM:  # the band stops at the spine
+            check(not vermilion(t[0] + page_w + spine / 2), "cover: the front's band runs over the spine")
     for f in failures:
         print("FAIL:", f)
-    what = "cover %.1f x %.1f mm (spine %.2f mm)" % ((t[2] - t[0]) / MM, (t[3] - t[1]) / MM, spine / MM) if t else "no cover"
+    order = "front, spine, back" if len(sys.argv) > 9 and sys.argv[9] == "right" else "back, spine, front"
+    what = "cover %.1f x %.1f mm (spine %.2f mm; %s)" % ((t[2] - t[0]) / MM, (t[3] - t[1]) / MM, spine / MM, order) if t else "no cover"
     print("boxes and marks: %d print pages, %s: %s" % (pages, what, "FAIL" if failures else "ok"))
     sys.exit(1 if failures else 0)
 

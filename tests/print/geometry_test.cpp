@@ -31,6 +31,25 @@ TEST(SheetGeometry, SpineWidth) {
   EXPECT_EQ(spine_width(0, Binding::Perfect, mm(0.1)), 0);
 }
 
+// A horizontally set book is bound on the left: back, spine, front from left
+// to right. A vertically set one (竖排) is bound on the right: front, spine,
+// back. The spine stays in the middle either way, so the fold marks do too.
+TEST(SheetGeometry, CoverPanelsFollowTheBindingEdge) {
+  CoverPanels left = cover_panels(kA5Width, mm(5), BindingEdge::Left);
+  EXPECT_EQ(left.back, 0);
+  EXPECT_EQ(left.spine, kA5Width);
+  EXPECT_EQ(left.front, kA5Width + mm(5));
+  CoverPanels right = cover_panels(kA5Width, mm(5), BindingEdge::Right);
+  EXPECT_EQ(right.front, 0);
+  EXPECT_EQ(right.spine, kA5Width);
+  EXPECT_EQ(right.back, kA5Width + mm(5));
+  // Saddle stitched: no spine, front and back meet at the fold.
+  CoverPanels saddle = cover_panels(kA5Width, 0, BindingEdge::Right);
+  EXPECT_EQ(saddle.front, 0);
+  EXPECT_EQ(saddle.spine, kA5Width);
+  EXPECT_EQ(saddle.back, kA5Width);
+}
+
 TEST(SheetGeometry, FormatMm) {
   EXPECT_EQ(format_mm(kA5Width, kA5Height), "148 × 210 mm");
   EXPECT_EQ(format_mm(mm(296.8), mm(210)), "296.8 × 210 mm");

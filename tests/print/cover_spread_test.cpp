@@ -1,0 +1,175 @@
+// The cover spread and the binding edge (issue 17): a horizontally set book
+// is bound on the left and its cover reads back, spine, front from left to
+// right; a vertically set one (竖排) is bound on the right and its cover reads
+// front, spine, back. The same source differing only in writing-mode gives
+// the same cover with its panels swapped: the front's band bleeds off the fore
+// edge, the spine reads top to bottom either way, the ISBN stays by the fore
+// edge of the back.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "model/loader.h"
+#include "print/cover.h"
+#include "text/font_db.h"
+
+namespace huozi::print {
+namespace {
+
+text::FontDb& fonts() {
+  static std::unique_ptr<text::FontDb> db = [] {
+    DiagnosticList diags;
+    return text::FontDb::open(text::FontDb::default_config(), diags);
+  }();
+  return *db;
+}
+
+const char* kMetadata =
+    "<metadata><title>论语选读</title><subtitle>学而为政</subtitle><creator role=\"edt\">编者</creator>"
+    "<publisher>某某出版社</publisher><description>本书选《论语》前两篇，竖排印行。</description>"
+    "<identifier scheme=\"isbn\">9787000000000</identifier><date>2026-12-03</date></metadata>";
+
+model::Document book(const std::string& writing_mode) {
+  model::LoadResult loaded = model::load_publication_from_string(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<publication xml:lang=\"zh-Hans\"" + writing_mode + ">" +
+          kMetadata + "<body><p>正文</p></body></publication>",
+      "book.xml", ".");
+  EXPECT_TRUE(loaded) << (loaded.diagnostics.items().empty() ? "" : loaded.diagnostics.items()[0].message);
+  return std::move(*loaded.document);
+}
+
+// One A5-ish page, a 14 pt spine, a 9 pt bleed.
+constexpr double W = 420, H = 630, S = 14, B = 9;
+
+CoverSize size_for(const model::Document& doc) { return {W, H, S, B, binding_edge(doc)}; }
+
+struct Placed {
+  std::string text;
+  double left, right, baseline;
+};
+
+std::vector<Placed> runs(const layout::PageFrame& frame) {
+  std::vector<Placed> out;
+  for (const layout::PageItem& item : frame.items)
+    if (const auto* run = std::get_if<layout::TextRun>(&item); run && !run->glyphs.empty())
+      out.push_back({run->text, run->glyphs.front().x, run->glyphs.back().x + run->size, run->glyphs[0].y});
+  return out;
+}
+
+std::optional<Placed> run_of(const layout::PageFrame& frame, const std::string& text) {
+  for (const Placed& run : runs(frame))
+    if (run.text == text) return run;
+  return std::nullopt;
+}
+
+// The vermilion band across the front: the one filled box that is not the paper.
+layout::Rect band(const layout::PageFrame& frame) {
+  std::vector<layout::Rect> boxes;
+  for (const layout::PageItem& item : frame.items)
+    if (const auto* box = std::get_if<layout::Box>(&item);
+        box && box->filled && box->rect.height < frame.height)
+      boxes.push_back(box->rect);
+  EXPECT_EQ(boxes.size(), 1u);
+  return boxes.empty() ? layout::Rect{} : boxes[0];
+}
+
+// The text whose runs lie wholly between x0 and x1, top to bottom.
+std::string text_between(const layout::PageFrame& frame, double x0, double x1) {
+  std::vector<Placed> found;
+  for (const Placed& r : runs(frame))
+    if (r.left >= x0 && r.right <= x1) found.push_back(r);
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Placed& a, const Placed& b) { return a.baseline < b.baseline; });
+  std::string out;
+  for (const Placed& r : found) out += r.text;
+  return out;
+}
+
+TEST(CoverSpread, AVerticalBookIsBoundOnTheRight) {
+  EXPECT_EQ(binding_edge(book("")), BindingEdge::Left);
+  EXPECT_EQ(binding_edge(book(" writing-mode=\"horizontal\"")), BindingEdge::Left);
+  EXPECT_EQ(binding_edge(book(" writing-mode=\"vertical\"")), BindingEdge::Right);
+}
+
+// A newspaper's pages are set horizontally whatever the writing mode (the
+// EPUB alone sets them vertically), so they read left to right.
+TEST(CoverSpread, ANewspapersPagesAreNotBoundOnTheRight) {
+  model::LoadResult loaded = model::load_publication(HUOZI_SEED_SOURCE);
+  ASSERT_TRUE(loaded);
+  loaded.document->writing_mode = model::WritingMode::Vertical;
+  EXPECT_EQ(binding_edge(*loaded.document), BindingEdge::Left);
+}
+
+// Unchanged: back on the left, spine, front on the right.
+TEST(CoverSpread, HorizontalReadsBackSpineFront) {
+  model::Document doc = book("");
+  layout::PageFrame cover = cover_frame(doc, fonts(), size_for(doc));
+  EXPECT_EQ(cover.width, 2 * W + S + 2 * B);
+  EXPECT_EQ(cover.height, H + 2 * B);
+  const double spine = B + W, front = B + W + S;
+  layout::Rect r = band(cover);
+  EXPECT_DOUBLE_EQ(r.x, front);                  // starts at the spine's edge
+  EXPECT_DOUBLE_EQ(r.x + r.width, cover.width);  // and bleeds off the right edge, the fore edge
+
+  std::string back_text = text_between(cover, 0, spine), front_text = text_between(cover, front, cover.width);
+  EXPECT_NE(back_text.find("本书选"), std::string::npos) << back_text;
+  EXPECT_NE(back_text.find("ISBN"), std::string::npos) << back_text;
+  EXPECT_EQ(front_text, "论语选读学而为政编者 编某某出版社");
+  EXPECT_EQ(text_between(cover, spine, front), "论语选读");
+  std::optional<Placed> isbn = run_of(cover, "ISBN 9787000000000");
+  ASSERT_TRUE(isbn);
+  EXPECT_NEAR(isbn->left, B + mm(20), 0.01);  // by the fore edge
+}
+
+// Vertical: front on the left, spine, back on the right.
+TEST(CoverSpread, VerticalReadsFrontSpineBack) {
+  model::Document doc = book(" writing-mode=\"vertical\"");
+  layout::PageFrame cover = cover_frame(doc, fonts(), size_for(doc));
+  EXPECT_EQ(cover.width, 2 * W + S + 2 * B);
+  const double spine = B + W, back = B + W + S;
+  layout::Rect r = band(cover);
+  EXPECT_DOUBLE_EQ(r.x, 0);                // bleeds off the left edge, the fore edge of a right-bound front
+  EXPECT_DOUBLE_EQ(r.x + r.width, spine);  // and stops at the spine
+
+  std::string front_text = text_between(cover, 0, spine), back_text = text_between(cover, back, cover.width);
+  EXPECT_EQ(front_text, "论语选读学而为政编者 编某某出版社");
+  EXPECT_NE(back_text.find("本书选"), std::string::npos) << back_text;
+  EXPECT_NE(back_text.find("ISBN"), std::string::npos) << back_text;
+  EXPECT_EQ(back_text.find("某某出版社"), std::string::npos) << back_text;
+  // The spine still reads top to bottom, one upright character under another.
+  std::vector<Placed> spine_runs;
+  for (const Placed& run : runs(cover))
+    if (run.left >= spine && run.right <= back) spine_runs.push_back(run);
+  ASSERT_EQ(spine_runs.size(), 4u);
+  for (size_t i = 1; i < spine_runs.size(); ++i)
+    EXPECT_GT(spine_runs[i].baseline, spine_runs[i - 1].baseline);
+  EXPECT_EQ(spine_runs[0].text + spine_runs[1].text + spine_runs[2].text + spine_runs[3].text, "论语选读");
+  // By the fore edge: it ends 20 mm from the trim, inside its last digit's cell (9 pt).
+  std::optional<Placed> isbn = run_of(cover, "ISBN 9787000000000");
+  ASSERT_TRUE(isbn);
+  EXPECT_GT(cover.width - B - mm(20), isbn->right - 9);
+  EXPECT_LE(cover.width - B - mm(20), isbn->right);
+}
+
+// The two covers hold the same items, the panels moved: the front by the
+// width of a page and the spine to the left, the back as far to the right;
+// the spine where it was.
+TEST(CoverSpread, VerticalIsTheHorizontalWithItsPanelsSwapped) {
+  model::Document h = book(""), v = book(" writing-mode=\"vertical\"");
+  std::vector<Placed> hr = runs(cover_frame(h, fonts(), size_for(h))),
+                      vr = runs(cover_frame(v, fonts(), size_for(v)));
+  ASSERT_EQ(hr.size(), vr.size());
+  ASSERT_GT(hr.size(), 8u);
+  for (size_t i = 0; i < hr.size(); ++i) {
+    SCOPED_TRACE(hr[i].text);
+    EXPECT_EQ(hr[i].text, vr[i].text);
+    EXPECT_DOUBLE_EQ(hr[i].baseline, vr[i].baseline);
+    double shift = hr[i].left >= B + W + S ? -(W + S) : hr[i].left >= B + W ? 0 : W + S;
+    if (hr[i].text.rfind("ISBN", 0) == 0) continue;  // mirrored inside the back: checked above
+    EXPECT_NEAR(vr[i].left, hr[i].left + shift, 1e-6);
+  }
+}
+
+}  // namespace
+}  // namespace huozi::print
