@@ -11,4 +11,6 @@ status=0
 for source in content/*/publication.xml; do
   build/src/huozi build "$source" -o output || status=1
 done
+# The Tang anthology set vertically too (竖排): output/tang-poems-vertical.*
+build/src/huozi build content/tang-poems/publication.xml --writing-mode vertical -o output || status=1
 exit $status
