@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <map>
 
+#include "layout/vertical_page.h"
+
 namespace huozi::layout {
 namespace {
 
@@ -138,9 +140,34 @@ void ProofMarks::slug(PageFrame& page) {
 }
 
 void ProofMarks::mark(PageFrame& page) {
-  number_lines(page);
-  source_places(page);
-  slug(page);
+  if (!c_.vertical_pages) {
+    number_lines(page);
+    source_places(page);
+    slug(page);
+    return;
+  }
+  // A vertical page: the marks are made on its frame, where its columns are
+  // lines, and turned with it, so that they stand by its columns as they
+  // stand by lines: the numbers above the columns, the source places below
+  // them, the slug down the right-hand edge, all turned sideways.
+  const bool recto = page.number % 2 == 1;
+  PageFrame frame;
+  frame.width = c_.g.page_width;
+  frame.height = c_.g.page_height;
+  frame.number = page.number;
+  frame.label = page.label;
+  frame.source_lines = page.source_lines;
+  frame.text_columns = page.text_columns;
+  turn_source_map_back(frame, c_.g, recto);
+  c_.vertical = false;  // set as lines of the frame
+  number_lines(frame);
+  source_places(frame);
+  slug(frame);
+  c_.vertical = true;
+  frame.source_lines.clear();
+  frame.text_columns.clear();
+  turn_to_vertical(frame, c_.g, recto);
+  for (PageItem& item : frame.items) page.items.push_back(std::move(item));
 }
 
 }  // namespace huozi::layout

@@ -55,9 +55,25 @@ Rect vertical_text_block(const PageGeometry& g, bool recto) {
   return Rect{left, g.inner, right - left, g.block_width};
 }
 
-void turn_to_vertical(PageFrame& page, const PageGeometry& g, bool recto) {
+static Turn turn_for(const PageGeometry& g, bool recto) {
   Turn turn{g.page_height, 0};
   if (!recto) turn.shift = vertical_text_block(g, false).x - vertical_text_block(g, true).x;
+  return turn;
+}
+
+void turn_source_map_back(PageFrame& page, const PageGeometry& g, bool recto) {
+  const Turn turn = turn_for(g, recto);
+  const double right = turn.page_width + turn.shift;  // page x = right - frame y
+  const auto back = [&](const Rect& r) { return Rect{r.y, right - r.x - r.width, r.height, r.width}; };
+  for (SourceLine& line : page.source_lines) {
+    line.rect = back(line.rect);
+    line.baseline = right - line.baseline;
+  }
+  for (Rect& column : page.text_columns) column = back(column);
+}
+
+void turn_to_vertical(PageFrame& page, const PageGeometry& g, bool recto) {
+  const Turn turn = turn_for(g, recto);
   for (PageItem& item : page.items) turn_item(item, turn);
   for (Link& link : page.links) link.rect = turn(link.rect);
   for (Anchor& a : page.anchors) std::tie(a.x, a.y) = turn(a.x, a.y);

@@ -18,6 +18,11 @@ namespace huozi::layout {
 // so that its inner margin is on its left.
 void turn_to_vertical(PageFrame& page, const PageGeometry& g, bool recto);
 
+// The inverse for the source map alone (PageFrame::source_lines and
+// text_columns): from the page back to its frame, for marks that are made on
+// the frame and turned with it (the proof's).
+void turn_source_map_back(PageFrame& page, const PageGeometry& g, bool recto);
+
 // The page's text block after turning: x from its left column's edge to its
 // right column's, y from the head.
 Rect vertical_text_block(const PageGeometry& g, bool recto);

@@ -85,8 +85,17 @@ w, h = ours[0], ours[1]
 inked = lambda image, x, y: image[2][y * w + x] < 230
 left_edge = next(x for x in range(w) if any(inked(theirs, x, y) for y in range(h))) / w
 top_edge = next(y for y in range(h) if any(inked(theirs, x, y) for x in range(w))) / h
-check(f"page {page}: line numbers in the left margin",
-      ink(ours, 0, left_edge, 0, 1) > 10 and ink(theirs, 0, left_edge, 0, 1) == 0)
-check(f"page {page}: a slug at the head", ink(ours, 0, 1, 0, top_edge) > 10 and ink(theirs, 0, 1, 0, top_edge) == 0)
+right_edge = (next(x for x in reversed(range(w)) if any(inked(theirs, x, y) for y in range(h))) + 1) / w
+if 'writing-mode="vertical"' in open(source, encoding="utf-8").read():
+    # Vertical pages (issue 17): the marks turn with the columns: numbers above
+    # them at the head, the slug down the right-hand edge.
+    check(f"page {page}: line numbers above the columns",
+          ink(ours, 0, 1, 0, top_edge) > 10 and ink(theirs, 0, 1, 0, top_edge) == 0)
+    check(f"page {page}: a slug down the right edge",
+          ink(ours, right_edge, 1, 0, 1) > 10 and ink(theirs, right_edge, 1, 0, 1) == 0)
+else:
+    check(f"page {page}: line numbers in the left margin",
+          ink(ours, 0, left_edge, 0, 1) > 10 and ink(theirs, 0, left_edge, 0, 1) == 0)
+    check(f"page {page}: a slug at the head", ink(ours, 0, 1, 0, top_edge) > 10 and ink(theirs, 0, 1, 0, top_edge) == 0)
 print(f"{proof}: {count} pages, {len(failures)} failures")
 sys.exit(1 if failures else 0)
