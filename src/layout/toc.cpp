@@ -43,15 +43,17 @@ struct TocPage {
   }
 };
 
-// "目录", centred over the block above the entries, and the anchor the outline points at.
+// "目录", centred over the block above the entries (a vertical book's: as its chapter titles), and the anchor the outline points at.
 void draw_title(Composer& c, TocPage& page) {
   const char* word = model::is_traditional(c.lang) ? "目錄" : "目录";
   const double size = c.g.em * c.style.chapter_title_scale;
   double w = 0;
   c.set_string(word, text::Role::Heading, size, w);  // measure first, then centre
   const double baseline = c.g.baseline(c.style.toc_title_lines - 2);
-  c.place_string(page.frame.items, word, text::Role::Heading, size, page.left + (c.g.block_width - w) / 2,
-                 baseline, w);
+  // Down a vertical page's column, a title stands three characters below the head, as chapter titles do.
+  const double x = c.vertical_pages ? page.left + c.style.vertical_title_drop_em * c.g.em
+                                    : page.left + (c.g.block_width - w) / 2;
+  c.place_string(page.frame.items, word, text::Role::Heading, size, x, baseline, w);
   page.frame.anchors.push_back({"huozi-toc", page.left, c.g.top});
   page.line = c.style.toc_title_lines;
 }
