@@ -12,6 +12,18 @@ using layout::Orientation;
 
 constexpr double kBezierCircle = 0.5522847498;  // control point distance of a quarter circle, radius 1
 
+// The text's characters, one a glyph, when it has as many ASCII digits as
+// there are glyphs (a 縦中横 number); else none.
+std::vector<std::string> one_per_glyph(std::string_view text, size_t glyphs) {
+  if (text.size() != glyphs) return {};
+  std::vector<std::string> out;
+  for (char c : text) {
+    if (c < '0' || c > '9') return {};
+    out.emplace_back(1, c);
+  }
+  return out;
+}
+
 bool same(const Color& a, const Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 
 class ContentWriter {
@@ -138,8 +150,12 @@ class ContentWriter {
     // The glyphs say their text through an ActualText span (§14.9.4).
     close_array(t);
     ops_ += "/Span << /ActualText <FEFF" + utf16be_hex(text) + "> >> BDC\n";
+    // A 縦中横 number's digits each show their own digit, for the readers
+    // that go by ToUnicode alone (MuPDF); pdftotext reads the span whole.
+    const std::vector<std::string> digits =
+        run.orientation == layout::Orientation::Upright ? one_per_glyph(text, to - from) : std::vector<std::string>{};
     for (size_t g = from; g < to; ++g) {
-      t.font.use(run.glyphs[g].id);
+      if (digits.empty() || !t.font.show(run.glyphs[g].id, digits[g - from])) t.font.use(run.glyphs[g].id);
       show_glyph(t, run.glyphs[g]);
     }
     close_array(t);

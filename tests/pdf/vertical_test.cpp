@@ -409,6 +409,9 @@ TEST_F(VerticalPdf, TateChuYokoDigitsCopyOutInTheirCell) {
   fs::path pdf = write_pdf("tate-chu-yoko", font_, page);
   ASSERT_FALSE(pdf.empty());
   EXPECT_EQ(copied_lines(pdf), (std::vector<std::string>{"今年20歲次", "其次"}));
+  // Readers that ignore ActualText (MuPDF) read each digit from the ToUnicode map.
+  const std::string mupdf = output_of("mutool draw -q -F txt -o - '" + pdf.string() + "' 2>/dev/null");
+  if (!mupdf.empty()) EXPECT_NE(mupdf.find("20"), std::string::npos) << mupdf;
   fs::remove(pdf);
 }
 
