@@ -11,6 +11,7 @@
 #include "build/print_build.h"
 #include "build/proof_build.h"
 #include "epub/epub_writer.h"
+#include "model/layout_attributes.h"
 #include "text/font_db.h"
 
 namespace huozi::build {
@@ -127,6 +128,16 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
   if (!has_content(*doc, all.diagnostics)) {
     if (events.done) events.done(all);
     return all;
+  }
+  // A page that holds lines may hold no columns (a wide, low page): checked
+  // again for the writing mode the build chose.
+  if (options.writing_mode && doc->writing_mode == model::WritingMode::Vertical && model::newspaper_pages(*doc).empty()) {
+    if (const auto problem = model::text_area_problem(doc->page, true)) {
+      all.diagnostics.error(doc->files.empty() ? std::string() : doc->files[0], 0, 0,
+                            "--writing-mode vertical: " + problem->what, problem->hint + "; nothing was written");
+      if (events.done) events.done(all);
+      return all;
+    }
   }
   // A bad SOURCE_DATE_EPOCH is found before any output is written.
   std::optional<std::string> stamp;

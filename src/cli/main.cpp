@@ -22,6 +22,7 @@
 #include "cli/watch_command.h"
 #include "cli/output.h"
 #include "cli/where_command.h"
+#include "model/layout_attributes.h"
 #include "model/loader.h"
 #include "print/preflight.h"
 
@@ -209,6 +210,12 @@ int run_pages(std::vector<std::string> args) {
   model::LoadResult loaded;
   if (auto code = load(args, "pages", loaded)) return *code;
   if (mode) loaded.document->writing_mode = *mode;
+  if (mode == model::WritingMode::Vertical && model::newspaper_pages(*loaded.document).empty())
+    if (const auto problem = model::text_area_problem(loaded.document->page, true)) {
+      std::fprintf(stderr, "huozi: error: --writing-mode vertical: %s (hint: %s)\n", problem->what.c_str(),
+                   problem->hint.c_str());
+      return 1;
+    }
   build::BuildResult traced = build::trace_pages(*loaded.document, stdout);
   print_diagnostics(traced.diagnostics);
   return traced ? 0 : 1;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "util/utf8.h"
 
@@ -40,14 +41,24 @@ void markup_extent(const std::vector<text::TextSpan>& spans, size_t index, uint3
   r.end = spans[last].end;
 }
 
-// 着重号: under the character in a line; in a vertical column (an upright
-// run, its x the glyph's horizontal origin 0.88 em below its cell's top) to
-// its right, which in the turned frame is above the em box (clreq).
-Dot emphasis_dot(const LayoutStyle& style, const GlyphRun& run, const PositionedGlyph& g, double x) {
+// Where a glyph's cell begins along its line: an upright glyph's x is its
+// horizontal origin, which stands 0.88 em below its cell's top (the
+// vertical origin of Noto CJK's glyphs and of a 縦中横 number's digits).
+double cell_start(const GlyphRun& run, const PositionedGlyph& g) {
+  return run.upright ? g.x - kAscentEm * run.size_pt : g.x;
+}
+
+// 着重号: under the character in a line; in a vertical column (`vertical`:
+// upright and sideways runs alike) to its right, which in the turned frame is
+// above the em box (clreq). One a cell: a 縦中横 number's digits before its
+// last advance nothing.
+std::optional<Dot> emphasis_dot(const LayoutStyle& style, const GlyphRun& run, const PositionedGlyph& g, double x,
+                                bool vertical) {
+  if (run.upright && g.advance == 0) return std::nullopt;
   const double size = run.size_pt, radius = style.dot_radius * size;
-  if (run.upright)
-    return Dot{x + g.x - kAscentEm * size + g.advance / 2, -kAscentEm * size - style.dot_drop * size, radius, {}};
-  return Dot{x + g.x + g.advance / 2, (1 - kAscentEm) * size + style.dot_drop * size, radius, {}};
+  const double along = x + cell_start(run, g) + g.advance / 2;
+  if (vertical) return Dot{along, -kAscentEm * size - style.dot_drop * size, radius, {}};
+  return Dot{along, (1 - kAscentEm) * size + style.dot_drop * size, radius, {}};
 }
 
 void add_link(const Composer& c, const Markup& link, double x0, double x1, TypesetLine& out) {
@@ -104,10 +115,10 @@ void decorate(Composer& c, const ParagraphSource& source, const Line& line, doub
       auto [it, fresh] = reach.try_emplace(tag);
       Reach& r = it->second;
       if (fresh) markup_extent(spans, index, tag, r);
-      r.x0 = std::min(r.x0, x + g.x);
-      r.x1 = std::max(r.x1, x + g.x + g.advance);
+      r.x0 = std::min(r.x0, x + cell_start(run, g));
+      r.x1 = std::max(r.x1, x + cell_start(run, g) + g.advance);
       if (source.markup[tag - 1].kind == NodeKind::EmphasisDots && is_dotted(source.input.text, g.cluster))
-        r.dots.push_back(emphasis_dot(c.style, run, g, x));
+        if (std::optional<Dot> dot = emphasis_dot(c.style, run, g, x, source.input.vertical)) r.dots.push_back(*dot);
     }
   for (auto& [tag, r] : reach) {
     const Markup& markup = source.markup[tag - 1];

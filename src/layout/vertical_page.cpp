@@ -76,7 +76,10 @@ void turn_to_vertical(PageFrame& page, const PageGeometry& g, bool recto) {
   const Turn turn = turn_for(g, recto);
   for (PageItem& item : page.items) turn_item(item, turn);
   for (Link& link : page.links) link.rect = turn(link.rect);
-  for (Anchor& a : page.anchors) std::tie(a.x, a.y) = turn(a.x, a.y);
+  // A link to a heading shows its page from the left edge down from the
+  // column's top: a viewer that puts the destination at its window's left
+  // would put a right-hand column out of sight.
+  for (Anchor& a : page.anchors) a = Anchor{a.name, 0, turn(a.x, a.y).second};
   for (SourceLine& line : page.source_lines) {
     line.rect = turn(line.rect);
     line.baseline = turn(0, line.baseline).first;  // a column's baseline is a vertical line: its x

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "model/validators.h"
@@ -98,30 +99,41 @@ void read_print(const Cursor& e, PageSetup& p) {
     e.error("paper-thickness must be more than 0 and at most 2mm", "write e.g. paper-thickness=\"0.1mm\"");
 }
 
-// Margins and column gaps may leave no room on the page: the PDF would be
-// set on a text area of negative size. One character across a column and
-// one line down are the least a page can hold.
-void check_text_area(const Cursor& e, const PageSetup& p) {
-  double width = p.page_width - p.margin_inner - p.margin_outer;
-  double height = p.page_height - p.margin_top - p.margin_bottom;
-  double column = (width - (p.columns - 1) * p.column_gap_em * p.body_size) / p.columns;
-  auto mm = [](double pt) {
-    return std::to_string(static_cast<int>(std::lround(pt / kPointsPerMm))) + " mm";
-  };
-  if (width < p.body_size || height < p.body_size * p.leading)
-    e.error("the margins leave no room for text on a page of " + mm(p.page_width) + " × " +
-                mm(p.page_height) + " (" + mm(std::max(width, 0.0)) + " × " + mm(std::max(height, 0.0)) +
-                " inside them)",
-            "make the margins smaller or the page larger");
-  else if (column < p.body_size)
-    e.error("each of the " + std::to_string(p.columns) + " columns is narrower than one character (" +
-                mm(std::max(column, 0.0)) + ")",
-            "use fewer columns or a smaller column-gap");
+void check_text_area(const Cursor& e, const PageSetup& p, bool vertical) {
+  if (const std::optional<TextAreaProblem> problem = text_area_problem(p, vertical)) e.error(problem->what, problem->hint);
 }
 
 }  // namespace
 
-void read_layout(const Cursor& e, PageSetup& p) {
+// Margins and column gaps may leave no room on the page: the PDF would be
+// set on a text area of negative size. One character across a column and
+// one line down are the least a page can hold. A vertical page's columns
+// are its lines, down its height (layout/page_geometry.h turned_setup).
+std::optional<TextAreaProblem> text_area_problem(const PageSetup& p, bool vertical) {
+  double width = p.page_width - p.margin_inner - p.margin_outer;
+  double height = p.page_height - p.margin_top - p.margin_bottom;
+  const double across = vertical ? height : width, down = vertical ? width : height;
+  double column = (across - (p.columns - 1) * p.column_gap_em * p.body_size) / p.columns;
+  auto mm = [](double pt) {
+    return std::to_string(static_cast<int>(std::lround(pt / kPointsPerMm))) + " mm";
+  };
+  if (across < p.body_size || down < p.body_size * p.leading)
+    return TextAreaProblem{"the margins leave no room for text on a page of " + mm(p.page_width) + " × " +
+                               mm(p.page_height) + " (" + mm(std::max(width, 0.0)) + " × " +
+                               mm(std::max(height, 0.0)) + " inside them)",
+                           "make the margins smaller or the page larger"};
+  // A vertical column's chapter title stands three characters below the head: room for it and two more.
+  const double least = vertical ? 6 * p.body_size : p.body_size;
+  if (column < least)
+    return TextAreaProblem{"each of the " + std::to_string(p.columns) + " columns is " +
+                               (vertical ? "shorter than six characters (" : "narrower than one character (") +
+                               mm(std::max(column, 0.0)) + ")",
+                           vertical ? "use fewer columns, a smaller column-gap or a taller page"
+                                    : "use fewer columns or a smaller column-gap"};
+  return std::nullopt;
+}
+
+void read_layout(const Cursor& e, PageSetup& p, bool vertical) {
   e.check_attributes({"size", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "body-size",
                       "leading", "columns", "column-gap", "footnotes", "running-heads", "chapter-start",
                       "toc", "print", "bleed", "binding", "paper", "cover", "paper-thickness", "line-start-brackets",
@@ -148,7 +160,7 @@ void read_layout(const Cursor& e, PageSetup& p) {
   choice(e, "hanging-punctuation", {"no", "yes"}, [&](std::string_view v) { p.hanging_punctuation = v == "yes"; });
   choice(e, "han-digit-space", {"yes", "no"}, [&](std::string_view v) { p.han_digit_space = v == "yes"; });
   read_print(e, p);
-  check_text_area(e, p);
+  check_text_area(e, p, vertical);
 }
 
 }  // namespace huozi::model

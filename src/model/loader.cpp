@@ -217,7 +217,7 @@ class Loader {
       root.error("missing <metadata>", "add <metadata> with at least a title, identifier and date");
     else
       read_metadata(root.at(metadata), root, base_dir_, doc_.metadata);
-    if (layout) read_layout(root.at(layout), doc_.page);
+    if (layout) read_layout(root.at(layout), doc_.page, doc_.writing_mode == WritingMode::Vertical);
     if (!body) {
       root.error("missing <body>", "add <body> with the publication's chapters");
     } else {

@@ -37,8 +37,9 @@ class Face {
   // set horizontally.
   int32_t embox_centre();
 
-  // The halt metrics of the glyph that c shapes to in this language (cached).
-  HaltMetrics halt(char32_t c, hb_language_t lang);
+  // The halt metrics of the glyph that c shapes to in this language (cached);
+  // `vertical`: of its vertical form in a column, by 'vhal'.
+  HaltMetrics halt(char32_t c, hb_language_t lang, bool vertical = false);
 
   // The fast path for Han runs: when no GSUB/GPOS lookup of HarfBuzz's plan
   // for (Han, lang, direction) can touch c's nominal glyph (as input, context

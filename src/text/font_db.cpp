@@ -113,18 +113,20 @@ int32_t Face::embox_centre() {
   return embox_centre_;
 }
 
-HaltMetrics Face::halt(char32_t c, hb_language_t lang) {
-  const uint64_t key = (uint64_t{c} << 32) ^ reinterpret_cast<uintptr_t>(lang);
+HaltMetrics Face::halt(char32_t c, hb_language_t lang, bool vertical) {
+  const uint64_t key = ((uint64_t{c} << 32) ^ reinterpret_cast<uintptr_t>(lang)) ^ (vertical ? 1ull << 63 : 0);
   if (auto it = halt_cache_.find(key); it != halt_cache_.end()) return it->second;
+  // A column's marks are their vertical forms, whose half-width alternates are 'vhal's.
   auto shape_one = [&](bool with_halt, hb_glyph_position_t& pos) {
     hb_buffer_t* b = scratch_.get();
     hb_buffer_clear_contents(b);
     const uint32_t cp = c;
     hb_buffer_add_utf32(b, &cp, 1, 0, 1);
-    hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+    hb_buffer_set_direction(b, vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
     hb_buffer_set_script(b, HB_SCRIPT_HAN);
     hb_buffer_set_language(b, lang);
-    hb_feature_t halt_feature{HB_TAG('h', 'a', 'l', 't'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
+    hb_feature_t halt_feature{vertical ? HB_TAG('v', 'h', 'a', 'l') : HB_TAG('h', 'a', 'l', 't'), 1,
+                              HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
     hb_shape(hb_.get(), b, &halt_feature, with_halt ? 1 : 0);
     unsigned n = 0;
     hb_glyph_position_t* p = hb_buffer_get_glyph_positions(b, &n);
@@ -134,9 +136,14 @@ HaltMetrics Face::halt(char32_t c, hb_language_t lang) {
   };
   HaltMetrics m;
   hb_glyph_position_t plain{}, halted{};
-  if (shape_one(false, plain) && shape_one(true, halted) && halted.x_advance < plain.x_advance) {
-    m.advance_delta = plain.x_advance - halted.x_advance;
-    m.offset_delta = halted.x_offset - plain.x_offset;
+  if (shape_one(false, plain) && shape_one(true, halted)) {
+    if (!vertical && halted.x_advance < plain.x_advance) {
+      m.advance_delta = plain.x_advance - halted.x_advance;
+      m.offset_delta = halted.x_offset - plain.x_offset;
+    } else if (vertical && halted.y_advance > plain.y_advance) {  // y runs up: a column's advances are negative
+      m.advance_delta = halted.y_advance - plain.y_advance;
+      m.offset_delta = plain.y_offset - halted.y_offset;  // moved up (the blank was above it): negative, "before"
+    }
   }
   halt_cache_.emplace(key, m);
   return m;

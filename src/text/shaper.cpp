@@ -56,7 +56,7 @@ enum Flow : uint8_t {
   kSideways,  // Latin, Greek, Cyrillic words and longer numbers: turned 90° clockwise
   kUpright,   // Han, kana, Hangul, CJK marks (in their vertical forms), full-width forms
   kCombined,  // the digits of a 縦中横 number, side by side in one cell
-  kAttached,  // spaces, combining marks, invisibles: as the character before
+  kAttached,  // combining marks, invisibles: as the character before
 };
 
 // UAX #50 (Vertical_Orientation, from ICU): upright, or transformed by the
@@ -66,7 +66,7 @@ enum Flow : uint8_t {
 // has their vertical forms.
 Flow vertical_flow(char32_t c, CharClass cls) {
   if (cls == CharClass::Han || is_chinese_class(cls)) return kUpright;
-  if (cls == CharClass::Space || is_default_ignorable(c) || is_mark(c)) return kAttached;
+  if (is_default_ignorable(c) || is_mark(c)) return kAttached;  // (a space is R or U in UAX #50: its width follows)
   return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_VERTICAL_ORIENTATION) == U_VO_ROTATED ? kSideways
                                                                                                      : kUpright;
 }
@@ -363,7 +363,7 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
     if (run.combined) c.cls = c.last_cls = CharClass::Han;  // a 縦中横 number takes a cell, as a Han character
     const bool centred = has_centred_blank(c.cls, run.variant);
     if ((centred || has_adjustable_blank(c.cls, run.variant)) && c.glyph_end == c.glyph_begin + 1) {
-      const HaltMetrics m = face.halt(c.first, lang);
+      const HaltMetrics m = face.halt(c.first, lang, run.upright && !run.combined);
       c.blank = m.advance_delta * scale;
       c.blank_centred = centred;
       c.blank_left = !centred && m.offset_delta < 0;

@@ -384,6 +384,10 @@ LAYOUT = [
           "(hint: make the margins smaller or the page larger)"]),
     Case("columns narrower than a character", {"src.xml": with_layout('columns="8" column-gap="100mm"')},
          [S + "6:12: error: each of the 8 columns is narrower than one character (0 mm)"]),
+    # Vertical pages (issue 17): a wide, low page holds lines but no columns.
+    Case("a vertical page too low for its columns", {"src.xml": with_layout('size="200x60mm" columns="8"').replace(
+        '<publication xml:lang="zh-Hans">', '<publication xml:lang="zh-Hans" writing-mode="vertical">')},
+         [S + "6:12: error: each of the 8 columns is shorter than six characters (0 mm)"]),
     Case("a margin of nan", {"src.xml": with_layout('margin-top="nanmm"')},
          [S + '6:12: error: margin-top "nanmm" is not a length']),
     Case("a leading of nan", {"src.xml": with_layout('leading="nan"')},

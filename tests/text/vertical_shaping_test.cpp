@@ -165,6 +165,26 @@ TEST_F(VerticalShaping, MarksTakeTheirVerticalFormsAndStandWhereClreqPutsThem) {
   }
 }
 
+TEST_F(VerticalShaping, BlanksAreTheVerticalFormsOwn) {
+  // zh-Hans ？！ stand in the cell's upper right with no blank below them to
+  // give up ('vhal' has none; their horizontal forms' 'halt' does): a
+  // closing bracket after them keeps clear of their dots.
+  for (const char* mark : {"？", "！"}) {
+    SCOPED_TRACE(mark);
+    const ShapedParagraph v = shape(std::string("好") + mark + "」", "zh-Hans");
+    const ShapedParagraph h = shape(std::string("好") + mark + "」", "zh-Hans", false);
+    ASSERT_EQ(v.clusters.size(), 3u);
+    EXPECT_DOUBLE_EQ(v.clusters[1].blank, 0);
+    EXPECT_GT(h.clusters[1].blank, 0);
+    EXPECT_DOUBLE_EQ(v.clusters[2].blank, kSize / 2);  // the closing bracket's, below it: after
+    EXPECT_FALSE(v.clusters[2].blank_left);
+  }
+  // An opening bracket's blank is above it: before, as on a line's left.
+  const ShapedParagraph open = shape("中「中", "zh-Hans");
+  EXPECT_DOUBLE_EQ(open.clusters[1].blank, kSize / 2);
+  EXPECT_TRUE(open.clusters[1].blank_left);
+}
+
 TEST_F(VerticalShaping, VerticalFormsAreGlyphsNotPresentationFormCharacters) {
   // The text keeps the source's characters (copy-out); only the glyphs change.
   const ShapedParagraph v = shape("「中」", "zh-Hant");
