@@ -9,46 +9,11 @@
 #include <memory>
 #include <string>
 
+#include "grey.h"
+
 namespace huozi::raster {
 namespace {
 
-// A decoded PNG: grey levels 0 (black) … 255 (white), row by row.
-struct Grey {
-  int width = 0, height = 0;
-  std::vector<int> pixels;
-  int at(int x, int y) const { return pixels[static_cast<size_t>(y) * width + x]; }
-};
-
-struct Reader {
-  const std::string& bytes;
-  size_t offset = 0;
-};
-
-cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
-  auto* r = static_cast<Reader*>(closure);
-  if (r->offset + length > r->bytes.size()) return CAIRO_STATUS_READ_ERROR;
-  std::copy_n(r->bytes.data() + r->offset, length, data);
-  r->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-Grey decode(const std::string& png) {
-  Reader reader{png};
-  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-      cairo_image_surface_create_from_png_stream(read_bytes, &reader), cairo_surface_destroy);
-  Grey grey;
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return grey;
-  grey.width = cairo_image_surface_get_width(surface.get());
-  grey.height = cairo_image_surface_get_height(surface.get());
-  const unsigned char* data = cairo_image_surface_get_data(surface.get());
-  int stride = cairo_image_surface_get_stride(surface.get());
-  for (int y = 0; y < grey.height; ++y)
-    for (int x = 0; x < grey.width; ++x) {
-      uint32_t p = *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4);
-      grey.pixels.push_back((((p >> 16) & 0xFF) + ((p >> 8) & 0xFF) + (p & 0xFF)) / 3);
-    }
-  return grey;
-}
 
 layout::PageFrame page(double width, double height) {
   layout::PageFrame frame;
@@ -58,7 +23,7 @@ layout::PageFrame page(double width, double height) {
 
 TEST(PageImage, SizeFollowsTheResolution) {
   PageRenderer renderer({});
-  Grey grey = decode(renderer.png(page(100, 50), 144).bytes);
+  Grey grey = decode_png(renderer.png(page(100, 50), 144).bytes);
   EXPECT_EQ(grey.width, 200);
   EXPECT_EQ(grey.height, 100);
   for (int v : grey.pixels) ASSERT_EQ(v, 255) << "an empty page is white";
@@ -71,7 +36,7 @@ TEST(PageImage, BlackRuleLandsOnItsPixels) {
   PageRenderer renderer({});
   PageImage image = renderer.png(frame, 72);
   ASSERT_TRUE(image) << image.error;
-  Grey grey = decode(image.bytes);
+  Grey grey = decode_png(image.bytes);
   ASSERT_EQ(grey.width, 100);
   for (int y = 0; y < grey.height; ++y)
     for (int x = 0; x < grey.width; ++x) {
@@ -89,7 +54,7 @@ TEST(PageImage, FilledBoxAndDot) {
   box.fill = layout::Color::black();
   frame.items.push_back(box);
   frame.items.push_back(layout::Dot{70, 70, 5, layout::Color::black()});
-  Grey grey = decode(PageRenderer({}).png(frame, 72).bytes);
+  Grey grey = decode_png(PageRenderer({}).png(frame, 72).bytes);
   EXPECT_EQ(grey.at(20, 20), 0);
   EXPECT_EQ(grey.at(49, 29), 0);
   EXPECT_EQ(grey.at(50, 29), 255);
@@ -109,7 +74,7 @@ TEST(PageImage, GlyphsOfAFont) {
   PageRenderer renderer({{font, 0}});
   PageImage image = renderer.png(frame, 72);
   ASSERT_TRUE(image) << image.error;
-  Grey grey = decode(image.bytes);
+  Grey grey = decode_png(image.bytes);
   int inked = 0, outside = 0;
   for (int y = 0; y < grey.height; ++y)
     for (int x = 0; x < grey.width; ++x)
@@ -127,7 +92,7 @@ TEST(PageImage, PicturesFillTheirFrames) {
   frame.items.push_back(layout::Image{{100, 0, 100, 100}, data + "/sky.jpg"});
   PageImage image = PageRenderer({}).png(frame, 72);
   ASSERT_TRUE(image) << image.error;
-  Grey grey = decode(image.bytes);
+  Grey grey = decode_png(image.bytes);
   int dark = 0, light = 0;
   for (int y = 0; y < 100; ++y)
     for (int x = 0; x < 100; ++x) (grey.at(x, y) < 128 ? dark : light)++;
@@ -171,7 +136,7 @@ TEST(Sheet, ThumbnailFitsItsCell) {
   ASSERT_EQ(renderer.thumbnail(sheet, frame, {50, 50, 100, 100}), "");
   PageImage image = sheet.png(250, 180);
   ASSERT_TRUE(image) << image.error;
-  Grey grey = decode(image.bytes);
+  Grey grey = decode_png(image.bytes);
   EXPECT_EQ(grey.width, 250);
   EXPECT_EQ(grey.height, 180);
   EXPECT_EQ(grey.at(10, 10), 204) << "the sheet's colour";
@@ -184,7 +149,7 @@ TEST(Sheet, ThumbnailFitsItsCell) {
   EXPECT_EQ(grey.at(130, 100), 204);
   // Drawn at one pixel a point: a rule as a label's stand-in.
   ASSERT_EQ(renderer.draw(sheet, {layout::Rule{200, 20, 240, 20, 2, layout::Color::black()}}), "");
-  EXPECT_EQ(decode(sheet.png(250, 180).bytes).at(220, 20), 0);
+  EXPECT_EQ(decode_png(sheet.png(250, 180).bytes).at(220, 20), 0);
 }
 
 TEST(Sheet, TooLargeIsAnError) {

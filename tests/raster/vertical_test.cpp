@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 
+#include "grey.h"
 #include "pdf/pdf_writer.h"
 #include "raster/page_image.h"
 
@@ -24,49 +25,6 @@ namespace fs = std::filesystem;
 using layout::Orientation;
 
 const layout::FontRef kFont{"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 0};
-
-// Grey levels 0 (black) … 255 (white), row by row.
-struct Grey {
-  int width = 0, height = 0;
-  std::vector<int> pixels;
-  int at(int x, int y) const { return pixels[static_cast<size_t>(y) * width + x]; }
-  long ink() const {
-    long sum = 0;
-    for (int p : pixels) sum += 255 - p;
-    return sum;
-  }
-};
-
-struct Reader {
-  const std::string& bytes;
-  size_t offset = 0;
-};
-
-cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
-  auto* r = static_cast<Reader*>(closure);
-  if (r->offset + length > r->bytes.size()) return CAIRO_STATUS_READ_ERROR;
-  std::copy_n(r->bytes.data() + r->offset, length, data);
-  r->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-Grey from_png(const std::string& png) {
-  Reader reader{png};
-  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
-      cairo_image_surface_create_from_png_stream(read_bytes, &reader), cairo_surface_destroy);
-  Grey grey;
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return grey;
-  grey.width = cairo_image_surface_get_width(surface.get());
-  grey.height = cairo_image_surface_get_height(surface.get());
-  const unsigned char* data = cairo_image_surface_get_data(surface.get());
-  int stride = cairo_image_surface_get_stride(surface.get());
-  for (int y = 0; y < grey.height; ++y)
-    for (int x = 0; x < grey.width; ++x) {
-      uint32_t p = *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4);
-      grey.pixels.push_back((((p >> 16) & 0xFF) + ((p >> 8) & 0xFF) + (p & 0xFF)) / 3);
-    }
-  return grey;
-}
 
 // Page 1 of a PDF as poppler draws it (pdftoppm), in grey.
 Grey from_pdf(const fs::path& pdf, int dpi) {
@@ -156,7 +114,7 @@ TEST_F(VerticalRaster, UprightGlyphsStandAsHorizontalOnes) {
   PageRenderer renderer({kFont});
   PageImage a = renderer.png(upright, 72), b = renderer.png(horizontal, 72);
   ASSERT_TRUE(a) << a.error;
-  EXPECT_GT(from_png(a.bytes).ink(), 255L * 200);
+  EXPECT_GT(decode_png(a.bytes).ink(), 255L * 200);
   EXPECT_EQ(a.bytes, b.bytes);
 }
 
@@ -166,7 +124,7 @@ TEST_F(VerticalRaster, SidewaysWordsTurnClockwise) {
   sideways.items.push_back(run_of(glyphs_, U"GDP", Orientation::Sideways, 40, 30, 20));
   horizontal.items.push_back(run_of(glyphs_, U"GDP", Orientation::Horizontal, 30, 40, 20));
   PageRenderer renderer({kFont});
-  Grey s = from_png(renderer.png(sideways, 72).bytes), h = from_png(renderer.png(horizontal, 72).bytes);
+  Grey s = decode_png(renderer.png(sideways, 72).bytes), h = decode_png(renderer.png(horizontal, 72).bytes);
   ASSERT_EQ(s.width, 100);
   ASSERT_EQ(h.width, 100);
   // The pixel right of and below the one origin by (dx, dy) turns to (-dy - 1, dx) from the other.
@@ -201,7 +159,7 @@ TEST_F(VerticalRaster, AVerticalPageAgreesWithThePdf) {
   fs::remove(pdf);
   PageImage image = PageRenderer({kFont}).png(frame, 144);
   ASSERT_TRUE(image) << image.error;
-  Grey cairo = from_png(image.bytes);
+  Grey cairo = decode_png(image.bytes);
   ASSERT_EQ(poppler.width, cairo.width);
   ASSERT_EQ(poppler.height, cairo.height);
   // A column's pixels (two a point), their differences summed, in % of the column's ink.
