@@ -348,6 +348,12 @@ class XhtmlWriter {
       case NodeKind::EmphasisDots: wrap("em", n, "dots"); break;
       case NodeKind::Code: wrap("code", n); break;
       case NodeKind::Span: wrap("span", n); break;
+      case NodeKind::TateChuYoko:  // the source's 縦中横 (its text is digits only, as read)
+        if (doc_.writing_mode == model::WritingMode::Vertical)
+          out_ += "<span class=\"tcy\">" + model::plain_text(n) + "</span>";
+        else
+          append_escaped(out_, model::plain_text(n));
+        break;
       case NodeKind::LineBreak: out_ += "<br" + id_attribute(n) + "/>"; break;
       case NodeKind::Link: {
         std::string href = plan_.resolve_link(n.target(), item_.file);

@@ -75,6 +75,9 @@ struct Collector {
       case NodeKind::Code:
         s.role = text::Role::Code;
         break;
+      case NodeKind::TateChuYoko:
+        s.combine = true;
+        break;
       case NodeKind::Emphasis:
         // Han faces have no italics: emphasis is set in a Kai (楷体) face (clreq 6).
         if (s.role == text::Role::Body) s.role = text::Role::Emphasis;

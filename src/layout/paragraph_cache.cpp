@@ -27,8 +27,8 @@ void put_string(std::string& key, const std::string& s) {
 // compile until paragraph_key is looked at.
 static_assert(sizeof(Typography) == 3, "Typography changed: add its new fields to paragraph_key");
 static_assert(sizeof(SetOptions) == 16, "SetOptions changed: update paragraph_key");
-// (Sizes on x86-64 with libstdc++: role, size, rise, lang; begin, end, style, where, tag.)
-static_assert(sizeof(text::Style) == 24 + sizeof(std::string), "text::Style changed: update paragraph_key");
+// (Sizes on x86-64 with libstdc++: role, size, rise, lang, combine; begin, end, style, where, tag.)
+static_assert(sizeof(text::Style) == 24 + sizeof(std::string) + 8, "text::Style changed: update paragraph_key");
 static_assert(sizeof(text::TextSpan) == 8 + sizeof(text::Style) + sizeof(SourceLocation) + 4,
               "text::TextSpan changed: update paragraph_key");
 // (text, spans, lang, files, vertical and padding.)
@@ -83,6 +83,7 @@ std::string paragraph_key(const ParagraphSource& source, const SetOptions& optio
     put(key, span.style.role);
     put(key, span.style.size_pt);
     put(key, span.style.rise_pt);
+    put(key, span.style.combine);
     put_string(key, span.style.lang);
   }
   put(key, source.note_marks.size());

@@ -42,7 +42,9 @@ void add_to_columns(const TextRun& run, std::map<ColumnKey, TraceLine>& columns)
   const double y = run.glyphs.front().y - (run.orientation == Orientation::Upright ? 0.88 * run.size : 0);
   const double end = run.glyphs.back().y + run.size;
   auto joined = std::find_if(columns.begin(), columns.end(), [&](const auto& c) {
-    return std::abs(c.first.x - x) <= 5 && y >= c.second.end - 2 * run.size && y - c.second.end < 0.5 * run.size;
+    // Within 0.4 em of the column's centre: a 縦中横 number's digits stand off it (columns are a line pitch apart).
+    const double reach = 4 * std::max(run.size, c.second.size);
+    return std::abs(c.first.x - x) <= reach && y >= c.second.end - 2 * run.size && y - c.second.end < 0.5 * run.size;
   });
   if (joined != columns.end()) {
     joined->second.text += run.text;

@@ -59,6 +59,7 @@ enum class NodeKind : uint8_t {
   LineBreak,
   Code,
   Span,      // a foreign-language span; lang says which
+  TateChuYoko,  // <tcy>: one to four ASCII digits side by side in one cell of a vertical column (縦中横)
   Footnote,  // inline content of the note; number = its number in the chapter
 };
 

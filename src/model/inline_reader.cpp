@@ -15,6 +15,7 @@ constexpr InlineSpec kInlineElements[] = {
     {"em", NodeKind::Emphasis}, {"strong", NodeKind::Strong}, {"dot", NodeKind::EmphasisDots},
     {"a", NodeKind::Link},      {"ruby", NodeKind::Ruby},     {"br", NodeKind::LineBreak},
     {"code", NodeKind::Code},   {"span", NodeKind::Span},     {"note", NodeKind::Footnote},
+    {"tcy", NodeKind::TateChuYoko},
 };
 
 Node text_node(const Cursor& at) {
@@ -60,6 +61,24 @@ Node read_ruby(const Cursor& e, Node node) {
   return node;
 }
 
+// <tcy>2021</tcy>: a number the source sets in one cell of a vertical column
+// (numbers of one or two digits are, unmarked); one to four ASCII digits.
+Node read_tate_chu_yoko(const Cursor& e, Node node) {
+  e.check_attributes({});
+  const std::string digits = e.text_content("<tcy> holds digits only");
+  for (pugi::xml_node child : e.node().children())
+    if (child.type() == pugi::node_element) return node;  // reported by text_content
+  if (digits.empty() || digits.size() > 4 || digits.find_first_not_of("0123456789") != std::string::npos)
+    e.error("<tcy> holds one to four digits 0–9 (it has \"" + digits + "\")",
+            "write e.g. <tcy>2021</tcy>; longer numbers are set sideways");
+  Node text;
+  text.kind = NodeKind::Text;
+  text.where = e.where();
+  text.text = digits;
+  node.children.push_back(std::move(text));
+  return node;
+}
+
 Node read_inline(const Cursor& e, const InlineSpec& spec, int depth) {
   Node node = e.make_node(spec.kind);
   switch (spec.kind) {
@@ -75,6 +94,8 @@ Node read_inline(const Cursor& e, const InlineSpec& spec, int depth) {
     case NodeKind::Ruby:
       e.check_attributes({});
       return read_ruby(e, std::move(node));
+    case NodeKind::TateChuYoko:
+      return read_tate_chu_yoko(e, std::move(node));
     default:
       e.check_attributes({});
   }
@@ -99,7 +120,7 @@ void read_inlines(const Cursor& parent, std::vector<Node>& out, int depth) {
       if (n == s.name) spec = &s;
     if (!spec) {
       e.error(tag(n) + " is not allowed in text (inside " + tag(parent.name()) + ")",
-              "inline elements are em, strong, dot, a, ruby, br, code, span, note");
+              "inline elements are em, strong, dot, a, ruby, br, code, span, note, tcy");
       continue;
     }
     out.push_back(read_inline(e, *spec, depth + 1));

@@ -18,6 +18,7 @@ struct Style {
   double size_pt = 10.5;
   double rise_pt = 0;  // raised above the baseline by this much (superscript note marks)
   std::string lang;    // BCP 47 of this text (xml:lang, else the publication's)
+  bool combine = false;  // <tcy>: in a vertical column, its digits side by side in one cell
 };
 
 // A byte range of TextInput::text set in one style.

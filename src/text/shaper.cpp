@@ -108,13 +108,13 @@ struct Shaper::Impl {
   }
 
   void decode(const std::string& text);
-  void find_flows(const std::string& text);
+  void find_flows(const TextInput& input);
   void itemize(const TextInput& input, ShapedParagraph& out, DiagnosticList* diags);
   void shape_run(const TextInput& input, ShapedParagraph& out, size_t run_index);
   void shape_with_harfbuzz(const TextInput& input, ShapedParagraph& out, const Run& run, hb_script_t script,
                            hb_language_t lang, uint32_t begin, uint32_t end);
   bool fast_path_candidate(size_t i) const;
-  void combine_in_cell(Face& face, const Run& run, ShapedParagraph& out, size_t first);
+  void combine_in_cell(Face& face, const Run& run, double em, ShapedParagraph& out, size_t first);
   static void set_hyphen(Face& face, Run& run);
 };
 
@@ -146,7 +146,8 @@ void Shaper::Impl::decode(const std::string& text) {
 
 // How each character stands in a vertical column; 縦中横 numbers by the
 // rule the EPUB shares (util/tate_chu_yoko.h).
-void Shaper::Impl::find_flows(const std::string& text) {
+void Shaper::Impl::find_flows(const TextInput& input) {
+  const std::string& text = input.text;
   flows.resize(cps.size());
   for (size_t i = 0; i < cps.size(); ++i) flows[i] = vertical_flow(cps[i], classes[i]);
   for (size_t i = 0; i < cps.size();) {
@@ -160,6 +161,12 @@ void Shaper::Impl::find_flows(const std::string& text) {
     if (tate_chu_yoko(text, offsets[i], end_byte))
       for (size_t k = i; k < j; ++k) flows[k] = kCombined;
     i = j;
+  }
+  // <tcy>: the source's own choice of digits for one cell (three or four as well).
+  for (const TextSpan& span : input.spans) {
+    if (!span.style.combine) continue;
+    for (size_t k = 0; k < cps.size(); ++k)
+      if (offsets[k] >= span.begin && offsets[k] < span.end && cps[k] >= '0' && cps[k] <= '9') flows[k] = kCombined;
   }
   Flow before = kUpright;  // attached characters at the start: upright
   for (Flow& f : flows) {
@@ -264,11 +271,8 @@ void Shaper::Impl::shape_with_harfbuzz(const TextInput& input, ShapedParagraph& 
   hb_buffer_guess_segment_properties(b);
   if (script != HB_SCRIPT_COMMON && script != HB_SCRIPT_INVALID) hb_buffer_set_script(b, script);
   hb_buffer_set_language(b, lang);  // `locl`: zh-Hant gets its centred marks
-  // 縦中横: the digits' half-, third- or quarter-width forms fill one cell.
-  static const hb_tag_t kCellWidths[] = {HB_TAG('h', 'w', 'i', 'd'), HB_TAG('h', 'w', 'i', 'd'),
-                                         HB_TAG('t', 'w', 'i', 'd'), HB_TAG('q', 'w', 'i', 'd')};
-  hb_feature_t width{kCellWidths[std::min<uint32_t>(end - begin, 4) - 1], 1, HB_FEATURE_GLOBAL_START,
-                     HB_FEATURE_GLOBAL_END};
+  // 縦中横: two digits' half-width forms fill one cell (more are set smaller: see shape_run).
+  const hb_feature_t width{HB_TAG('h', 'w', 'i', 'd'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
   hb_shape(face.hb(), b, &width, run.combined && end - begin > 1 ? 1 : 0);
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &n);
@@ -284,24 +288,25 @@ void Shaper::Impl::shape_with_harfbuzz(const TextInput& input, ShapedParagraph& 
                                  pos[g].x_offset * scale, pos[g].y_offset * scale});
     }
   }
-  if (run.combined) combine_in_cell(face, run, out, first);
+  if (run.combined) combine_in_cell(face, run, input.spans[run.span].style.size_pt, out, first);
 }
 
-// 縦中横: the glyphs, set side by side, centred across one em cell whose top
+// 縦中横: the glyphs, set side by side, centred in one cell of `em` whose top
 // is the pen; the last glyph advances the pen by the em, the others not, and
 // all of them are one cluster (the number breaks and copies out whole).
-void Shaper::Impl::combine_in_cell(Face& face, const Run& run, ShapedParagraph& out, size_t first) {
-  const double em = run.size_pt, scale = run.size_pt / face.units_per_em();
+void Shaper::Impl::combine_in_cell(Face& face, const Run& run, double em, ShapedParagraph& out, size_t first) {
   double width = 0;
   for (size_t g = first; g < out.glyphs.size(); ++g) width += out.glyphs[g].x_advance;
   // The turned line's baseline is the cell's left edge plus its descent: the
   // cell's left edge is the em-box centre less half an em.
-  double across = face.embox_centre() * scale - em / 2 + (em - width) / 2;
+  double across = face.embox_centre() * em / face.units_per_em() - em / 2 + (em - width) / 2;
+  // The digits' baseline as in a horizontal line's em box, that box centred down the cell when smaller.
+  const double along = kCombinedBaselineEm * run.size_pt + (em - run.size_pt) / 2;
   for (size_t g = first; g < out.glyphs.size(); ++g) {
     Glyph& glyph = out.glyphs[g];
     const double advance = glyph.x_advance;
     glyph.y_offset += across;
-    glyph.x_offset = kCombinedBaselineEm * em;  // the digits' baseline, as in a horizontal line's em box
+    glyph.x_offset = along;
     glyph.x_advance = g + 1 == out.glyphs.size() ? em : 0;
     glyph.cluster = run.text_begin;
     across += advance;
@@ -313,6 +318,10 @@ void Shaper::Impl::shape_run(const TextInput& input, ShapedParagraph& out, size_
   const TextSpan& span = input.spans[run.span];
   Face& face = fonts.face(run.face);
   const hb_language_t lang = language(span.style.lang.empty() ? input.lang : span.style.lang);
+  // Three or four digits in one cell (<tcy>): their half-width forms, set
+  // smaller to fit, as the fonts have no third- or quarter-width digits.
+  const uint32_t digits = run.text_end - run.text_begin;
+  if (run.combined && digits > 2) run.size_pt = span.style.size_pt * 2 / digits;
   const double scale = run.size_pt / face.units_per_em();
   const hb_script_t script = fast_path && !run.combined ? run_script[run_index] : HB_SCRIPT_INVALID;
   const bool down = run.upright && !run.combined;
@@ -395,7 +404,7 @@ void Shaper::shape(const TextInput& input, ShapedParagraph& out, DiagnosticList*
   out.text = input.text;
   if (input.text.empty() || input.spans.empty()) return;
   impl_->decode(input.text);
-  if (input.vertical) impl_->find_flows(input.text);
+  if (input.vertical) impl_->find_flows(input);
   impl_->breaks.find(input.text, impl_->cps, impl_->offsets, impl_->classes, impl_->break_before);
   impl_->itemize(input, out, diags);
   for (size_t r = 0; r < out.runs.size(); ++r) impl_->shape_run(input, out, r);

@@ -23,7 +23,7 @@ std::string tcy(const std::string& text) {
 
 TEST(Vertical, NumbersOfOneOrTwoDigitsStandUpright) {
   EXPECT_EQ(tcy("2021年12月3日"), "2021年<span class=\"tcy\">12</span>月<span class=\"tcy\">3</span>日");
-  EXPECT_EQ(tcy("第100回"), "第100回");  // three digits and more: the source's choice, rotated for now
+  EXPECT_EQ(tcy("第100回"), "第100回");  // three digits and more: rotated, unless the source marks them <tcy>
   EXPECT_EQ(tcy("A4纸、2.5倍、1,000人、v12"), "A4纸、2.5倍、1,000人、v12");  // pieces of words and numbers
   EXPECT_EQ(tcy("<12>"), "&lt;<span class=\"tcy\">12</span>&gt;");
   std::string plain;
@@ -47,6 +47,19 @@ TEST(Vertical, EveryFileIsVerticalAndPagesTurnRightToLeft) {
   std::string css = epub.entry("EPUB/style.css");
   EXPECT_NE(css.find("html.vertical {\n  writing-mode: vertical-rl;"), std::string::npos);
   EXPECT_NE(css.find(".tcy { text-combine-upright: all;"), std::string::npos);
+}
+
+TEST(Vertical, TheSourceMaySetUpToFourDigitsInOneCell) {
+  auto doc = load(vertical("<chapter><title>一</title><p>公元<tcy>2021</tcy>年</p></chapter>"));
+  ASSERT_TRUE(doc);
+  Epub epub(*doc);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_NE(epub.entry("EPUB/chapter-001.xhtml").find("公元<span class=\"tcy\">2021</span>年"), std::string::npos);
+  auto horizontal = load(publication("<p>公元<tcy>2021</tcy>年</p>"));
+  ASSERT_TRUE(horizontal);
+  Epub plain(*horizontal);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_NE(plain.entry("EPUB/text-001.xhtml").find("公元2021年"), std::string::npos);
 }
 
 TEST(Vertical, HorizontalByDefault) {

@@ -89,6 +89,10 @@ const Case kBodyErrors[] = {
     {"<p><ruby>汉</ruby></p>",                         "<ruby> without <rt>"},
     {"<p><ruby>汉<rt>hàn</rt>字</ruby></p>",           "<rt> must come last in <ruby>"},
     {"<p><ruby> <rt>hàn</rt></ruby></p>",             "<ruby> has no base text"},
+    {"<p><tcy>12345</tcy></p>",                        "<tcy> holds one to four digits 0–9 (it has \"12345\")"},
+    {"<p><tcy>AB</tcy></p>",                           "<tcy> holds one to four digits 0–9 (it has \"AB\")"},
+    {"<p><tcy></tcy></p>",                             "<tcy> holds one to four digits 0–9 (it has \"\")"},
+    {"<p><tcy><em>12</em></tcy></p>",                  "<em> is not allowed in <tcy>"},
     {"<p>a<br>b</br></p>",                            "<br/> must be empty"},
     {"<include/>",                                    "<include> without src"},
     // Cross references.
@@ -118,6 +122,7 @@ const char* const kBodyFine[] = {
     "<figure><placeholder/></figure>",
     "<figure><placeholder ratio=\"1:1\"/><caption>c</caption><credit>d</credit></figure>",
     "<p><ruby>汉<rt>hàn</rt> </ruby></p>",
+    "<p>公元<tcy>2021</tcy>年</p>",
     "<p>a<br/>b<br></br></p>",
     "<chapter><title>t</title></chapter>",
     "<chapter>\n  <!-- 注释 -->\n  <title>t</title>\n</chapter>",

@@ -82,6 +82,8 @@ const char* kind_name(NodeKind k) {
       return "code";
     case NodeKind::Span:
       return "span";
+    case NodeKind::TateChuYoko:
+      return "tcy";
     case NodeKind::Footnote:
       return "note";
   }

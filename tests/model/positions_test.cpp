@@ -119,7 +119,7 @@ TEST(Positions, FormattedDiagnostic) {
   ASSERT_EQ(r.diagnostics.items().size(), 1u) << describe(r);
   EXPECT_EQ(format_diagnostic(r.diagnostics.items()[0]),
             "test.xml:8:8: error: <bad> is not allowed in text (inside <p>) "
-            "(hint: inline elements are em, strong, dot, a, ruby, br, code, span, note)");
+            "(hint: inline elements are em, strong, dot, a, ruby, br, code, span, note, tcy)");
 }
 
 // SourceText counts a column on from the last position asked for on the same

@@ -8,6 +8,7 @@
 #include FT_OUTLINE_H
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "text/shaper.h"
@@ -221,6 +222,37 @@ TEST_F(VerticalShaping, TwoDigitsShareOneCellAsOneCluster) {
   const Glyph &a = v.glyphs[number.glyph_begin], &b = v.glyphs[number.glyph_begin + 1];
   EXPECT_NEAR(b.y_offset - a.y_offset, 500, 1);
   EXPECT_NEAR(a.y_offset, 380 - 500, 1);
+}
+
+TEST_F(VerticalShaping, TheSourceMaySetFourDigitsInOneCell) {
+  // <tcy>2021</tcy>: a span the source marks; its half-width digits, set at half size, fill the em.
+  TextInput in;
+  in.text = "公元2021年";
+  in.lang = "zh-Hans";
+  in.vertical = true;
+  for (auto [begin, end, combine] : {std::tuple{0u, 6u, false}, {6u, 10u, true}, {10u, 13u, false}}) {
+    TextSpan span;
+    span.begin = begin, span.end = end;
+    span.style.size_pt = kSize;
+    span.style.lang = "zh-Hans";
+    span.style.combine = combine;
+    in.spans.push_back(span);
+  }
+  Shaper shaper(*fonts_);
+  ShapedParagraph v;
+  shaper.shape(in, v);
+  ASSERT_EQ(v.clusters.size(), 4u);
+  const Cluster& number = v.clusters[2];
+  EXPECT_EQ(v.text.substr(number.text_begin, number.text_end - number.text_begin), "2021");
+  EXPECT_EQ(number.glyph_end - number.glyph_begin, 4u);
+  EXPECT_DOUBLE_EQ(number.advance, kSize);
+  double width = 0;
+  for (uint32_t g = number.glyph_begin + 1; g < number.glyph_end; ++g)
+    width = v.glyphs[g].y_offset - v.glyphs[number.glyph_begin].y_offset;
+  EXPECT_NEAR(width, 750, 1);  // four digits a quarter em wide: the last starts three quarters across
+  EXPECT_DOUBLE_EQ(v.runs[1].size_pt, kSize / 2);
+  // Unmarked, four digits turn sideways.
+  EXPECT_FALSE(shape("公元2021年", "zh-Hans").runs[1].combined);
 }
 
 TEST_F(VerticalShaping, OneDigitStandsUprightCentredInItsCell) {
