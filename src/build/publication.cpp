@@ -109,6 +109,22 @@ std::string output_name(const std::filesystem::path& source, const BuildOptions&
   return name;
 }
 
+bool set_writing_mode(model::Document& doc, model::WritingMode mode, DiagnosticList& diagnostics) {
+  doc.writing_mode = mode;
+  if (mode != model::WritingMode::Vertical || !model::newspaper_pages(doc).empty()) return true;
+  const auto problem = model::text_area_problem(doc.page, true);
+  if (problem)
+    diagnostics.error(doc.files.empty() ? std::string() : doc.files[0], 0, 0,
+                      "--writing-mode vertical: " + problem->what, problem->hint + "; nothing was written");
+  return !problem;
+}
+
+std::optional<model::WritingMode> writing_mode_named(std::string_view word) {
+  if (word == "vertical") return model::WritingMode::Vertical;
+  if (word == "horizontal") return model::WritingMode::Horizontal;
+  return std::nullopt;
+}
+
 namespace {
 
 bool vertical_newspaper(const model::Document& doc) {
@@ -120,7 +136,6 @@ bool vertical_newspaper(const model::Document& doc) {
 BuildResult build_outputs(model::Document&& source_doc, const std::string& stem, const BuildOptions& options,
                           const BuildEvents& events, const BuildSession& session) {
   auto doc = std::make_unique<model::Document>(std::move(source_doc));
-  if (options.writing_mode) doc->writing_mode = *options.writing_mode;
   auto writing = [&](const std::string& what) {
     if (events.writing) events.writing(what);
   };
@@ -129,15 +144,9 @@ BuildResult build_outputs(model::Document&& source_doc, const std::string& stem,
     if (events.done) events.done(all);
     return all;
   }
-  // A page that holds lines may hold no columns (a wide, low page): checked
-  // again for the writing mode the build chose.
-  if (options.writing_mode && doc->writing_mode == model::WritingMode::Vertical && model::newspaper_pages(*doc).empty()) {
-    if (const auto problem = model::text_area_problem(doc->page, true)) {
-      all.diagnostics.error(doc->files.empty() ? std::string() : doc->files[0], 0, 0,
-                            "--writing-mode vertical: " + problem->what, problem->hint + "; nothing was written");
-      if (events.done) events.done(all);
-      return all;
-    }
+  if (options.writing_mode && !set_writing_mode(*doc, *options.writing_mode, all.diagnostics)) {
+    if (events.done) events.done(all);
+    return all;
   }
   // A bad SOURCE_DATE_EPOCH is found before any output is written.
   std::optional<std::string> stamp;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <string_view>
 #include <string>
 
 #include "build/cover_image.h"
@@ -45,6 +46,14 @@ struct BuildEvents {
 std::string output_name(const std::filesystem::path& source);
 // The same, for a build with these options.
 std::string output_name(const std::filesystem::path& source, const BuildOptions& options);
+
+// Sets the publication in `mode` whatever its source says (--writing-mode).
+// False, with an error, when its pages then hold no text: a wide, low page
+// holds lines but may hold no columns. Nothing is written then.
+bool set_writing_mode(model::Document& doc, model::WritingMode mode, DiagnosticList& diagnostics);
+
+// The writing mode a command-line word names ("vertical", "horizontal"), or none.
+std::optional<model::WritingMode> writing_mode_named(std::string_view word);
 
 // False, with an error, when the publication has nothing to read (a <body>
 // without text or pictures, such as an empty one): no output is written for it.

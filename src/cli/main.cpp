@@ -22,7 +22,6 @@
 #include "cli/watch_command.h"
 #include "cli/output.h"
 #include "cli/where_command.h"
-#include "model/layout_attributes.h"
 #include "model/loader.h"
 #include "print/preflight.h"
 
@@ -122,13 +121,8 @@ std::string parse_build_args(const std::vector<std::string>& args, BuildArgs& ou
     else if (a == "--epub-fonts")
       out.options.epub_fonts = true;
     else if (a == "--writing-mode") {
-      const std::string* mode = i + 1 < args.size() ? &args[++i] : nullptr;
-      if (mode && *mode == "vertical")
-        out.options.writing_mode = model::WritingMode::Vertical;
-      else if (mode && *mode == "horizontal")
-        out.options.writing_mode = model::WritingMode::Horizontal;
-      else
-        return "--writing-mode takes vertical or horizontal";
+      out.options.writing_mode = build::writing_mode_named(i + 1 < args.size() ? args[++i] : "");
+      if (!out.options.writing_mode) return "--writing-mode takes vertical or horizontal";
     }
     else if (a == "--png")
       out.options.images.png = true;
@@ -203,19 +197,16 @@ int run_check(const std::vector<std::string>& args) {
 int run_pages(std::vector<std::string> args) {
   std::optional<model::WritingMode> mode;
   if (args.size() == 3 && args[0] == "--writing-mode") {
-    if (args[1] != "vertical" && args[1] != "horizontal") return usage_error("--writing-mode takes vertical or horizontal");
-    mode = args[1] == "vertical" ? model::WritingMode::Vertical : model::WritingMode::Horizontal;
+    if (!(mode = build::writing_mode_named(args[1]))) return usage_error("--writing-mode takes vertical or horizontal");
     args.erase(args.begin(), args.begin() + 2);
   }
   model::LoadResult loaded;
   if (auto code = load(args, "pages", loaded)) return *code;
-  if (mode) loaded.document->writing_mode = *mode;
-  if (mode == model::WritingMode::Vertical && model::newspaper_pages(*loaded.document).empty())
-    if (const auto problem = model::text_area_problem(loaded.document->page, true)) {
-      std::fprintf(stderr, "huozi: error: --writing-mode vertical: %s (hint: %s)\n", problem->what.c_str(),
-                   problem->hint.c_str());
-      return 1;
-    }
+  DiagnosticList refused;
+  if (mode && !build::set_writing_mode(*loaded.document, *mode, refused)) {
+    print_diagnostics(refused);
+    return 1;
+  }
   build::BuildResult traced = build::trace_pages(*loaded.document, stdout);
   print_diagnostics(traced.diagnostics);
   return traced ? 0 : 1;

@@ -349,10 +349,9 @@ class XhtmlWriter {
       case NodeKind::Code: wrap("code", n); break;
       case NodeKind::Span: wrap("span", n); break;
       case NodeKind::TateChuYoko:  // the source's 縦中横 (its text is digits only, as read)
-        if (doc_.writing_mode == model::WritingMode::Vertical)
-          out_ += "<span class=\"tcy\">" + model::plain_text(n) + "</span>";
-        else
-          append_escaped(out_, model::plain_text(n));
+        if (doc_.writing_mode == model::WritingMode::Vertical) out_ += "<span class=\"tcy\">";
+        append_escaped(out_, model::plain_text(n));
+        if (doc_.writing_mode == model::WritingMode::Vertical) out_ += "</span>";
         break;
       case NodeKind::LineBreak: out_ += "<br" + id_attribute(n) + "/>"; break;
       case NodeKind::Link: {

@@ -165,8 +165,9 @@ void Shaper::Impl::find_flows(const TextInput& input) {
   // <tcy>: the source's own choice of digits for one cell (three or four as well).
   for (const TextSpan& span : input.spans) {
     if (!span.style.combine) continue;
-    for (size_t k = 0; k < cps.size(); ++k)
-      if (offsets[k] >= span.begin && offsets[k] < span.end && cps[k] >= '0' && cps[k] <= '9') flows[k] = kCombined;
+    for (size_t k = std::lower_bound(offsets.begin(), offsets.end(), span.begin) - offsets.begin();
+         k < cps.size() && offsets[k] < span.end; ++k)
+      if (cps[k] >= '0' && cps[k] <= '9') flows[k] = kCombined;
   }
   Flow before = kUpright;  // attached characters at the start: upright
   for (Flow& f : flows) {

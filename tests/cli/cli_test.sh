@@ -122,5 +122,20 @@ run build data/good.xml -o "$work/a-file/sub"
 check "unwritable output exits 1" test $rc -eq 1
 check "unwritable output names the folder" grep -q "a-file/sub" "$work/err"
 
+# --writing-mode (issue 17): a second edition beside the first, and a page
+# that holds lines but no columns refused before anything is written.
+run build data/good.xml --writing-mode vertical -o "$work/out-v"
+check "a vertical edition is written as NAME-vertical" test $rc -eq 0 -a -s "$work/out-v/good-vertical.pdf" -a -s "$work/out-v/good-vertical.epub"
+run build data/good.xml --writing-mode sideways -o "$work/out-v"
+check "an unknown writing mode is a usage error" test $rc -eq 2 -a -n "$(grep 'takes vertical or horizontal' "$work/err")"
+sed 's|</metadata>|</metadata><layout size="200x60mm" columns="8"/>|' data/good.xml >"$work/low.xml"
+run check "$work/low.xml"
+check "a low page with eight columns is fine horizontally" test $rc -eq 0
+run build "$work/low.xml" --writing-mode vertical -o "$work/out-low"
+check "vertically it is refused, nothing written" test $rc -eq 1 -a ! -e "$work/out-low/low-vertical.epub" -a ! -e "$work/out-low/low-vertical.pdf"
+check "the refusal says why" grep -q 'columns is shorter than six characters' "$work/err"
+run pages --writing-mode vertical "$work/low.xml"
+check "pages refuses it too" test $rc -eq 1 -a -n "$(grep 'shorter than six characters' "$work/err")"
+
 echo "$passed passed, $failed failed"
 test $failed -eq 0
