@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../raster/grey.h"
 #include "pdf/handles.h"
 #include "pdf/pdf_writer.h"
 #include "text/font_db.h"
@@ -201,31 +202,9 @@ class VerticalPdf : public ::testing::Test {
   layout::FontRef font_;
 };
 
-// A page image from pdftoppm: grey levels 0 (black) … 255 (white), row by row.
-struct Grey {
-  int width = 0, height = 0;
-  std::string pixels;
-  int at(int x, int y) const { return static_cast<unsigned char>(pixels[static_cast<size_t>(y) * width + x]); }
-  long ink() const {
-    long sum = 0;
-    for (char p : pixels) sum += 255 - static_cast<unsigned char>(p);
-    return sum;
-  }
-};
+using raster::Grey;
 
-Grey rendered(const fs::path& pdf, int dpi) {
-  std::string pgm = output_of("pdftoppm -gray -r " + std::to_string(dpi) + " -f 1 -l 1 '" + pdf.string() + "'");
-  Grey grey;
-  std::istringstream in(pgm);
-  std::string magic;
-  int max = 0;
-  in >> magic >> grey.width >> grey.height >> max;
-  in.get();
-  if (magic != "P5" || max != 255) return {};
-  grey.pixels = pgm.substr(static_cast<size_t>(in.tellg()));
-  if (grey.pixels.size() != static_cast<size_t>(grey.width) * grey.height) return {};
-  return grey;
-}
+Grey rendered(const fs::path& pdf, int dpi) { return raster::render_pdf_page(pdf.string(), dpi); }
 
 // The page with every run of one orientation turned to another.
 layout::PageFrame reoriented(layout::PageFrame page, Orientation from, Orientation to) {
@@ -345,15 +324,8 @@ TEST_F(VerticalPdf, SidewaysWordsTurnClockwise) {
   Grey s = rendered(sideways, 72), h = rendered(horizontal, 72);
   ASSERT_EQ(s.width, 100);
   ASSERT_EQ(h.width, 100);
-  // The horizontal word starts at (30, 40), the sideways one at (40, 30): the
-  // pixel right of and below an origin by (dx, dy) turns to (-dy - 1, dx) from the other.
-  long differ = 0;
-  for (int y = 0; y < 100; ++y)
-    for (int x = 0; x < 100; ++x) {
-      int tx = 40 - (y - 40) - 1, ty = 30 + (x - 30);
-      int turned = tx >= 0 && tx < 100 && ty >= 0 && ty < 100 ? s.at(tx, ty) : 255;
-      differ += std::abs(turned - h.at(x, y));
-    }
+  // The horizontal word starts at (30, 40), the sideways one at (40, 30).
+  const long differ = raster::turned_difference(s, {40, 30}, h, {30, 40});
   EXPECT_GT(h.ink(), 255L * 100);
   // 0.4 % measured (anti-aliasing); a word turned the other way differs by far more than its ink.
   EXPECT_LT(differ, h.ink() / 50) << "the turned ink differs by " << differ * 100.0 / h.ink() << " %";

@@ -21,4 +21,16 @@ struct Grey {
 
 Grey decode_png(const std::string& png);
 
+// Page 1 of a PDF as poppler draws it (pdftoppm -gray); empty if it did not.
+Grey render_pdf_page(const std::string& pdf, int dpi);
+
+// How far `horizontal`, turned a quarter clockwise, differs from `sideways`:
+// the pixel right of and below the horizontal word's origin `from` by
+// (dx, dy) is compared with the one at `to` + (-dy - 1, dx), `to` the
+// sideways word's origin; the sum of the differences in grey levels.
+struct Pixel {
+  int x = 0, y = 0;
+};
+long turned_difference(const Grey& sideways, Pixel to, const Grey& horizontal, Pixel from);
+
 }  // namespace huozi::raster

@@ -26,28 +26,6 @@ using layout::Orientation;
 
 const layout::FontRef kFont{"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 0};
 
-// Page 1 of a PDF as poppler draws it (pdftoppm), in grey.
-Grey from_pdf(const fs::path& pdf, int dpi) {
-  std::string pgm;
-  std::string command = "pdftoppm -gray -r " + std::to_string(dpi) + " -f 1 -l 1 '" + pdf.string() + "'";
-  if (FILE* p = ::popen(command.c_str(), "r")) {
-    char buf[4096];
-    for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) pgm.append(buf, n);
-    ::pclose(p);
-  }
-  Grey grey;
-  std::istringstream in(pgm);
-  std::string magic;
-  int max = 0;
-  in >> magic >> grey.width >> grey.height >> max;
-  in.get();
-  if (magic != "P5" || max != 255) return {};
-  for (size_t i = static_cast<size_t>(in.tellg()); i < pgm.size(); ++i)
-    grey.pixels.push_back(static_cast<unsigned char>(pgm[i]));
-  if (grey.pixels.size() != static_cast<size_t>(grey.width) * grey.height) return {};
-  return grey;
-}
-
 // Nominal glyphs and advances (em) of the face, from its cmap and hmtx.
 class Glyphs {
  public:
@@ -127,14 +105,8 @@ TEST_F(VerticalRaster, SidewaysWordsTurnClockwise) {
   Grey s = decode_png(renderer.png(sideways, 72).bytes), h = decode_png(renderer.png(horizontal, 72).bytes);
   ASSERT_EQ(s.width, 100);
   ASSERT_EQ(h.width, 100);
-  // The pixel right of and below the one origin by (dx, dy) turns to (-dy - 1, dx) from the other.
-  long differ = 0;
-  for (int y = 0; y < 100; ++y)
-    for (int x = 0; x < 100; ++x) {
-      int tx = 40 - (y - 40) - 1, ty = 30 + (x - 30);
-      int turned = tx >= 0 && tx < 100 && ty >= 0 && ty < 100 ? s.at(tx, ty) : 255;
-      differ += std::abs(turned - h.at(x, y));
-    }
+  // The horizontal word starts at (30, 40), the sideways one at (40, 30).
+  const long differ = turned_difference(s, {40, 30}, h, {30, 40});
   EXPECT_GT(h.ink(), 255L * 100);
   EXPECT_LT(differ, h.ink() / 50) << "the turned ink differs by " << differ * 100.0 / h.ink() << " %";
 }
@@ -155,7 +127,7 @@ TEST_F(VerticalRaster, AVerticalPageAgreesWithThePdf) {
   pdf::PdfWriter writer(pdf, pdf::PdfInfo{}, {kFont}, pdf::Drawing::InCaller);
   writer.add_page(frame);
   ASSERT_TRUE(writer.finish()) << writer.error();
-  Grey poppler = from_pdf(pdf, 144);
+  Grey poppler = render_pdf_page(pdf.string(), 144);
   fs::remove(pdf);
   PageImage image = PageRenderer({kFont}).png(frame, 144);
   ASSERT_TRUE(image) << image.error;
