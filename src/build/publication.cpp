@@ -109,8 +109,22 @@ std::string output_name(const std::filesystem::path& source, const BuildOptions&
   return name;
 }
 
+namespace {
+
+// The parts' and chapters' own modes give way to the edition's.
+void clear_own_writing_modes(std::vector<model::Node>& nodes) {
+  for (model::Node& n : nodes) {
+    if (n.kind != model::NodeKind::Part && n.kind != model::NodeKind::Chapter) continue;
+    n.set_writing_mode(std::nullopt);
+    clear_own_writing_modes(n.children);
+  }
+}
+
+}  // namespace
+
 bool set_writing_mode(model::Document& doc, model::WritingMode mode, DiagnosticList& diagnostics) {
   doc.writing_mode = mode;
+  clear_own_writing_modes(doc.body);
   if (mode != model::WritingMode::Vertical || !model::newspaper_pages(doc).empty()) return true;
   const auto problem = model::text_area_problem(doc.page, true);
   if (problem)

@@ -47,7 +47,8 @@ std::string output_name(const std::filesystem::path& source);
 // The same, for a build with these options.
 std::string output_name(const std::filesystem::path& source, const BuildOptions& options);
 
-// Sets the publication in `mode` whatever its source says (--writing-mode).
+// Sets the publication in `mode` whatever its source says (--writing-mode):
+// every page of it, the parts and chapters that name a mode of their own too.
 // False, with an error, when its pages then hold no text: a wide, low page
 // holds lines but may hold no columns. Nothing is written then.
 bool set_writing_mode(model::Document& doc, model::WritingMode mode, DiagnosticList& diagnostics);

@@ -69,6 +69,7 @@ class Planner {
         d.file = numbered_file("page", plan_.spine.size() + 1);
         d.title = page_label(n, doc_.metadata);
         d.is_chapter_like = true;
+        d.writing_mode = doc_.writing_mode;
         d.nodes.push_back(&n);
         plan_.spine.push_back(std::move(d));
       } else if (model::is_container(n.kind)) {
@@ -78,6 +79,7 @@ class Planner {
         const Node* title = model::title_of(n);
         d.title = model::heading_prefix(n) + (title ? model::plain_text(*title) : doc_.metadata.title);
         d.is_chapter_like = true;
+        d.writing_mode = model::writing_mode_of(n, doc_.writing_mode);
         d.nodes.push_back(&n);
         plan_.spine.push_back(std::move(d));
         if (n.kind == NodeKind::Part) split_part(n);
@@ -87,6 +89,7 @@ class Planner {
           SpineDocument d;
           d.file = numbered_file("text", plan_.spine.size() + 1);
           d.title = doc_.metadata.title;
+          d.writing_mode = doc_.writing_mode;
           plan_.spine.push_back(std::move(d));
           loose = &plan_.spine.back();
         }
@@ -104,6 +107,7 @@ class Planner {
       const Node* title = model::title_of(child);
       d.title = model::heading_prefix(child) + (title ? model::plain_text(*title) : "");
       d.is_chapter_like = true;
+      d.writing_mode = model::writing_mode_of(child, model::writing_mode_of(part, doc_.writing_mode));
       d.nodes.push_back(&child);
       plan_.own_file[&child] = d.file;
       plan_.spine.push_back(std::move(d));
@@ -123,6 +127,7 @@ class Planner {
   void split_long(const Node& chapter) {
     if (chapter.kind != NodeKind::Chapter || text_size(chapter) <= kMaxFileText) return;
     const std::string chapter_title = plan_.spine.back().title;
+    const model::WritingMode mode = plan_.spine.back().writing_mode;
     size_t filled = 0;
     SpineDocument* current = nullptr;
     for (const Node& child : chapter.children) {
@@ -136,6 +141,7 @@ class Planner {
         d.title = chapter_title;
         d.is_chapter_like = true;
         d.level = 2;
+        d.writing_mode = mode;
         plan_.spine.push_back(std::move(d));
         current = &plan_.spine.back();
         filled = 0;

@@ -18,6 +18,8 @@ struct SpineDocument {
   std::vector<const model::Node*> nodes;  // top-level nodes it renders
   bool is_chapter_like = false;           // starts with a part, chapter or section
   int level = 1;                          // heading level of its nodes (2: a long chapter's later sections)
+  // Its text's: the publication's, or its part's or chapter's own.
+  model::WritingMode writing_mode = model::WritingMode::Horizontal;
 };
 
 // A chapter with more text than this is split at its sections into files of

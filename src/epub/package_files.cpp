@@ -212,7 +212,7 @@ std::string package_opf(const model::Document& doc, const BookPlan& plan, const 
 }
 
 std::string navigation_xhtml(const model::Document& doc, const BookPlan& plan) {
-  std::string out = xhtml_head(doc, toc_word(doc), "frontmatter");
+  std::string out = xhtml_head(doc, toc_word(doc), "frontmatter", vertical_publication(doc));
   out += "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>" + toc_word(doc) + "</h1>\n";
   if (plan.toc.empty()) {
     // A TOC needs an entry: the first body file, under the publication's title.
@@ -252,7 +252,7 @@ std::string toc_ncx(const model::Document& doc, const BookPlan& plan) {
 std::string title_page_xhtml(const model::Document& doc) {
   const model::Metadata& m = doc.metadata;
   bool traditional = is_traditional(m.language);
-  std::string out = xhtml_head(doc, m.title, "frontmatter");
+  std::string out = xhtml_head(doc, m.title, "frontmatter", vertical_publication(doc));
   out += "<section class=\"titlepage\" epub:type=\"titlepage\">\n";
   out += "<h1 class=\"book-title\">" + escaped(m.title) + "</h1>\n";
   if (!m.subtitle.empty()) out += "<p class=\"book-subtitle\">" + escaped(m.subtitle) + "</p>\n";
@@ -269,7 +269,7 @@ std::string title_page_xhtml(const model::Document& doc) {
 
 std::string cover_xhtml(const model::Document& doc, const BookPlan& plan) {
   // A picture has no writing direction: the page stays horizontal, where max-width and max-height fit it to any screen.
-  std::string out = xhtml_head(doc, doc.metadata.title, "cover", true);
+  std::string out = xhtml_head(doc, doc.metadata.title, "cover", false);
   out += "<section class=\"cover\" epub:type=\"cover\">\n<img src=\"" + escaped(plan.cover_href) + "\" alt=\"" +
          escaped(doc.metadata.title) +
          "\"/>\n</section>\n";

@@ -119,7 +119,7 @@ figure {
   break-inside: avoid;
 }
 figure img { display: block; max-width: 100%; margin: 0 auto; }
-/* 竖排 (<publication writing-mode="vertical">): lines top to bottom, columns right to left,
+/* 竖排 (writing-mode="vertical" on the publication, a part or a chapter): lines top to bottom, columns right to left,
    each number of two digits upright in one cell (縦中横); emphasis dots and ruby fall on the
    right of the characters by themselves, and the zh-Hant marks take their vertical forms from
    the font ('vert'), never from presentation-form characters. */

@@ -19,7 +19,7 @@ class XhtmlWriter {
       : doc_(doc), plan_(plan), item_(item) {}
 
   std::string run() {
-    out_ = xhtml_head(doc_, item_.title, item_.is_chapter_like ? "bodymatter" : nullptr);
+    out_ = xhtml_head(doc_, item_.title, item_.is_chapter_like ? "bodymatter" : nullptr, vertical());
     for (const Node* n : item_.nodes) block(*n, item_.level);
     flush_footnotes();
     out_ += xhtml_foot();
@@ -31,6 +31,7 @@ class XhtmlWriter {
   const BookPlan& plan_;
   const SpineDocument& item_;
   std::string out_;
+  bool vertical() const { return item_.writing_mode == model::WritingMode::Vertical; }
   std::vector<const Node*> pending_notes_;  // footnotes referenced since the last flush
   size_t noteref_end_ = std::string::npos;  // where out_ ended after the last note mark
 
@@ -342,16 +343,16 @@ class XhtmlWriter {
 
   void inline_node(const Node& n) {
     switch (n.kind) {
-      case NodeKind::Text: append_text(out_, n.text, doc_.writing_mode == model::WritingMode::Vertical); break;
+      case NodeKind::Text: append_text(out_, n.text, vertical()); break;
       case NodeKind::Emphasis: wrap("em", n); break;
       case NodeKind::Strong: wrap("strong", n); break;
       case NodeKind::EmphasisDots: wrap("em", n, "dots"); break;
       case NodeKind::Code: wrap("code", n); break;
       case NodeKind::Span: wrap("span", n); break;
       case NodeKind::TateChuYoko:  // the source's 縦中横 (its text is digits only, as read)
-        if (doc_.writing_mode == model::WritingMode::Vertical) out_ += "<span class=\"tcy\">";
+        if (vertical()) out_ += "<span class=\"tcy\">";
         append_escaped(out_, model::plain_text(n));
-        if (doc_.writing_mode == model::WritingMode::Vertical) out_ += "</span>";
+        if (vertical()) out_ += "</span>";
         break;
       case NodeKind::LineBreak: out_ += "<br" + id_attribute(n) + "/>"; break;
       case NodeKind::Link: {
@@ -436,14 +437,17 @@ void append_text(std::string& out, const std::string& text, bool vertical) {
   append_escaped(out, text.substr(done));
 }
 
-std::string xhtml_head(const model::Document& doc, const std::string& title, const char* body_type, bool picture) {
-  const bool vertical = doc.writing_mode == model::WritingMode::Vertical && !picture;
+std::string xhtml_head(const model::Document& doc, const std::string& title, const char* body_type, bool vertical) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
       "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"" +
       lang_attributes(doc.metadata.language) + (vertical ? " class=\"vertical\"" : "") + ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>" + escaped(title) +
       "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body";
   if (body_type) out += std::string(" epub:type=\"") + body_type + "\"";
+  // A horizontal file of a vertical (right-to-left) book reads left to right: a
+  // reading system that sets the page order's direction on the root (epub.js)
+  // would put its closing marks at the start of its lines.
+  if (!vertical && vertical_publication(doc)) out += " dir=\"ltr\"";
   out += ">\n";
   return out;
 }

@@ -10,11 +10,15 @@ namespace huozi::epub {
 
 std::string render_spine_document(const model::Document& doc, const BookPlan& plan, const SpineDocument& item);
 
-// The shared head and foot of every XHTML file. A vertical publication's
-// files say so on their root (class "vertical": writing-mode vertical-rl),
-// but for a `picture` page (the cover), which has no writing direction.
-std::string xhtml_head(const model::Document& doc, const std::string& title, const char* body_type = nullptr,
-                       bool picture = false);
+// The shared head and foot of every XHTML file. A file of vertical text
+// says so on its root (class "vertical": writing-mode vertical-rl): a
+// vertical publication's, but for a picture page (the cover), which has no
+// writing direction, and the files of a part or chapter set horizontally.
+std::string xhtml_head(const model::Document& doc, const std::string& title, const char* body_type, bool vertical);
+// Whether the publication's own files (navigation, title page) are vertical.
+inline bool vertical_publication(const model::Document& doc) {
+  return doc.writing_mode == model::WritingMode::Vertical;
+}
 
 // Text escaped for XHTML; in a vertical publication each number of one or two digits
 // standing alone is set upright in one cell (縦中横, text-combine-upright).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "layout/figure.h"
 #include "layout/headings.h"
@@ -84,6 +85,17 @@ void BodyWork::block(const Node& n, Measure m, int level) {
 }
 
 void BodyWork::container(const Node& n, Measure m, int level) {
+  // A part or chapter may name its own writing mode: its blocks are set for
+  // pages of that mode (the flow starts one when they come), and what
+  // follows it in the mode around it.
+  std::optional<PageMode> mode;
+  if (const std::optional<model::WritingMode> own = n.writing_mode()) {
+    const bool vertical = *own == model::WritingMode::Vertical;
+    if (vertical != c_.vertical_pages) {
+      mode.emplace(c_, vertical);
+      m = Measure{0, c_.g.column_width()};
+    }
+  }
   const Node* title = model::title_of(n);
   if (title) {
     std::vector<NoteCall> calls;
@@ -258,7 +270,16 @@ void BodyWork::attach_note(FlowBlock& b, size_t line, const Node& note) {
 BodyPass lay_out_body(Composer& c, const NoteNumbers& numbers, int first_page,
                       const PageFlow::PageSink& sink) {
   PageFlow flow(c.g, sink, first_page, c.style);
-  BodyWork work(c, numbers, [&flow](FlowBlock&& b) { flow.add(std::move(b)); });
+  // The first block set for pages of the other writing mode (a chapter's own) turns the flow's pages.
+  bool flow_vertical = c.vertical_pages;
+  BodyWork work(c, numbers, [&flow, &c, &flow_vertical](FlowBlock&& b) {
+    if (c.vertical_pages != flow_vertical) {
+      flow_vertical = c.vertical_pages;
+      b.geometry = c.g;
+      b.starts_page = true;
+    }
+    flow.add(std::move(b));
+  });
   for (const Node& n : c.doc.body) work.block(n, Measure{0, c.g.column_width()}, 1);
   flow.finish();
   return BodyPass{flow.outline(), flow.note_pages(), std::move(work.notes), flow.overflows()};

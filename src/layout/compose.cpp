@@ -38,13 +38,23 @@ std::string first_code_points(const std::string& s, size_t n) {
 Composer::Composer(const model::Document& doc, text::FontDb& fonts, DiagnosticList& diags,
                    const LayoutStyle& style)
     : doc(doc),
-      vertical_pages(doc.writing_mode == model::WritingMode::Vertical && model::newspaper_pages(doc).empty()),
-      vertical(vertical_pages),
-      g(page_geometry(doc.page, vertical_pages)),
+      vertical_pages(false),
+      vertical(false),
       style(style),
       lang(language(doc)),
       diags(diags),
-      setter_(fonts) {}
+      setter_(fonts) {
+  // A newspaper's pages stay horizontal; a vertical book binds on the right.
+  const bool vertical_book = doc.writing_mode == model::WritingMode::Vertical && model::newspaper_pages(doc).empty();
+  flat_ = page_geometry(doc.page, false, vertical_book);
+  turned_ = page_geometry(doc.page, true, vertical_book);
+  set_pages(vertical_book);
+}
+
+void Composer::set_pages(bool vertical_columns) {
+  vertical_pages = vertical = vertical_columns;
+  g = geometry(vertical_columns);
+}
 
 std::vector<TypesetLine> Composer::set(const Node& block, Measure m, const Setting& how) {
   return set(block, m, how, NoteMarkText{}, nullptr);

@@ -59,17 +59,23 @@ struct Composer {
            const LayoutStyle& style = {});
 
   const model::Document& doc;
-  // A vertical book's pages are set as turned frames (vertical_page.h): g is
-  // the frame's geometry, and text is shaped for columns unless `vertical` is
-  // turned off (furniture set on the page after turning).
-  const bool vertical_pages;
+  // The pages being set now: a vertical book's (or part's or chapter's) are
+  // set as turned frames (vertical_page.h), g is the frame's geometry, and
+  // text is shaped for columns unless `vertical` is turned off (furniture set
+  // on the page after turning). set_pages (or a PageMode) changes them.
+  bool vertical_pages;
   bool vertical;
-  const PageGeometry g;
+  PageGeometry g;
   const LayoutStyle style;
   const std::string lang;  // the publication's
   DiagnosticList& diags;
 
   bool periodical() const { return doc.type == model::PublicationType::Periodical; }
+
+  // Sets what follows on vertical (turned) or horizontal pages.
+  void set_pages(bool vertical_columns);
+  // The geometry of a vertical page's turned frame, or of a horizontal page.
+  const PageGeometry& geometry(bool vertical_columns) const { return vertical_columns ? turned_ : flat_; }
 
   // Sets a block's inline content into grid lines. Lines taller than the grid
   // (large headings) take several grid lines, their baseline on the last one.
@@ -91,6 +97,7 @@ struct Composer {
                     double baseline, double& width);
 
  private:
+  PageGeometry flat_, turned_;
   ParagraphSetter setter_;
   std::vector<Line> lines_;  // set_string's
 
@@ -99,6 +106,27 @@ struct Composer {
   void balance_lines(const ParagraphSource& source, SetOptions& options, std::vector<Line>& lines);
   void set_source(const ParagraphSource& source, Measure m, const Setting& how, std::vector<TypesetLine>& out,
                   std::vector<NoteCall>* calls);
+};
+
+// Sets a composer's pages to one writing mode while it lives (a chapter set
+// vertically in a horizontal book; a page's furniture and proof marks set in
+// its own mode while the flow has gone on to the next chapter), then back.
+class PageMode {
+ public:
+  PageMode(Composer& c, bool vertical_pages)
+      : c_(c), pages_(c.vertical_pages), columns_(c.vertical) {
+    c.set_pages(vertical_pages);
+  }
+  ~PageMode() {
+    c_.set_pages(pages_);
+    c_.vertical = columns_;
+  }
+  PageMode(const PageMode&) = delete;
+  PageMode& operator=(const PageMode&) = delete;
+
+ private:
+  Composer& c_;
+  bool pages_, columns_;
 };
 
 // A block node of `kind` holding `text` alone, at `where`: for text huozi

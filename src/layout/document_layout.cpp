@@ -40,7 +40,7 @@ LayoutResult layout_document(const model::Document& doc, text::FontDb& fonts,
   LayoutResult r;
   Furniture furniture(c, front);
   const PageFlow::PageSink draw = [&](PageFrame&& page, const PageInfo& info) {
-    if (c.vertical_pages) turn_to_vertical(page, c.g, info.recto);
+    if (info.vertical) turn_to_vertical(page, c.geometry(true), info.recto);
     furniture.furnish(page, info);
     ++r.pages;
     sink(std::move(page));
@@ -69,9 +69,6 @@ LayoutResult layout_document(const model::Document& doc, text::FontDb& fonts,
     if (!toc.empty()) draw_toc(c, toc, front, draw);
     r.outline = body.outline;
   }
-  // A heading's column runs from the head of its page: the outline shows the page from its top.
-  if (c.vertical_pages)
-    for (OutlineEntry& e : r.outline) e.y = 0;
   return r;
 }
 

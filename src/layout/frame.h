@@ -190,6 +190,7 @@ struct PageFrame {
   // Every line of text from the source, by column and line (source_map.h).
   std::vector<SourceLine> source_lines;
   std::vector<Rect> text_columns;  // the text block's columns, left to right, that SourceLine::column counts
+  bool vertical = false;  // set in vertical columns, as a turned frame (vertical_page.h)
 };
 
 // One bookmark of the PDF outline.

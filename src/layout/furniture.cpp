@@ -6,11 +6,13 @@ namespace huozi::layout {
 
 // The head set on one line, cut short to the text block's width.
 const Furniture::Head& Furniture::head(const std::string& text, double size, double measure) {
-  auto found = heads_.find(text);
+  // A book mixing writing modes has two measures: a vertical page's block is narrower than a horizontal one's.
+  std::string key = text + '\0' + std::to_string(measure);
+  auto found = heads_.find(key);
   if (found != heads_.end()) return found->second;
   Head h;
   h.items = c_.set_string_within(text, text::Role::Body, size, measure, h.width);
-  return heads_.emplace(text, std::move(h)).first->second;
+  return heads_.emplace(std::move(key), std::move(h)).first->second;
 }
 
 // The chapter's title on a recto, the book's on a verso, centred over the
@@ -40,16 +42,15 @@ void Furniture::folio(PageFrame& page, const PageInfo& info, double left, double
 }
 
 // On the turned page: the running head above the text block and the folio
-// below it, both at the outer side (a recto's left), set horizontally.
+// below it, both at the outer side (in a book bound on the right, a recto's
+// left), set horizontally.
 void Furniture::furnish_vertical(PageFrame& page, const PageInfo& info, double size) {
-  struct Horizontal {  // strings set on the page, not in a column
-    Composer& c;
-    explicit Horizontal(Composer& composer) : c(composer) { c.vertical = false; }
-    ~Horizontal() { c.vertical = true; }
-  } horizontal(c_);
+  c_.vertical = false;  // strings set on the page, not in a column (furnish's PageMode sets it back)
   const PageGeometry& g = c_.g;
   const Rect block = vertical_text_block(g, info.recto);
-  const auto at_outer_side = [&](double width) { return info.recto ? block.x : block.x + block.width - width; };
+  const auto at_outer_side = [&](double width) {
+    return g.inner_on_left(info.recto) ? block.x + block.width - width : block.x;
+  };
   if (c_.doc.page.running_heads && !info.opening) {
     const std::string& text =
         info.recto && !info.running_title.empty() ? info.running_title : c_.doc.metadata.title;
@@ -73,8 +74,10 @@ void Furniture::furnish(PageFrame& page, const PageInfo& info) {
   if (page.label.empty() && info.number > front_pages_)
     page.label = std::to_string(info.number - front_pages_);
   if (info.blank) return;
-  if (c_.vertical_pages) return furnish_vertical(page, info, c_.g.em * c_.style.running_head_scale);
-  const double left = info.recto ? c_.g.inner : c_.g.outer;
+  // The flow may have gone on to a chapter of the other writing mode.
+  const PageMode mode(c_, info.vertical);
+  if (info.vertical) return furnish_vertical(page, info, c_.g.em * c_.style.running_head_scale);
+  const double left = c_.g.inner_on_left(info.recto) ? c_.g.inner : c_.g.outer;
   const double size = c_.g.em * c_.style.running_head_scale;
   if (c_.doc.page.running_heads && !info.opening) running_head(page, info, left, size);
   // A periodical shows folios only with running heads; a part title page has none (暗码).

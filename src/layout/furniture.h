@@ -30,7 +30,7 @@ class Furniture {
   };
   Composer& c_;
   int front_pages_;
-  // Each running head is set once, to the text block's width, and kept.
+  // Each running head is set once per measure (the text block's width), and kept.
   std::unordered_map<std::string, Head> heads_;
 
   const Head& head(const std::string& text, double size, double measure);

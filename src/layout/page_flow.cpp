@@ -26,6 +26,7 @@ void PageFlow::open_page() {
   info_ = PageInfo{};
   info_.number = page_number_;
   info_.recto = recto();
+  info_.vertical = g_.turned;
   info_.running_title = running_title_;
   page_open_ = true;
   column_ = 0;
@@ -71,12 +72,24 @@ void PageFlow::blank_verso() {
   carry_ = std::move(carried);
 }
 
+// The pages before a change of writing mode end: the figures waiting for a
+// column and the end of a long note go on pages of their own mode, and what
+// follows opens a page of the new one.
+void PageFlow::change_geometry(const PageGeometry& geometry) {
+  end_pages();
+  g_ = geometry;
+}
+
 void PageFlow::add(FlowBlock block) {
   if (block.kind == BlockKind::Heading && block.keep_with_next) {
     held_.push_back(std::move(block));
     return;
   }
   if (!held_.empty()) {
+    if (held_.front().geometry) {
+      change_geometry(*held_.front().geometry);
+      held_.front().geometry.reset();
+    }
     // Move to a fresh column unless the held headings and the first lines of
     // this block fit together (a heading never ends a column).
     open_page();
@@ -105,6 +118,7 @@ int PageFlow::lines_needed_with(const std::vector<FlowBlock>& held, const FlowBl
 }
 
 void PageFlow::place(FlowBlock& block) {
+  if (block.geometry) change_geometry(*block.geometry);
   if (block.starts_page) start_new_page(block.recto);
   open_page();
   if (!block.running_title.empty()) {
@@ -129,7 +143,8 @@ void PageFlow::mark_block_start(FlowBlock& block) {
   for (const Anchor& a : block.anchors) page_.anchors.push_back({a.name, x + a.x, y});
   for (OutlineEntry e : block.outline) {
     e.page = info_.number;
-    e.y = y;
+    // A heading's column on a vertical page runs from the head: the outline shows the page from its top.
+    e.y = g_.turned ? 0 : y;
     outline_.push_back(std::move(e));
   }
   block.anchors.clear();
@@ -287,6 +302,10 @@ void PageFlow::finish() {
     held_.clear();
     for (FlowBlock& h : held) place(h);
   }
+  end_pages();
+}
+
+void PageFlow::end_pages() {
   while (!deferred_figures_.empty()) {
     open_page();
     const size_t waiting = deferred_figures_.size();

@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,10 @@ struct FlowBlock {
   int space_before = 0;         // empty grid lines before; dropped at the top of a column
   bool keep_with_next = false;  // a heading stays with the first lines of what follows
   bool starts_page = false;     // a chapter opening
+  // A chapter in another writing mode than the pages before it: the page
+  // geometry from this block on (a vertical page's turned frame, or a
+  // horizontal page's). It starts a page.
+  std::optional<PageGeometry> geometry;
   bool recto = false;           // ... on a right-hand page
   // A part title page (篇章页): the block has the page to itself, the page shows
   // no folio or running head, and its verso is left blank (背白), so that what
@@ -71,6 +76,7 @@ struct PageInfo {
   bool blank = false;       // inserted to make a chapter open on a recto
   bool opening = false;     // a chapter opens on it
   bool title_page = false;  // a part title page: counted, but shows no folio (暗码)
+  bool vertical = false;    // set as a turned frame (PageGeometry::turned), to be turned
   std::string running_title;
 };
 
@@ -131,6 +137,8 @@ class PageFlow {
   bool column_empty() const { return line_ == 0; }
   bool figure_fits(const FlowBlock& block) const;
   void open_page();
+  void change_geometry(const PageGeometry& geometry);
+  void end_pages();
   void next_column();
   void close_page();
   void start_new_page(bool recto);

@@ -33,10 +33,10 @@ PageGeometry compute_geometry(const model::PageSetup& s) {
   return g;
 }
 
-PageGeometry page_geometry(const model::PageSetup& setup, bool vertical) {
-  if (!vertical) return compute_geometry(setup);
-  PageGeometry g = compute_geometry(turned_setup(setup));
-  g.turned = true;
+PageGeometry page_geometry(const model::PageSetup& setup, bool vertical, bool bound_right) {
+  PageGeometry g = compute_geometry(vertical ? turned_setup(setup) : setup);
+  g.turned = vertical;
+  g.bound_right = bound_right;
   return g;
 }
 
@@ -52,7 +52,7 @@ model::PageSetup turned_setup(const model::PageSetup& page) {
 }
 
 double PageGeometry::column_left(int column, bool recto) const {
-  double left = recto || turned ? inner : outer;
+  double left = turned || inner_on_left(recto) ? inner : outer;
   return left + column * (column_width() + column_gap);
 }
 

@@ -21,8 +21,15 @@ struct PageGeometry {
   // The frame a vertical page is set in (turned_setup): its left margin is
   // the page's head on every page, so no side changes with the page's parity.
   bool turned = false;
+  // The book binds on the right (a vertical publication's pages turn to the
+  // right): a recto has its inner margin on the right, whichever way its own
+  // text runs.
+  bool bound_right = false;
 
-  // Left edge of a column on a page (recto pages have the inner margin on the left).
+  // Whether the page's inner margin is on its left: a recto's in a book bound
+  // on the left, a verso's in one bound on the right.
+  bool inner_on_left(bool recto) const { return recto != bound_right; }
+  // Left edge of a column on a page (or on any turned frame: its left margin is the head).
   double column_left(int column, bool recto) const;
   double baseline(int line) const { return first_baseline + line * line_pitch; }
   double column_width() const { return column_em * em; }
@@ -32,8 +39,9 @@ struct PageGeometry {
 // Rounds the setup's text block down to whole ems and whole lines. The space
 // left over goes to the margins in proportion, so the block stays centred as designed.
 PageGeometry compute_geometry(const model::PageSetup& setup);
-// The same for a page, or for a vertical page's turned frame.
-PageGeometry page_geometry(const model::PageSetup& setup, bool vertical);
+// The same for a page, or for a vertical page's turned frame, in a book bound
+// on the right or the left.
+PageGeometry page_geometry(const model::PageSetup& setup, bool vertical, bool bound_right);
 
 // The page of a vertical publication is set as a horizontal frame turned a
 // quarter clockwise (vertical_page.h): the frame is as wide as the page is

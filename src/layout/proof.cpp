@@ -140,7 +140,8 @@ void ProofMarks::slug(PageFrame& page) {
 }
 
 void ProofMarks::mark(PageFrame& page) {
-  if (!c_.vertical_pages) {
+  const PageMode mode(c_, page.vertical);  // a book may mix vertical and horizontal chapters
+  if (!page.vertical) {
     number_lines(page);
     source_places(page);
     slug(page);
@@ -163,7 +164,6 @@ void ProofMarks::mark(PageFrame& page) {
   number_lines(frame);
   source_places(frame);
   slug(frame);
-  c_.vertical = true;
   frame.source_lines.clear();
   frame.text_columns.clear();
   turn_to_vertical(frame, c_.g, recto);

@@ -38,6 +38,7 @@ struct TocPage {
     PageInfo info;
     info.number = number;
     info.recto = number % 2 == 1;
+    info.vertical = g.turned;
     info.opening = number == 1;
     sink(std::move(frame), info);
   }

@@ -48,7 +48,7 @@ Rect vertical_text_block(const PageGeometry& g, bool recto) {
   const double page_width = g.page_height;
   double right = page_width - g.top;
   double left = right - block_depth(g);
-  if (!recto) {  // mirrored: the margins change sides
+  if (g.inner_on_left(recto)) {  // mirrored: the margins change sides
     const double shift = page_width - right - left;
     left += shift, right += shift;
   }
@@ -57,7 +57,7 @@ Rect vertical_text_block(const PageGeometry& g, bool recto) {
 
 static Turn turn_for(const PageGeometry& g, bool recto) {
   Turn turn{g.page_height, 0};
-  if (!recto) turn.shift = vertical_text_block(g, false).x - vertical_text_block(g, true).x;
+  if (g.inner_on_left(recto)) turn.shift = vertical_text_block(g, recto).x - vertical_text_block(g, !recto).x;
   return turn;
 }
 
@@ -87,6 +87,7 @@ void turn_to_vertical(PageFrame& page, const PageGeometry& g, bool recto) {
   for (Rect& column : page.text_columns) column = turn(column);
   page.width = g.page_height;
   page.height = g.page_width;
+  page.vertical = true;
 }
 
 }  // namespace huozi::layout

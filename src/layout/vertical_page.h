@@ -13,9 +13,10 @@
 namespace huozi::layout {
 
 // Turns a finished frame, set with the turned geometry `g`, into its page. A
-// recto (the left-hand page of a spread bound on the right) keeps the frame's
-// top margin on its right, the binding side; a verso's text block moves over
-// so that its inner margin is on its left.
+// page whose inner margin is on the right (a recto of a book bound on the
+// right, a verso of one bound on the left: PageGeometry::inner_on_left) keeps
+// the frame's top margin on its right; the other's text block moves over so
+// that its inner margin is on its left.
 void turn_to_vertical(PageFrame& page, const PageGeometry& g, bool recto);
 
 // The inverse for the source map alone (PageFrame::source_lines and

@@ -39,6 +39,16 @@ void Node::set_page_head(PageHead head) {
   attributes_->page_head = std::make_shared<const PageHead>(std::move(head));
 }
 
+void Node::set_writing_mode(std::optional<WritingMode> mode) {
+  if (!mode && !attributes_) return;
+  if (!attributes_) attributes_ = std::make_unique<NodeAttributes>();
+  attributes_->writing_mode = mode;
+}
+
+std::optional<WritingMode> Node::writing_mode() const {
+  return attributes_ ? attributes_->writing_mode : std::nullopt;
+}
+
 const ModuleSpec& Node::module() const {
   static const ModuleSpec none;
   return attributes_ ? attributes_->module : none;
@@ -58,6 +68,19 @@ std::vector<const Node*> newspaper_pages(const Document& doc) {
   for (const Node& n : doc.body)
     if (n.kind == NodeKind::Page) pages.push_back(&n);
   return pages;
+}
+
+bool has_vertical_pages(const Document& doc) {
+  if (!newspaper_pages(doc).empty()) return false;
+  if (doc.writing_mode == WritingMode::Vertical) return true;
+  for (const Node& n : doc.body) {
+    if (n.kind != NodeKind::Part && n.kind != NodeKind::Chapter) continue;
+    if (writing_mode_of(n, doc.writing_mode) == WritingMode::Vertical) return true;
+    for (const Node& chapter : n.children)
+      if (chapter.kind == NodeKind::Chapter && writing_mode_of(chapter, writing_mode_of(n, doc.writing_mode)) == WritingMode::Vertical)
+        return true;
+  }
+  return false;
 }
 
 bool is_inline(NodeKind k) { return k >= NodeKind::Text; }

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,11 @@ struct PageHead {
   std::vector<std::pair<std::string, std::string>> staff;  // (责任编辑, 张三), …
 };
 
+// 横排 or 竖排 (<publication writing-mode="vertical">): lines top to bottom,
+// columns right to left, pages turning to the right. A part or chapter may
+// name its own (a vertical classic with a horizontal bibliography).
+enum class WritingMode : uint8_t { Horizontal, Vertical };
+
 // The attributes few nodes carry, kept out of line: most nodes of a long book
 // are lines and their text, which have none, and a Node without them is less
 // than half the size (the whole Quan Tangshi is some 940,000 nodes).
@@ -97,6 +103,7 @@ struct NodeAttributes {
   std::string label;   // Image alt; Ruby annotation; Placeholder ratio; container number label; Page name
   ModuleSpec module;   // Article, PhotoGroup, Figure on a Page
   std::shared_ptr<const PageHead> page_head;  // Page
+  std::optional<WritingMode> writing_mode;    // Part, Chapter: its own, if it names one
 };
 
 struct Node {
@@ -121,12 +128,14 @@ struct Node {
   const std::string& label() const { return attributes_ ? attributes_->label : no_attribute(); }
   const ModuleSpec& module() const;
   const PageHead& page_head() const;
+  std::optional<WritingMode> writing_mode() const;
   void set_id(std::string v) { set(&NodeAttributes::id, std::move(v)); }
   void set_lang(std::string v) { set(&NodeAttributes::lang, std::move(v)); }
   void set_target(std::string v) { set(&NodeAttributes::target, std::move(v)); }
   void set_label(std::string v) { set(&NodeAttributes::label, std::move(v)); }
   void set_module(const ModuleSpec& m);
   void set_page_head(PageHead head);
+  void set_writing_mode(std::optional<WritingMode> mode);
 
  private:
   std::unique_ptr<NodeAttributes> attributes_;
@@ -156,10 +165,6 @@ struct Metadata {
 };
 
 enum class PublicationType : uint8_t { Book, Periodical };
-
-// 横排 or 竖排 (<publication writing-mode="vertical">): lines top to bottom,
-// columns right to left, pages turning to the right.
-enum class WritingMode : uint8_t { Horizontal, Vertical };
 
 // How the publication wants its pages (the <layout> element); lengths in
 // points. The PDF's page layout reads it; the EPUB ignores it.
@@ -203,6 +208,12 @@ struct Document {
 };
 
 bool is_container(NodeKind k);  // Part, Chapter, Section, Article
+// A part's or chapter's writing mode: its own, or that of what holds it (`enclosing`).
+inline WritingMode writing_mode_of(const Node& container, WritingMode enclosing) {
+  return container.writing_mode().value_or(enclosing);
+}
+// Whether any page of a book is set vertically: the publication's mode, or a part's or chapter's.
+bool has_vertical_pages(const Document& doc);
 // The Page nodes of a newspaper publication's body (empty for a book, or a periodical set as one flow).
 std::vector<const Node*> newspaper_pages(const Document& doc);
 bool is_inline(NodeKind k);

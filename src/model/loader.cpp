@@ -240,12 +240,7 @@ class Loader {
   // xml:lang (the publication's language) and type.
   void read_publication_attributes(const Cursor& root) {
     root.check_attributes({"type", "writing-mode"});
-    std::string_view mode = root.node().attribute("writing-mode").value();
-    if (mode == "vertical")
-      doc_.writing_mode = WritingMode::Vertical;
-    else if (!mode.empty() && mode != "horizontal")
-      root.error("unknown writing-mode \"" + std::string(mode) + "\"",
-                 "use horizontal (横排, the default) or vertical (竖排)");
+    doc_.writing_mode = read_writing_mode(root).value_or(WritingMode::Horizontal);
     doc_.metadata.language = root.node().attribute("xml:lang").value();
     if (!doc_.metadata.language.empty() && !is_language_tag(doc_.metadata.language))
       root.error("xml:lang \"" + doc_.metadata.language + "\" is not a language tag",
@@ -260,6 +255,24 @@ class Loader {
     } else if (!type.empty() && type != "book") {
       root.error("unknown publication type \"" + std::string(type) + "\"", "use book or periodical");
     }
+  }
+
+  // The element's writing-mode, if it names one.
+  static std::optional<WritingMode> read_writing_mode(const Cursor& e) {
+    std::string_view mode = e.node().attribute("writing-mode").value();
+    if (mode == "vertical") return WritingMode::Vertical;
+    if (mode == "horizontal") return WritingMode::Horizontal;
+    if (!mode.empty())
+      e.error("unknown writing-mode \"" + std::string(mode) + "\"",
+              "use horizontal (横排, the default) or vertical (竖排)");
+    return std::nullopt;
+  }
+
+  // A part or chapter set vertically in a horizontal book needs room for columns on its pages too.
+  void check_vertical_room(const Cursor& e, const Node& container) {
+    if (doc_.writing_mode == WritingMode::Vertical || container.writing_mode() != WritingMode::Vertical) return;
+    if (const std::optional<TextAreaProblem> problem = text_area_problem(doc_.page, true))
+      e.error("writing-mode=\"vertical\": " + problem->what, problem->hint);
   }
 
   // ---- blocks --------------------------------------------------------------------
@@ -309,8 +322,16 @@ class Loader {
               "parts hold chapters; chapters and sections hold sections and blocks");
       return;
     }
-    e.check_attributes({"numbering"});
+    // A part or chapter opens on a new page, so it may turn its pages to another writing mode; a section may not.
+    if (kind == NodeKind::Section)
+      e.check_attributes({"numbering"});
+    else
+      e.check_attributes({"numbering", "writing-mode"});
     Node node = e.make_node(kind);
+    if (kind != NodeKind::Section) {
+      node.set_writing_mode(read_writing_mode(e));
+      check_vertical_room(e, node);
+    }
     std::string_view numbering = e.node().attribute("numbering").as_string("none");
     if (numbering == "chinese")
       node.numbering = Numbering::Chinese;

@@ -137,5 +137,22 @@ check "the refusal says why" grep -q 'columns is shorter than six characters' "$
 run pages --writing-mode vertical "$work/low.xml"
 check "pages refuses it too" test $rc -eq 1 -a -n "$(grep 'shorter than six characters' "$work/err")"
 
+# A chapter with its own writing mode: set so by a build as the source says;
+# --writing-mode sets every page of the edition, that chapter's too.
+sed 's|<chapter>|<chapter writing-mode="vertical">|; s|</body>|<chapter><title>第二</title><p>横排。</p></chapter></body>|' data/good.xml >"$work/mixed.xml"
+run pages "$work/mixed.xml"
+check "a vertical chapter's pages are traced as columns, the next chapter's as lines" \
+  test $rc -eq 0 -a -n "$(grep -E '^  column .* 正文。' "$work/out")" -a -n "$(grep -E '^  text .* 横排。' "$work/out")"
+run pages --writing-mode horizontal "$work/mixed.xml"
+check "--writing-mode horizontal sets that chapter horizontally too" \
+  test $rc -eq 0 -a -z "$(grep -E '^  column ' "$work/out")" -a -n "$(grep -E '^  text .* 正文。' "$work/out")"
+run pages --writing-mode vertical "$work/mixed.xml"
+check "--writing-mode vertical sets every chapter vertically" \
+  test $rc -eq 0 -a -z "$(grep -E '^  text .* 横排。' "$work/out")" -a -n "$(grep -E '^  column .* 横排。' "$work/out")"
+sed 's|<chapter>|<chapter writing-mode="vertical">|' "$work/low.xml" >"$work/low-chapter.xml"
+run check "$work/low-chapter.xml"
+check "a vertical chapter on a page with no room for columns is refused at the chapter" \
+  test $rc -eq 1 -a -n "$(grep -E 'low-chapter.xml:[0-9]+:[0-9]+: error: writing-mode="vertical": .*shorter than six characters' "$work/err")"
+
 echo "$passed passed, $failed failed"
 test $failed -eq 0

@@ -62,6 +62,37 @@ TEST(Vertical, TheSourceMaySetUpToFourDigitsInOneCell) {
   EXPECT_NE(plain.entry("EPUB/text-001.xhtml").find("公元2021年"), std::string::npos);
 }
 
+// A chapter may name its own writing mode: its files say so on their root,
+// the numbers in them stand upright only there, and the book's page order
+// and its own files (navigation, title page) stay the publication's.
+TEST(Vertical, AChapterSetsItsOwnFilesWritingMode) {
+  auto doc = load(vertical("<chapter><title>一</title><p>12月</p></chapter>"
+                           "<chapter writing-mode=\"horizontal\"><title>二</title><p>12月</p></chapter>"
+                           "<part writing-mode=\"horizontal\"><title>三</title>"
+                           "<chapter><title>四</title><p>12月</p></chapter>"
+                           "<chapter writing-mode=\"vertical\"><title>五</title><p>12月</p></chapter></part>"));
+  ASSERT_TRUE(doc);
+  Epub epub(*doc);
+  ASSERT_TRUE(epub.ok());
+  EXPECT_STREQ(parse_xml(epub.entry("EPUB/package.opf")).one("/package/spine").attribute("page-progression-direction").value(),
+               "rtl");
+  const struct {
+    const char* file;
+    bool vertical;
+  } files[] = {{"EPUB/nav.xhtml", true},         {"EPUB/chapter-001.xhtml", true}, {"EPUB/chapter-002.xhtml", false},
+               {"EPUB/part-003.xhtml", false},   {"EPUB/chapter-004.xhtml", false}, {"EPUB/chapter-005.xhtml", true}};
+  for (const auto& f : files) {
+    Xml x = parse_xml(epub.entry(f.file));
+    ASSERT_TRUE(x.problems.empty()) << f.file << x.problems;
+    EXPECT_STREQ(x.root().attribute("class").value(), f.vertical ? "vertical" : "") << f.file;
+    if (std::string(f.file).find("chapter") != std::string::npos)
+      EXPECT_EQ(epub.entry(f.file).find("tcy") != std::string::npos, f.vertical) << f.file;
+  }
+  // A reading system that sets a right-to-left book's page order on the root must not turn a horizontal file's lines.
+  EXPECT_STREQ(parse_xml(epub.entry("EPUB/chapter-002.xhtml")).one("/html/body").attribute("dir").value(), "ltr");
+  EXPECT_STREQ(parse_xml(epub.entry("EPUB/chapter-001.xhtml")).one("/html/body").attribute("dir").value(), "");
+}
+
 TEST(Vertical, HorizontalByDefault) {
   auto doc = load(publication("<p>12月</p>"));
   ASSERT_TRUE(doc);

@@ -41,8 +41,11 @@ const Case kBodyErrors[] = {
     {"<figure><placeholder ratio=\"4:3\" width=\"3\"/></figure>", "unknown attribute \"width\" on <placeholder>"},
     {"<verse><stanza n=\"1\"><line>a</line></stanza></verse>", "unknown attribute \"n\" on <stanza>"},
     {"<table><tr><td colspan=\"2\">a</td></tr></table>", "unknown attribute \"colspan\" on <td>"},
+    // A writing mode changes on a new page: a part's or a chapter's, not a section's.
+    {"<section writing-mode=\"vertical\"><p>a</p></section>", "unknown attribute \"writing-mode\" on <section>"},
     // Bad attribute values.
     {"<p indent=\"maybe\">a</p>",                     "indent must be yes or no"},
+    {"<chapter writing-mode=\"tb\"><title>t</title></chapter>", "unknown writing-mode \"tb\""},
     {"<figure><placeholder ratio=\"wide\"/></figure>", "ratio \"wide\" is not W:H"},
     {"<figure><placeholder ratio=\"0:3\"/></figure>",  "ratio \"0:3\" is not W:H"},
     {"<figure><placeholder ratio=\"4:\"/></figure>",   "ratio \"4:\" is not W:H"},
@@ -125,6 +128,8 @@ const char* const kBodyFine[] = {
     "<p>公元<tcy>2021</tcy>年</p>",
     "<p>a<br/>b<br></br></p>",
     "<chapter><title>t</title></chapter>",
+    "<chapter writing-mode=\"vertical\"><title>t</title></chapter>",
+    "<part writing-mode=\"horizontal\"><title>t</title><chapter writing-mode=\"vertical\"><title>u</title></chapter></part>",
     "<chapter>\n  <!-- 注释 -->\n  <title>t</title>\n</chapter>",
     "<section><title>t</title></section>",
     "<verse><stanza/><line>a</line></verse>",

@@ -307,6 +307,40 @@ TEST(Helpers, TitleAndPlainText) {
   EXPECT_EQ(plain_text(chapter.children[1]), "a");
 }
 
+// A part or chapter may name its own writing mode (issue 17); what it does not name it takes from what holds it.
+TEST(WritingMode, APartOrChapterMayNameItsOwn) {
+  LoadResult r = load_body(
+      "<chapter><title>a</title></chapter>"
+      "<part writing-mode=\"vertical\"><title>b</title><chapter><title>c</title></chapter>"
+      "<chapter writing-mode=\"horizontal\"><title>d</title></chapter></part>");
+  ASSERT_TRUE(loads_cleanly(r)) << describe(r);
+  const Document& doc = *r.document;
+  EXPECT_EQ(doc.writing_mode, WritingMode::Horizontal);
+  EXPECT_FALSE(doc.body[0].writing_mode());
+  const Node& part = doc.body[1];
+  EXPECT_EQ(part.writing_mode(), WritingMode::Vertical);
+  const WritingMode parts = writing_mode_of(part, doc.writing_mode);
+  EXPECT_EQ(writing_mode_of(part.children[1], parts), WritingMode::Vertical);    // c: the part's
+  EXPECT_EQ(writing_mode_of(part.children[2], parts), WritingMode::Horizontal);  // d: its own
+  EXPECT_TRUE(has_vertical_pages(doc));
+  Node copy = part;  // the mode is kept out of line, and copied with the node
+  EXPECT_EQ(copy.writing_mode(), WritingMode::Vertical);
+  EXPECT_FALSE(has_vertical_pages(*load_body("<chapter writing-mode=\"horizontal\"><title>a</title></chapter>").document));
+}
+
+// A vertical chapter of a horizontal book needs room for columns on its
+// pages: a wide, low page holds lines in eight columns, but no column of six characters across its height.
+TEST(WritingMode, AVerticalChapterNeedsRoomForColumns) {
+  std::string xml = publication("<chapter writing-mode=\"vertical\"><title>a</title><p>b</p></chapter>");
+  xml.replace(xml.find("<body>"), 6, "<layout size=\"200x60mm\" columns=\"8\"/><body>");
+  LoadResult r = load(xml);
+  EXPECT_TRUE(has_error(r, "writing-mode=\"vertical\": each of the 8 columns is shorter than six characters"))
+      << describe(r);
+  std::string horizontal = xml;
+  horizontal.replace(horizontal.find(" writing-mode=\"vertical\""), 24, "");
+  EXPECT_TRUE(loads_cleanly(load(horizontal))) << describe(load(horizontal));
+}
+
 TEST(Helpers, KindPredicates) {
   for (NodeKind k : {NodeKind::Part, NodeKind::Chapter, NodeKind::Section}) {
     EXPECT_TRUE(is_container(k));

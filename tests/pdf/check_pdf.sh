@@ -22,7 +22,8 @@ huozi=$(realpath "$1") source=$2 work=$3 tools=$4 kind=${5:-prose}
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work" && mkdir -p "$work/a" "$work/b"
 build_args=()
-case "$kind" in vertical*) build_args=(--writing-mode vertical) ;; esac
+# A source vertical of itself is checked as it is (a chapter of it may be horizontal).
+case "$kind" in vertical*) grep -q '<publication[^>]*writing-mode="vertical"' "$source" || build_args=(--writing-mode vertical) ;; esac
 pdf=$("$huozi" build "$source" --pdf "${build_args[@]}" -o "$work/a")
 python3 "$here/source_text.py" "$source" >"$work/source.txt"
 
