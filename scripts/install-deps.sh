@@ -8,7 +8,7 @@ build_packages=(
   libpugixml-dev libzip-dev libharfbuzz-dev libfreetype-dev zlib1g-dev libpng-dev
   libfontconfig-dev libicu-dev libhyphen-dev hyphen-en-us
   libqpdf-dev icc-profiles-free liblcms2-dev libcairo2-dev libjpeg-dev
-  fonts-noto-cjk fonts-hanazono fonts-arphic-ukai
+  fonts-noto-cjk fonts-hanazono fonts-arphic-ukai fonts-noto-core
 )
 test_packages=(
   libgtest-dev libbenchmark-dev python3 libxml2-utils epubcheck default-jre-headless

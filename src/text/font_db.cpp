@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "text/clreq.h"
 #include "text/face.h"
@@ -69,12 +70,17 @@ std::vector<FontEntry> parse_font_config(std::string_view text, const std::strin
                   "use body, strong, heading, code or fallback");
       continue;
     }
-    if (lang != "zh-Hans" && lang != "zh-Hant" && lang != "*") {
-      diags.error(name, number, 1, "unknown language '" + lang + "'", "use zh-Hans, zh-Hant or *");
+    if (lang != "zh-Hans" && lang != "zh-Hant" && lang != "*" && lang != "latin") {
+      diags.error(name, number, 1, "unknown language '" + lang + "'", "use zh-Hans, zh-Hant, * or latin");
       continue;
     }
-    if (weight != "regular" && weight != "bold") {
-      diags.error(name, number, 1, "unknown weight '" + weight + "'", "use regular or bold");
+    if (lang == "latin" && e.fallback) {
+      diags.error(name, number, 1, "a latin line names a role's face, not a fallback",
+                  "use body, strong, heading, emphasis or code");
+      continue;
+    }
+    if (weight != "regular" && weight != "bold" && weight != "italic") {
+      diags.error(name, number, 1, "unknown weight '" + weight + "'", "use regular, bold or italic");
       continue;
     }
     if (family.empty()) {
@@ -84,6 +90,7 @@ std::vector<FontEntry> parse_font_config(std::string_view text, const std::strin
     }
     e.lang = lang;
     e.bold = weight == "bold";
+    e.italic = weight == "italic";
     e.package = package;
     e.family = family;
     entries.push_back(std::move(e));
@@ -264,6 +271,7 @@ struct FontDb::Impl {
   size_t open_count = 0;
   DiagnosticList problems;  // faces that could not be opened
   std::array<std::vector<FaceId>, kRoleCount * kVariantCount> chains;
+  std::array<std::optional<FaceId>, kRoleCount> latin;  // by role
 
   // HarfBuzz maps the file and reads the tables it needs in place; FreeType
   // is not needed for shaping (the PDF writer maps the files it embeds itself).
@@ -318,6 +326,7 @@ Located locate(const FontEntry& e) {
   FcPatternPtr pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(e.family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, e.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern.get(), FC_SLANT, e.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
   FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
   FcDefaultSubstitute(pattern.get());
   FcResult result = FcResultNoMatch;
@@ -331,7 +340,10 @@ Located locate(const FontEntry& e) {
   int weight = 0;
   FcPatternGetInteger(match.get(), FC_WEIGHT, 0, &weight);
   const bool weight_ok = e.bold ? weight >= FC_WEIGHT_DEMIBOLD : weight < FC_WEIGHT_DEMIBOLD;
-  if (!family_ok || !weight_ok) return {};
+  int slant = FC_SLANT_ROMAN;
+  FcPatternGetInteger(match.get(), FC_SLANT, 0, &slant);
+  const bool slant_ok = e.italic ? slant != FC_SLANT_ROMAN : true;
+  if (!family_ok || !weight_ok || !slant_ok) return {};
   Located found;
   if (FcPatternGetString(match.get(), FC_FILE, 0, &value) == FcResultMatch)
     found.file = reinterpret_cast<const char*>(value);
@@ -369,19 +381,20 @@ std::unique_ptr<FontDb> FontDb::open(const std::filesystem::path& config, Diagno
 
   // Found, not opened: HarfBuzz opens a face when text is first
   // shaped in it. Entries naming the same family and weight are found once.
-  std::map<std::pair<std::string, bool>, Located> found;
+  std::map<std::tuple<std::string, bool, bool>, Located> found;
   std::map<std::pair<std::string, int>, FaceId> located;
   std::vector<FaceId> entry_faces(entries.size());
   bool ok = true;
   for (size_t i = 0; i < entries.size(); ++i) {
     const FontEntry& e = entries[i];
-    auto request = std::make_pair(e.family, e.bold);
+    auto request = std::make_tuple(e.family, e.bold, e.italic);
     auto at = found.find(request);
     if (at == found.end()) at = found.emplace(request, locate(e)).first;
     Located& where = at->second;
     if (where.file.empty() || access(where.file.c_str(), R_OK) != 0) {
       diags.error(config.string(), e.line, 1,
-                  "font '" + e.family + "' (" + (e.bold ? "bold" : "regular") + ") is not installed",
+                  "font '" + e.family + "' (" + (e.bold ? "bold" : e.italic ? "italic" : "regular") +
+                      ") is not installed",
                   "install it with: apt-get install " + e.package);
       ok = false;
       continue;
@@ -393,13 +406,16 @@ std::unique_ptr<FontDb> FontDb::open(const std::filesystem::path& config, Diagno
     }
     const auto id = static_cast<FaceId>(db->impl_->slots.size());
     FaceSlot& slot = db->impl_->slots.emplace_back();
-    slot.info = FaceInfo{e.family, where.file, where.index, e.bold};
+    slot.info = FaceInfo{e.family, where.file, where.index, e.bold, e.italic};
     slot.package = e.package;
     if (where.charset) slot.charset.reset(FcCharSetCopy(where.charset.get()));
     located.emplace(key, id);
     entry_faces[i] = id;
   }
   if (!ok) return nullptr;
+
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].lang == "latin") db->impl_->latin[static_cast<size_t>(entries[i].role)] = entry_faces[i];
 
   for (size_t r = 0; r < kRoleCount; ++r) {
     for (size_t v = 0; v < kVariantCount; ++v) {
@@ -425,6 +441,8 @@ std::unique_ptr<FontDb> FontDb::open(const std::filesystem::path& config, Diagno
   }
   return db;
 }
+
+std::optional<FaceId> FontDb::latin(Role role) const { return impl_->latin[static_cast<size_t>(role)]; }
 
 const std::vector<FaceId>& FontDb::chain(Role role, std::string_view lang) const {
   return impl_->chains[chain_slot(role, variant_of(lang))];

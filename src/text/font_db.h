@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,9 @@ using FaceId = uint16_t;
 struct FontEntry {
   bool fallback = false;  // a "fallback" line: Role is then unused
   Role role = Role::Body;
-  std::string lang;  // "zh-Hans", "zh-Hant" or "*"
+  std::string lang;  // "zh-Hans", "zh-Hant", "*", or "latin": the role's Latin letters (font_db.h latin())
   bool bold = false;
+  bool italic = false;
   std::string package;  // the Debian package that installs the face
   std::string family;
   int line = 0;  // in the file, for diagnostics
@@ -40,6 +42,7 @@ struct FaceInfo {
   std::string file;  // absolute path of the font file
   int index = 0;     // face index inside a .ttc collection
   bool bold = false;
+  bool italic = false;
 };
 
 class Face;  // the open face (HarfBuzz handles); see face.h
@@ -64,6 +67,11 @@ class FontDb {
   // The faces to try, in order, for text of this role and language: the
   // role's face, then the fallbacks. Never empty.
   const std::vector<FaceId>& chain(Role role, std::string_view lang) const;
+
+  // The face for the Latin letters of text of this role, if the
+  // configuration names one (a "latin" line: <em>'s Western book title in an
+  // italic, where the role's Han face, a Kai, has only plain Latin letters).
+  std::optional<FaceId> latin(Role role) const;
 
   // True when the face has a glyph for c (a bitmap lookup, made on the first
   // query from fontconfig's character set of the face: it does not open it).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -185,14 +186,17 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
   hb_script_t current_script = HB_SCRIPT_COMMON;
   bool open = false;
   const std::vector<FaceId>* chain = nullptr;
+  std::optional<FaceId> latin;  // the span's role's face for Latin letters, if the configuration has one
+  bool chinese = true;
   size_t chain_span = SIZE_MAX;
   for (size_t i = 0; i < cps.size(); ++i) {
     const uint32_t at = offsets[i];
     while (span_index + 1 < input.spans.size() && at >= input.spans[span_index].end) ++span_index;
     const TextSpan& span = input.spans[span_index];
     if (chain_span != span_index) {  // the span's faces: its own language if Chinese, else the paragraph's
-      const bool chinese = span.style.lang.rfind("zh", 0) == 0;
+      chinese = span.style.lang.rfind("zh", 0) == 0;
       chain = &fonts.chain(span.style.role, chinese ? span.style.lang : input.lang);
+      latin = fonts.latin(span.style.role);
       chain_span = span_index;
     }
     const char32_t c = cps[i];
@@ -202,8 +206,15 @@ void Shaper::Impl::itemize(const TextInput& input, ShapedParagraph& out, Diagnos
 
     FaceId face = 0;
     const bool ignorable = is_default_ignorable(c);
-    if (same_span && attaches && (ignorable || fonts.covers(current.face, c))) {
-      face = current.face;  // punctuation, spaces, marks and invisibles stay in the run's face
+    // Punctuation, spaces, digits, marks and invisibles stay in the run's face;
+    // in Chinese text, a Latin face keeps only ASCII and Latin-1 (a full-width
+    // mark or a “ ” after a Latin word is the Chinese face's).
+    const bool stays_latin = latin && current.face == *latin && (!chinese || c < 0x2000);
+    if (same_span && attaches && (ignorable || fonts.covers(current.face, c)) &&
+        (!latin || current.face != *latin || stays_latin)) {
+      face = current.face;
+    } else if (latin && script == HB_SCRIPT_LATIN && fonts.covers(*latin, c)) {
+      face = *latin;
     } else {
       face = chain->front();
       bool found = false;

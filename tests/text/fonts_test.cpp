@@ -87,13 +87,13 @@ FaceId face_of(const FontDb& db, const std::string& family) {
   return 0;
 }
 
-ShapedParagraph shape(FontDb& db, const std::string& text, const std::string& lang) {
+ShapedParagraph shape(FontDb& db, const std::string& text, const std::string& lang, Role role = Role::Body) {
   TextInput in;
   in.text = text;
   in.lang = lang;
   TextSpan span;
   span.end = static_cast<uint32_t>(text.size());
-  span.style.role = Role::Body;
+  span.style.role = role;
   span.style.size_pt = 10;
   span.style.lang = lang;
   in.spans.push_back(span);
@@ -101,6 +101,45 @@ ShapedParagraph shape(FontDb& db, const std::string& text, const std::string& la
   ShapedParagraph out;
   shaper.shape(in, out, nullptr);
   return out;
+}
+
+// The face each run of `text` is set in, with the run's text: "family|text" per run.
+std::vector<std::string> run_faces(FontDb& db, const std::string& text, const std::string& lang, Role role) {
+  const ShapedParagraph p = shape(db, text, lang, role);
+  std::vector<std::string> out;
+  for (const Run& r : p.runs)
+    out.push_back(db.info(r.face).family + (db.info(r.face).italic ? " Italic" : "") + "|" +
+                  p.text.substr(r.text_begin, r.text_end - r.text_begin));
+  return out;
+}
+
+// <em>'s Kai has only plain Latin letters: a Western title in <em> takes the
+// role's latin face (Noto Serif Italic), its spaces, digits and ASCII marks
+// with it; Han characters and Chinese marks stay the Kai's, as does text
+// of other roles.
+TEST(FontDb, EmphasisSetsLatinLettersInItsLatinFace) {
+  auto db = open_default();
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->latin(Role::Emphasis));
+  EXPECT_TRUE(db->info(*db->latin(Role::Emphasis)).italic);
+  EXPECT_FALSE(db->latin(Role::Body));
+  EXPECT_EQ(run_faces(*db, "The Analects, 1979.", "en", Role::Emphasis),
+            (std::vector<std::string>{"Noto Serif Italic|The Analects, 1979."}));
+  EXPECT_EQ(run_faces(*db, "论语 Analects，“好”", "zh-Hans", Role::Emphasis),
+            (std::vector<std::string>{"AR PL UKai CN|论语 ", "Noto Serif Italic|Analects", "AR PL UKai CN|，“好”"}));
+  EXPECT_EQ(run_faces(*db, "Analects", "zh-Hans", Role::Body),
+            (std::vector<std::string>{"Noto Serif CJK SC|Analects"}));
+}
+
+TEST(FontConfig, ALatinLineIsARolesFaceInAnyStyle) {
+  DiagnosticList diags;
+  const auto entries = parse_font_config("emphasis latin italic fonts-noto-core Noto Serif\n", "f.conf", diags);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].lang, "latin");
+  EXPECT_TRUE(entries[0].italic);
+  EXPECT_FALSE(entries[0].bold);
+  parse_font_config("fallback latin regular p F\n", "f.conf", diags);
+  EXPECT_EQ(diags.items().size(), 1u);  // a fallback has no role to set Latin letters for
 }
 
 // Faces open on first use: finding them, their chains and their coverage
@@ -143,7 +182,9 @@ TEST(FontDb, OpensOnlyTheFacesTextIsShapedIn) {
 }
 
 // The coverage (from fontconfig's character set) is exactly the cmap of the
-// face as FreeType reads it, for every configured face, up to U+3FFFF.
+// face as FreeType reads it, for every configured face, up to U+3FFFF, but
+// for the C0 controls: fontconfig leaves them out of a character set (Noto
+// Serif maps U+0000 and U+000D), and text never holds them.
 TEST(FontDb, CoverageIsTheCmap) {
   auto db = open_default();
   ASSERT_TRUE(db);
@@ -159,7 +200,7 @@ TEST(FontDb, CoverageIsTheCmap) {
       if (c < cmap.size()) cmap[c] = true;
     FT_Done_Face(face);
     size_t differ = 0;
-    for (char32_t c = 0; c < cmap.size(); ++c) {
+    for (char32_t c = 0x20; c < cmap.size(); ++c) {
       if (db->covers(id, c) != cmap[c] && differ++ < 5) {
         ADD_FAILURE() << info.family << ": U+" << std::hex << static_cast<uint32_t>(c) << " in the cmap "
                       << cmap[c] << ", covered " << db->covers(id, c);
