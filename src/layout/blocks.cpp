@@ -270,13 +270,15 @@ void BodyWork::attach_note(FlowBlock& b, size_t line, const Node& note) {
 BodyPass lay_out_body(Composer& c, const NoteNumbers& numbers, int first_page,
                       const PageFlow::PageSink& sink) {
   PageFlow flow(c.g, sink, first_page, c.style);
-  // The first block set for pages of the other writing mode (a chapter's own) turns the flow's pages.
+  // The first block set for pages of the other writing mode (a chapter's
+  // own, or what follows it) turns the flow's pages: the flow ends the pages
+  // of the mode before, and the block opens a page of its own mode (a chapter
+  // opening only if it is one).
   bool flow_vertical = c.vertical_pages;
   BodyWork work(c, numbers, [&flow, &c, &flow_vertical](FlowBlock&& b) {
     if (c.vertical_pages != flow_vertical) {
       flow_vertical = c.vertical_pages;
       b.geometry = c.g;
-      b.starts_page = true;
     }
     flow.add(std::move(b));
   });

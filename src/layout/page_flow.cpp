@@ -56,6 +56,9 @@ void PageFlow::next_column() {
 }
 
 void PageFlow::start_new_page(bool want_recto) {
+  // The figures still waiting for room are the chapter's before: they go on
+  // its pages, not on the next chapter's opening or a part's title page.
+  place_waiting_figures();
   bool used = page_open_ && (column_ > 0 || line_ > 0);
   if (used) close_page();
   if (want_recto && !recto()) blank_verso();
@@ -76,6 +79,10 @@ void PageFlow::blank_verso() {
 // column and the end of a long note go on pages of their own mode, and what
 // follows opens a page of the new one.
 void PageFlow::change_geometry(const PageGeometry& geometry) {
+  // A page opened but still empty (nothing set on it, no note carried to it) is not a page of the old mode.
+  if (page_open_ && column_ == 0 && line_ == 0 && foot_.empty() && page_.items.empty() &&
+      deferred_figures_.empty())
+    page_open_ = false;
   end_pages();
   g_ = geometry;
 }
@@ -101,10 +108,10 @@ void PageFlow::add(FlowBlock block) {
       next_column();
     std::vector<FlowBlock> held = std::move(held_);
     held_.clear();
-    for (FlowBlock& h : held) {
-      h.starts_page = false;
-      place(h);
-    }
+    // The first held heading's opening is made; a later one (a chapter after
+    // one that holds nothing but its title) opens its own page in place().
+    held.front().starts_page = false;
+    for (FlowBlock& h : held) place(h);
   }
   place(block);
 }
@@ -305,13 +312,17 @@ void PageFlow::finish() {
   end_pages();
 }
 
-void PageFlow::end_pages() {
+void PageFlow::place_waiting_figures() {
   while (!deferred_figures_.empty()) {
     open_page();
     const size_t waiting = deferred_figures_.size();
     if (column_empty()) place_deferred_figures();
     if (deferred_figures_.size() == waiting) next_column();
   }
+}
+
+void PageFlow::end_pages() {
+  place_waiting_figures();
   close_page();
   // The end of a note too long for the last page, on pages of its own.
   while (!carry_.empty() && g_.lines >= 2) {

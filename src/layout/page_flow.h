@@ -50,9 +50,9 @@ struct FlowBlock {
   int space_before = 0;         // empty grid lines before; dropped at the top of a column
   bool keep_with_next = false;  // a heading stays with the first lines of what follows
   bool starts_page = false;     // a chapter opening
-  // A chapter in another writing mode than the pages before it: the page
-  // geometry from this block on (a vertical page's turned frame, or a
-  // horizontal page's). It starts a page.
+  // A chapter in another writing mode than the pages before it (or what
+  // follows one): the page geometry from this block on (a vertical page's
+  // turned frame, or a horizontal page's). The block goes on a new page.
   std::optional<PageGeometry> geometry;
   bool recto = false;           // ... on a right-hand page
   // A part title page (篇章页): the block has the page to itself, the page shows
@@ -138,6 +138,7 @@ class PageFlow {
   bool figure_fits(const FlowBlock& block) const;
   void open_page();
   void change_geometry(const PageGeometry& geometry);
+  void place_waiting_figures();
   void end_pages();
   void next_column();
   void close_page();

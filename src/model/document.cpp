@@ -70,19 +70,6 @@ std::vector<const Node*> newspaper_pages(const Document& doc) {
   return pages;
 }
 
-bool has_vertical_pages(const Document& doc) {
-  if (!newspaper_pages(doc).empty()) return false;
-  if (doc.writing_mode == WritingMode::Vertical) return true;
-  for (const Node& n : doc.body) {
-    if (n.kind != NodeKind::Part && n.kind != NodeKind::Chapter) continue;
-    if (writing_mode_of(n, doc.writing_mode) == WritingMode::Vertical) return true;
-    for (const Node& chapter : n.children)
-      if (chapter.kind == NodeKind::Chapter && writing_mode_of(chapter, writing_mode_of(n, doc.writing_mode)) == WritingMode::Vertical)
-        return true;
-  }
-  return false;
-}
-
 bool is_inline(NodeKind k) { return k >= NodeKind::Text; }
 
 const Node* title_of(const Node& container) {

@@ -212,8 +212,6 @@ bool is_container(NodeKind k);  // Part, Chapter, Section, Article
 inline WritingMode writing_mode_of(const Node& container, WritingMode enclosing) {
   return container.writing_mode().value_or(enclosing);
 }
-// Whether any page of a book is set vertically: the publication's mode, or a part's or chapter's.
-bool has_vertical_pages(const Document& doc);
 // The Page nodes of a newspaper publication's body (empty for a book, or a periodical set as one flow).
 std::vector<const Node*> newspaper_pages(const Document& doc);
 bool is_inline(NodeKind k);

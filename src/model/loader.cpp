@@ -268,11 +268,16 @@ class Loader {
     return std::nullopt;
   }
 
-  // A part or chapter set vertically in a horizontal book needs room for columns on its pages too.
-  void check_vertical_room(const Cursor& e, const Node& container) {
-    if (doc_.writing_mode == WritingMode::Vertical || container.writing_mode() != WritingMode::Vertical) return;
-    if (const std::optional<TextAreaProblem> problem = text_area_problem(doc_.page, true))
-      e.error("writing-mode=\"vertical\": " + problem->what, problem->hint);
+  // A part or chapter in the other writing mode than the book's needs room
+  // on its pages too: for columns down a vertical page, for lines across a
+  // horizontal one (the <layout> was checked for the book's mode).
+  void check_room(const Cursor& e, const Node& container) {
+    const std::optional<WritingMode> own = container.writing_mode();
+    if (!own || *own == doc_.writing_mode) return;
+    const bool vertical = *own == WritingMode::Vertical;
+    if (const std::optional<TextAreaProblem> problem = text_area_problem(doc_.page, vertical))
+      e.error(std::string("writing-mode=\"") + (vertical ? "vertical" : "horizontal") + "\": " + problem->what,
+              problem->hint);
   }
 
   // ---- blocks --------------------------------------------------------------------
@@ -330,7 +335,7 @@ class Loader {
     Node node = e.make_node(kind);
     if (kind != NodeKind::Section) {
       node.set_writing_mode(read_writing_mode(e));
-      check_vertical_room(e, node);
+      check_room(e, node);
     }
     std::string_view numbering = e.node().attribute("numbering").as_string("none");
     if (numbering == "chinese")

@@ -155,6 +155,65 @@ TEST(MixedWritingModes, AFigureWaitingForRoomStaysWithItsChaptersPages) {
   EXPECT_LT(with_figure, page_with(out, "竖排之章"));
 }
 
+// The page of a figure (its placeholder box), or nullptr.
+const PageFrame* figure_page(const LaidOut& out) {
+  for (const PageFrame& page : out.pages)
+    for (const PageItem& item : page.items)
+      if (std::holds_alternative<Box>(item) || std::holds_alternative<Image>(item)) return &page;
+  return nullptr;
+}
+
+// Whether the page shows a running head: the book's title (versos) or the
+// chapter's (rectos), set at the folio's size.
+bool has_running_head(const LaidOut& out, const PageFrame& page, const std::string& chapter_title) {
+  const size_t index = static_cast<size_t>(&page - out.pages.data());
+  for (const std::string& text : out.texts(index, kFolioPt))
+    if (text == "测试之书" || text == chapter_title) return true;
+  return false;
+}
+
+TEST(MixedWritingModes, AFigureWaitingForRoomDoesNotFloatPastAChapterOpening) {
+  const std::string figure = "<figure><placeholder ratio=\"3:4\">一张照片</placeholder><caption>图一</caption></figure>";
+  LaidOut out = lay_out(publication("<layout toc=\"no\"/>", "<chapter><title>一</title><p>" + long_text(20) +
+                                                              "</p>" + figure + "<p>图后的一段。</p></chapter>" +
+                                                              chapter("二", "第二章。")));
+  ASSERT_NE(figure_page(out), nullptr);
+  EXPECT_LT(page_with(out, "图后的一段"), figure_page(out));  // it waited
+  EXPECT_LT(figure_page(out), page_with(out, "第二章"));      // but not past the next chapter's opening
+}
+
+// A chapter of nothing but its title, in another mode, opens its page (on a
+// recto with chapter-start="recto"), and so does the chapter after it: each
+// an opening, without a running head.
+TEST(MixedWritingModes, AChapterAfterOneOfOnlyItsTitleOpensItsOwnPage) {
+  for (const std::string mode : {"", "vertical"}) {
+    LaidOut out = lay_out(publication("<layout toc=\"no\" chapter-start=\"recto\"/>",
+                                      chapter("一", "横排之章。") + "<chapter" +
+                                          (mode.empty() ? "" : " writing-mode=\"" + mode + "\"") +
+                                          "><title>二</title></chapter>" + chapter("三", "横排三。")));
+    const PageFrame* two = page_with(out, "二");
+    const PageFrame* three = page_with(out, "横排三");
+    ASSERT_NE(two, nullptr);
+    ASSERT_NE(three, nullptr);
+    EXPECT_NE(two, three) << mode;
+    EXPECT_EQ(two->vertical, mode == "vertical");
+    EXPECT_EQ(three->number % 2, 1) << mode;  // a recto
+    EXPECT_FALSE(has_running_head(out, *three, "三")) << mode;
+  }
+}
+
+// What follows a chapter of its own mode at the body's level goes on a new
+// page of the book's mode, which is not a chapter opening: it has its running head.
+TEST(MixedWritingModes, TheTextAfterAChapterOfItsOwnModeKeepsTheRunningHead) {
+  LaidOut out = lay_out(publication("<layout toc=\"no\"/>", chapter("一", "横。") + chapter("二", "竖。", "vertical") +
+                                                              "<p>后文" + long_text(5) + "</p>"));
+  const PageFrame* after = page_with(out, "后文");
+  ASSERT_NE(after, nullptr);
+  EXPECT_FALSE(after->vertical);
+  EXPECT_NE(after, page_with(out, "竖。"));
+  EXPECT_TRUE(has_running_head(out, *after, "二"));
+}
+
 TEST(MixedWritingModes, PerPageFootnotesNumberAcrossTheChange) {
   LaidOut out = lay_out(publication("<layout toc=\"no\" footnotes=\"page\"/>",
                                     "<chapter><title>一</title><p>甲<note>甲注。</note>。</p></chapter>"

@@ -322,10 +322,8 @@ TEST(WritingMode, APartOrChapterMayNameItsOwn) {
   const WritingMode parts = writing_mode_of(part, doc.writing_mode);
   EXPECT_EQ(writing_mode_of(part.children[1], parts), WritingMode::Vertical);    // c: the part's
   EXPECT_EQ(writing_mode_of(part.children[2], parts), WritingMode::Horizontal);  // d: its own
-  EXPECT_TRUE(has_vertical_pages(doc));
   Node copy = part;  // the mode is kept out of line, and copied with the node
   EXPECT_EQ(copy.writing_mode(), WritingMode::Vertical);
-  EXPECT_FALSE(has_vertical_pages(*load_body("<chapter writing-mode=\"horizontal\"><title>a</title></chapter>").document));
 }
 
 // A vertical chapter of a horizontal book needs room for columns on its
@@ -339,6 +337,20 @@ TEST(WritingMode, AVerticalChapterNeedsRoomForColumns) {
   std::string horizontal = xml;
   horizontal.replace(horizontal.find(" writing-mode=\"vertical\""), 24, "");
   EXPECT_TRUE(loads_cleanly(load(horizontal))) << describe(load(horizontal));
+}
+
+// The other way round: a tall, narrow page holds columns but, in six columns, no line of one character.
+TEST(WritingMode, AHorizontalChapterOfAVerticalBookNeedsRoomForLines) {
+  std::string xml = publication("<chapter writing-mode=\"horizontal\"><title>a</title><p>b</p></chapter>");
+  xml.replace(xml.find("<body>"), 6,
+              "<layout size=\"100x260mm\" margin-inner=\"30mm\" margin-outer=\"30mm\" columns=\"6\"/><body>");
+  xml.replace(xml.find("<publication "), 13, "<publication writing-mode=\"vertical\" ");
+  LoadResult r = load(xml);
+  EXPECT_TRUE(has_error(r, "writing-mode=\"horizontal\": each of the 6 columns is narrower than one character"))
+      << describe(r);
+  std::string vertical = xml;
+  vertical.replace(vertical.find(" writing-mode=\"horizontal\""), 26, "");
+  EXPECT_TRUE(loads_cleanly(load(vertical))) << describe(load(vertical));
 }
 
 TEST(Helpers, KindPredicates) {
