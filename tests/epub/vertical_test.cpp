@@ -85,8 +85,9 @@ TEST(Vertical, AChapterSetsItsOwnFilesWritingMode) {
     Xml x = parse_xml(epub.entry(f.file));
     ASSERT_TRUE(x.problems.empty()) << f.file << x.problems;
     EXPECT_STREQ(x.root().attribute("class").value(), f.vertical ? "vertical" : "") << f.file;
-    if (std::string(f.file).find("chapter") != std::string::npos)
+    if (std::string(f.file).find("chapter") != std::string::npos) {
       EXPECT_EQ(epub.entry(f.file).find("tcy") != std::string::npos, f.vertical) << f.file;
+    }
   }
   // A reading system that sets a right-to-left book's page order on the root must not turn a horizontal file's lines.
   EXPECT_STREQ(parse_xml(epub.entry("EPUB/chapter-002.xhtml")).one("/html/body").attribute("dir").value(), "ltr");
