@@ -16,7 +16,8 @@ using layout::PageItem;
 constexpr double kSlugSize = 6;
 const Color kCoverPaper{0.96, 0.94, 0.88};
 const Color kCoverInk = Color::black();
-const Color kCoverAccent{0.62, 0.16, 0.13};  // a band of vermilion across the front
+const Color kCoverAccent{0.62, 0.16, 0.13};  // a band of vermilion across the front (a strip down a vertical book's)
+constexpr double kAscent = 0.88;             // of a CJK face's em, above the baseline
 
 // Short strings and paragraphs of a given role and size, as page items.
 class Setter {
@@ -173,17 +174,74 @@ void place_fitted(std::vector<PageItem>& into, Setter& setter, const std::string
   setter.place(into, text, text::Role::Body, size, x, y, true, kCoverInk);
 }
 
+// `s` down a column centred on x, one upright character under another from
+// the cell top `top`, cut with an ellipsis to what `room` holds; returns the
+// column's length.
+double place_column(std::vector<PageItem>& into, Setter& setter, const std::string& s, text::Role role,
+                    double size, double x, double top, double room, Color color) {
+  const double pitch = size * 1.1;
+  const size_t fits = static_cast<size_t>(std::max(1.0, (room + pitch - size) / pitch));
+  std::vector<std::string> cells = characters(s);
+  if (cells.size() > fits) {
+    cells.resize(fits - 1);
+    cells.push_back("…");
+  }
+  double baseline = top + kAscent * size;
+  for (const std::string& c : cells) {
+    if (c == " ") {  // between a name and its role ("編者 編"): half a cell
+      baseline += pitch / 2;
+      continue;
+    }
+    setter.place(into, c, role, size, x, baseline, true, color);
+    baseline += pitch;
+  }
+  return baseline - pitch + (1 - kAscent) * size - top;
+}
+
+// A vertical book's front (bound on the right): its title down a strip of
+// vermilion right of the middle, as a title slip (題簽) stands on a Chinese
+// book, the first column read; the subtitle and the authors in narrower
+// columns to its left, in the order columns read; the publisher across the
+// foot.
+void draw_vertical_front(layout::PageFrame& frame, Setter& setter, const model::Document& doc, double left,
+                         double top, double width, double height) {
+  const model::Metadata& m = doc.metadata;
+  const double strip_width = std::clamp(width * 0.17, 20.0, 90.0), strip_right = left + width * 0.8;
+  const double strip_top = top + height * 0.08, strip_height = height * 0.56;
+  frame.items.push_back(
+      layout::Box{{strip_right - strip_width, strip_top, strip_width, strip_height}, 0, {}, true, kCoverAccent});
+  // As large as the strip's width allows, smaller for a long title, down to a third of the width.
+  const double room = strip_height * 0.88;
+  const size_t count = std::max<size_t>(1, characters(m.title).size());
+  const double size = std::clamp(room / (1.1 * static_cast<double>(count)), strip_width * 0.34, strip_width * 0.62);
+  const double length = std::min(room, 1.1 * size * static_cast<double>(count));
+  place_column(frame.items, setter, m.title, text::Role::Heading, size, strip_right - strip_width / 2,
+               strip_top + (strip_height - length) / 2, room, Color{1, 1, 1});
+  double x = strip_right - strip_width;
+  const double column_size = strip_width * 0.3;
+  for (const std::string& s : {m.subtitle, authors(doc)}) {
+    if (s.empty()) continue;
+    x -= column_size * 1.8;
+    place_column(frame.items, setter, s, text::Role::Body, column_size, x, strip_top + column_size, room, kCoverInk);
+  }
+  const double size_across = std::clamp(width / 12, 14.0, 36.0), measure = width * 0.84;
+  if (doc.type == model::PublicationType::Periodical && !m.date.empty())
+    place_fitted(frame.items, setter, model::chinese_date(model::iso_date(m)), size_across * 0.4, left + width / 2,
+                 top + height * 0.8, measure);
+  if (!m.publisher.empty())
+    place_fitted(frame.items, setter, m.publisher, size_across * 0.4, left + width / 2, top + height * 0.9, measure);
+}
+
 // The front: a band of vermilion that bleeds off the fore edge (the right
-// edge of a book bound on the left, the left edge of one bound on the right)
-// with the title in it, then subtitle, authors and publisher, centred on the
-// front's trim (left, top) of width × height.
+// edge of a book bound on the left) with the title in it, then subtitle,
+// authors and publisher, centred on the front's trim (left, top) of width ×
+// height. A book bound on the right is set vertically: its front too.
 void draw_front(layout::PageFrame& frame, Setter& setter, const model::Document& doc, double left, double top,
                 double width, double height, double bleed, BindingEdge edge) {
+  if (edge == BindingEdge::Right) return draw_vertical_front(frame, setter, doc, left, top, width, height);
   const model::Metadata& m = doc.metadata;
   const double centre = left + width / 2, band_top = top + height * 0.18, band_height = height * 0.2;
-  const double band_left = edge == BindingEdge::Right ? left - bleed : left;
-  frame.items.push_back(
-      layout::Box{{band_left, band_top, width + bleed, band_height}, 0, {}, true, kCoverAccent});
+  frame.items.push_back(layout::Box{{left, band_top, width + bleed, band_height}, 0, {}, true, kCoverAccent});
   place_title(frame.items, setter, m.title, centre, band_top, band_height, width);
   const double size = std::clamp(width / 12, 14.0, 36.0);
   const double measure = width * 0.84;

@@ -175,9 +175,10 @@ def main():
         check(picture.all_light(t[0] - bleed - 1.5 * MM, y - 5 * MM, t[0] - bleed - 0.7 * MM, y + 5 * MM),
               "cover: ink beyond the bleed edge")
         # The front's band (18-38 % down the page) runs across the front from
-        # the spine and bleeds off the front's fore edge: the right edge of
-        # the sheet when bound on the left, the left edge when bound on the
-        # right. The back has no band: front and back are not swapped.
+        # the spine and bleeds off the front's fore edge (the right edge of
+        # the sheet, bound on the left); a book bound on the right is set
+        # vertically and its front holds a title strip instead. The back has
+        # no band: front and back are not swapped.
         right_bound = len(sys.argv) > 9 and sys.argv[9] == "right"
         band_y = t[3] - 0.28 * page_h
         left_panel, right_panel = (t[0], t[0] + page_w), (t[2] - page_w, t[2])
@@ -188,7 +189,17 @@ def main():
             r, g, b = picture.pixel(x, band_y)
             return r > 100 and g < 90 and b < 90
 
-        for name, x in [("bleed", front_fore), ("left", front[0] + 3 * MM), ("right", front[1] - 3 * MM)]:
+        if right_bound:
+            # A vertical book's front: its title slip, a strip of vermilion
+            # down the front's right half, the back none.
+            def strip(panel):
+                return [x for x in range(int(panel[0]), int(panel[1])) if vermilion(x)]
+            on_front = strip(front)
+            check(on_front and min(on_front) > front[0] + page_w / 2 and max(on_front) < front[1] - 3 * MM,
+                  "cover: no title strip in the front's right half")
+            check(not strip(back), "cover: vermilion on the back: front and back swapped?")
+        for name, x in ([] if right_bound else
+                        [("bleed", front_fore), ("left", front[0] + 3 * MM), ("right", front[1] - 3 * MM)]):
             check(vermilion(x), "cover: no band at the front's %s edge (x %.1f): %s" % (name, x, picture.pixel(x, band_y)))
         for name, x in [("bleed", back_fore), ("left", back[0] + 3 * MM), ("right", back[1] - 3 * MM)]:
             check(not vermilion(x), "cover: a band at the back's %s edge (x %.1f): front and back swapped?" % (name, x))

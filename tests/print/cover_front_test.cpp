@@ -110,6 +110,61 @@ TEST(FrontCover, NothingRunsOffTheFront) {
   EXPECT_TRUE(ellipsis);
 }
 
+// Each character of a frame's text runs with the centre of its cell: (x, baseline).
+struct Cell {
+  std::string text;
+  double x = 0, baseline = 0;
+};
+std::vector<Cell> cells(const layout::PageFrame& frame) {
+  std::vector<Cell> out;
+  for (const layout::PageItem& item : frame.items)
+    if (const auto* run = std::get_if<layout::TextRun>(&item); run && run->glyphs.size() == 1)
+      out.push_back({run->text, run->glyphs[0].x + run->size / 2, run->glyphs[0].y});
+  return out;
+}
+
+// A vertical book (bound on the right) has a vertical front: its title down
+// a strip of vermilion right of the middle, one character under another, and
+// the authors in a column to its left; a title too long for the strip is cut
+// with an ellipsis, inside it.
+TEST(FrontCover, AVerticalBooksTitleStandsDownAStrip) {
+  for (const bool long_title : {false, true}) {
+    std::string title = "論語選讀";
+    if (long_title)
+      for (int i = 0; i < 1000; ++i) title += "題";
+    auto doc = book("<title>" + title + "</title><creator role=\"edt\">編者</creator>", "zh-Hant",
+                    " writing-mode=\"vertical\"");
+    ASSERT_TRUE(doc);
+    layout::PageFrame front = front_cover_frame(*doc, fonts(), 420, 630);
+    const layout::Box* strip = nullptr;
+    for (const layout::PageItem& item : front.items)
+      if (const auto* box = std::get_if<layout::Box>(&item); box && box->rect.width < 420) strip = box;
+    ASSERT_NE(strip, nullptr);
+    EXPECT_GT(strip->rect.x, 210);  // right of the middle
+    EXPECT_GT(strip->rect.height, 3 * strip->rect.width);
+    std::vector<Cell> in_strip, left_of_it;
+    for (const Cell& c : cells(front))
+      (c.x > strip->rect.x ? in_strip : left_of_it).push_back(c);
+    ASSERT_GE(in_strip.size(), 4u);
+    std::string down;
+    for (size_t i = 0; i < in_strip.size(); ++i) {
+      down += in_strip[i].text;
+      EXPECT_NEAR(in_strip[i].x, strip->rect.x + strip->rect.width / 2, 1);  // one column
+      EXPECT_GT(in_strip[i].baseline, strip->rect.y);
+      EXPECT_LT(in_strip[i].baseline, strip->rect.y + strip->rect.height);
+      if (i > 0) EXPECT_GT(in_strip[i].baseline, in_strip[i - 1].baseline);  // downwards
+    }
+    if (long_title) {
+      EXPECT_EQ(down.substr(down.size() - 3), "…");
+    } else {
+      EXPECT_EQ(down, "論語選讀");
+    }
+    std::string authors;
+    for (const Cell& c : left_of_it) authors += c.text;
+    EXPECT_EQ(authors, "編者編");
+  }
+}
+
 TEST(FrontCover, APeriodicalShowsItsDate) {
   auto doc = book("<title>晚报</title>", "zh-Hans", " type=\"periodical\"");
   ASSERT_TRUE(doc);
