@@ -57,6 +57,33 @@ class Setter {
     return widths[0];
   }
 
+  // `s` down a column, shaped as a vertical line is (marks in their
+  // vertical forms, Latin turned): its cells centred on x, from the cell top
+  // `top`. The line is set as layout sets a vertical page's column and turned
+  // as that page is turned (vertical_page.h): frame (x, y) to page (baseline − y, top + x).
+  void column(std::vector<PageItem>& into, const std::string& s, text::Role role, double size, double x,
+              double top, Color color) {
+    layout::ParagraphSource source = layout::plain_source(s, role, size, lang_);
+    source.input.vertical = true;
+    source.justify = false;
+    layout::SetOptions options;
+    options.width_pt = 100000;
+    setter_.set(source, options, lines_);
+    if (lines_.empty()) return;
+    const double baseline = x - (kAscent - 0.5) * size;  // the cells' em boxes run from 0.12 em left of it to 0.88 em right
+    for (PageItem& item : layout::to_typeset_line(lines_[0], s, 0, color).items) {
+      auto* run = std::get_if<layout::TextRun>(&item);
+      if (!run) continue;
+      for (layout::PlacedGlyph& g : run->glyphs) {
+        const double along = g.x;
+        g.x = baseline - g.y;
+        g.y = top + along;
+      }
+      if (run->orientation == layout::Orientation::Horizontal) run->orientation = layout::Orientation::Sideways;
+      into.push_back(std::move(item));
+    }
+  }
+
  private:
   layout::ParagraphSetter setter_;
   std::string lang_;
@@ -174,28 +201,13 @@ void place_fitted(std::vector<PageItem>& into, Setter& setter, const std::string
   setter.place(into, text, text::Role::Body, size, x, y, true, kCoverInk);
 }
 
-// `s` down a column centred on x, one upright character under another from
-// the cell top `top`, cut with an ellipsis to what `room` holds; returns the
-// column's length.
-double place_column(std::vector<PageItem>& into, Setter& setter, const std::string& s, text::Role role,
-                    double size, double x, double top, double room, Color color) {
-  const double pitch = size * 1.1;
-  const size_t fits = static_cast<size_t>(std::max(1.0, (room + pitch - size) / pitch));
-  std::vector<std::string> cells = characters(s);
-  if (cells.size() > fits) {
-    cells.resize(fits - 1);
-    cells.push_back("…");
-  }
-  double baseline = top + kAscent * size;
-  for (const std::string& c : cells) {
-    if (c == " ") {  // between a name and its role ("編者 編"): half a cell
-      baseline += pitch / 2;
-      continue;
-    }
-    setter.place(into, c, role, size, x, baseline, true, color);
-    baseline += pitch;
-  }
-  return baseline - pitch + (1 - kAscent) * size - top;
+// `s` down a column centred on x from the cell top `top`, cut with an
+// ellipsis to the characters `room` holds (a cell each).
+void place_column(std::vector<PageItem>& into, Setter& setter, const std::string& s, text::Role role,
+                  double size, double x, double top, double room, Color color) {
+  const size_t fits = static_cast<size_t>(std::max(1.0, room / size));
+  const size_t count = characters(s).size();
+  setter.column(into, count > fits ? shortened(s, fits - 1) : s, role, size, x, top, color);
 }
 
 // A vertical book's front (bound on the right): its title down a strip of
@@ -213,8 +225,8 @@ void draw_vertical_front(layout::PageFrame& frame, Setter& setter, const model::
   // As large as the strip's width allows, smaller for a long title, down to a third of the width.
   const double room = strip_height * 0.88;
   const size_t count = std::max<size_t>(1, characters(m.title).size());
-  const double size = std::clamp(room / (1.1 * static_cast<double>(count)), strip_width * 0.34, strip_width * 0.62);
-  const double length = std::min(room, 1.1 * size * static_cast<double>(count));
+  const double size = std::clamp(room / static_cast<double>(count), strip_width * 0.34, strip_width * 0.62);
+  const double length = std::min(room, size * static_cast<double>(count));
   place_column(frame.items, setter, m.title, text::Role::Heading, size, strip_right - strip_width / 2,
                strip_top + (strip_height - length) / 2, room, Color{1, 1, 1});
   double x = strip_right - strip_width;
@@ -295,14 +307,9 @@ layout::PageFrame cover_frame(const model::Document& doc, text::FontDb& fonts, c
   // The spine: the title set downwards, one upright character under another,
   // as the spines of Chinese books read whichever edge they are bound on.
   double spine_size = std::min(S * 0.6, 14.0);
-  if (spine_size >= 5) {
-    double x = spine + S / 2, sy = b + mm(15) + spine_size;
-    for (const std::string& c : characters(m.title)) {
-      if (sy > b + H - mm(15)) break;
-      setter.place(frame.items, c, text::Role::Heading, spine_size, x, sy, true, kCoverInk);
-      sy += spine_size * 1.15;
-    }
-  }
+  if (spine_size >= 5)
+    place_column(frame.items, setter, m.title, text::Role::Heading, spine_size, spine + S / 2, b + mm(15),
+                 H - mm(30), kCoverInk);
 
   // The back: the description, set to a measure inside 20 mm margins.
   if (!m.description.empty()) {

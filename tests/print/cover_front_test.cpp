@@ -110,23 +110,10 @@ TEST(FrontCover, NothingRunsOffTheFront) {
   EXPECT_TRUE(ellipsis);
 }
 
-// Each character of a frame's text runs with the centre of its cell: (x, baseline).
-struct Cell {
-  std::string text;
-  double x = 0, baseline = 0;
-};
-std::vector<Cell> cells(const layout::PageFrame& frame) {
-  std::vector<Cell> out;
-  for (const layout::PageItem& item : frame.items)
-    if (const auto* run = std::get_if<layout::TextRun>(&item); run && run->glyphs.size() == 1)
-      out.push_back({run->text, run->glyphs[0].x + run->size / 2, run->glyphs[0].y});
-  return out;
-}
-
 // A vertical book (bound on the right) has a vertical front: its title down
-// a strip of vermilion right of the middle, one character under another, and
-// the authors in a column to its left; a title too long for the strip is cut
-// with an ellipsis, inside it.
+// a strip of vermilion right of the middle, set as a column (upright glyphs,
+// one cell under another), and the authors in a column to its left; a title
+// too long for the strip is cut with an ellipsis, inside it.
 TEST(FrontCover, AVerticalBooksTitleStandsDownAStrip) {
   for (const bool long_title : {false, true}) {
     std::string title = "論語選讀";
@@ -142,27 +129,52 @@ TEST(FrontCover, AVerticalBooksTitleStandsDownAStrip) {
     ASSERT_NE(strip, nullptr);
     EXPECT_GT(strip->rect.x, 210);  // right of the middle
     EXPECT_GT(strip->rect.height, 3 * strip->rect.width);
-    std::vector<Cell> in_strip, left_of_it;
-    for (const Cell& c : cells(front))
-      (c.x > strip->rect.x ? in_strip : left_of_it).push_back(c);
-    ASSERT_GE(in_strip.size(), 4u);
-    std::string down;
-    for (size_t i = 0; i < in_strip.size(); ++i) {
-      down += in_strip[i].text;
-      EXPECT_NEAR(in_strip[i].x, strip->rect.x + strip->rect.width / 2, 1);  // one column
-      EXPECT_GT(in_strip[i].baseline, strip->rect.y);
-      EXPECT_LT(in_strip[i].baseline, strip->rect.y + strip->rect.height);
-      if (i > 0) EXPECT_GT(in_strip[i].baseline, in_strip[i - 1].baseline);  // downwards
+    std::string down, left_of_it;
+    double last = 0;
+    for (const layout::PageItem& item : front.items) {
+      const auto* run = std::get_if<layout::TextRun>(&item);
+      if (!run || run->glyphs.empty()) continue;
+      EXPECT_EQ(run->orientation, layout::Orientation::Upright) << run->text;
+      if (run->glyphs[0].x < strip->rect.x) {
+        left_of_it += run->text;
+        continue;
+      }
+      down += run->text;
+      for (const layout::PlacedGlyph& g : run->glyphs) {
+        // A cell's left edge at x, its top 0.88 em above y: one column down the strip's middle.
+        EXPECT_NEAR(g.x + run->size / 2, strip->rect.x + strip->rect.width / 2, 1);
+        EXPECT_GT(g.y - 0.88 * run->size, strip->rect.y);
+        EXPECT_LT(g.y + 0.12 * run->size, strip->rect.y + strip->rect.height);
+        EXPECT_GT(g.y, last);  // downwards
+        last = g.y;
+      }
     }
     if (long_title) {
       EXPECT_EQ(down.substr(down.size() - 3), "…");
     } else {
       EXPECT_EQ(down, "論語選讀");
     }
-    std::string authors;
-    for (const Cell& c : left_of_it) authors += c.text;
-    EXPECT_EQ(authors, "編者編");
+    EXPECT_EQ(left_of_it, "編者 編");
   }
+}
+
+// A mark in a column takes its vertical form: the subtitle's 《》 are not the horizontal glyphs.
+TEST(FrontCover, AVerticalFrontTurnsItsMarks) {
+  auto vertical = book("<title>唐詩選</title><subtitle>《唐詩三百首》選讀</subtitle>", "zh-Hant",
+                       " writing-mode=\"vertical\"");
+  auto horizontal = book("<title>唐詩選</title><subtitle>《唐詩三百首》選讀</subtitle>", "zh-Hant");
+  ASSERT_TRUE(vertical && horizontal);
+  const auto glyph_of = [](const layout::PageFrame& frame, const std::string& subtitle_start) {
+    for (const layout::PageItem& item : frame.items)
+      if (const auto* run = std::get_if<layout::TextRun>(&item); run && run->text.rfind(subtitle_start, 0) == 0)
+        return run->glyphs.front().id;
+    return uint32_t{0};
+  };
+  const uint32_t turned = glyph_of(front_cover_frame(*vertical, fonts(), 420, 630), "《");
+  const uint32_t flat = glyph_of(front_cover_frame(*horizontal, fonts(), 420, 630), "《");
+  EXPECT_NE(turned, 0u);
+  EXPECT_NE(flat, 0u);
+  EXPECT_NE(turned, flat);  // 'vert' gave 《 its vertical form
 }
 
 TEST(FrontCover, APeriodicalShowsItsDate) {
