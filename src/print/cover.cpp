@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/page_geometry.h"
 #include "layout/paragraph.h"
 #include "model/metadata.h"
 #include "layout/typeset_line.h"
@@ -17,7 +18,6 @@ constexpr double kSlugSize = 6;
 const Color kCoverPaper{0.96, 0.94, 0.88};
 const Color kCoverInk = Color::black();
 const Color kCoverAccent{0.62, 0.16, 0.13};  // a band of vermilion across the front (a strip down a vertical book's)
-constexpr double kAscent = 0.88;             // of a CJK face's em, above the baseline
 
 // Short strings and paragraphs of a given role and size, as page items.
 class Setter {
@@ -61,16 +61,17 @@ class Setter {
   // vertical forms, Latin turned): its cells centred on x, from the cell top
   // `top`. The line is set as layout sets a vertical page's column and turned
   // as that page is turned (vertical_page.h): frame (x, y) to page (baseline − y, top + x).
-  void column(std::vector<PageItem>& into, const std::string& s, text::Role role, double size, double x,
-              double top, Color color) {
+  // Returns the column's length.
+  double column(std::vector<PageItem>& into, const std::string& s, text::Role role, double size, double x,
+                double top, Color color) {
     layout::ParagraphSource source = layout::plain_source(s, role, size, lang_);
     source.input.vertical = true;
     source.justify = false;
     layout::SetOptions options;
     options.width_pt = 100000;
     setter_.set(source, options, lines_);
-    if (lines_.empty()) return;
-    const double baseline = x - (kAscent - 0.5) * size;  // the cells' em boxes run from 0.12 em left of it to 0.88 em right
+    if (lines_.empty()) return 0;
+    const double baseline = x - (layout::kAscentEm - 0.5) * size;  // the cells' em boxes run from 0.12 em left of it to 0.88 em right
     for (PageItem& item : layout::to_typeset_line(lines_[0], s, 0, color).items) {
       auto* run = std::get_if<layout::TextRun>(&item);
       if (!run) continue;
@@ -82,6 +83,7 @@ class Setter {
       if (run->orientation == layout::Orientation::Horizontal) run->orientation = layout::Orientation::Sideways;
       into.push_back(std::move(item));
     }
+    return lines_[0].width;
   }
 
  private:
@@ -202,12 +204,13 @@ void place_fitted(std::vector<PageItem>& into, Setter& setter, const std::string
 }
 
 // `s` down a column centred on x from the cell top `top`, cut with an
-// ellipsis to the characters `room` holds (a cell each).
-void place_column(std::vector<PageItem>& into, Setter& setter, const std::string& s, text::Role role,
-                  double size, double x, double top, double room, Color color) {
+// ellipsis to the characters `room` holds (a cell each at most: a Latin
+// word, turned, is shorter); returns the column's length.
+double place_column(std::vector<PageItem>& into, Setter& setter, const std::string& s, text::Role role,
+                    double size, double x, double top, double room, Color color) {
   const size_t fits = static_cast<size_t>(std::max(1.0, room / size));
   const size_t count = characters(s).size();
-  setter.column(into, count > fits ? shortened(s, fits - 1) : s, role, size, x, top, color);
+  return setter.column(into, count > fits ? shortened(s, fits - 1) : s, role, size, x, top, color);
 }
 
 // A vertical book's front (bound on the right): its title down a strip of
@@ -226,9 +229,14 @@ void draw_vertical_front(layout::PageFrame& frame, Setter& setter, const model::
   const double room = strip_height * 0.88;
   const size_t count = std::max<size_t>(1, characters(m.title).size());
   const double size = std::clamp(room / static_cast<double>(count), strip_width * 0.34, strip_width * 0.62);
-  const double length = std::min(room, size * static_cast<double>(count));
-  place_column(frame.items, setter, m.title, text::Role::Heading, size, strip_right - strip_width / 2,
-               strip_top + (strip_height - length) / 2, room, Color{1, 1, 1});
+  std::vector<PageItem> title;  // set from the strip's top, then centred down it by its length
+  const double length =
+      place_column(title, setter, m.title, text::Role::Heading, size, strip_right - strip_width / 2, 0, room,
+                   Color{1, 1, 1});
+  for (PageItem& item : title) {
+    layout::translate(item, 0, strip_top + (strip_height - length) / 2);
+    frame.items.push_back(std::move(item));
+  }
   double x = strip_right - strip_width;
   const double column_size = strip_width * 0.3;
   for (const std::string& s : {m.subtitle, authors(doc)}) {

@@ -158,6 +158,31 @@ TEST(FrontCover, AVerticalBooksTitleStandsDownAStrip) {
   }
 }
 
+// The title stands in the middle of its strip by its set length: a Latin
+// word, turned, is shorter than a cell a letter.
+TEST(FrontCover, AVerticalTitleIsCentredDownItsStrip) {
+  auto doc = book("<title>論語 Analects</title>", "zh-Hant", " writing-mode=\"vertical\"");
+  ASSERT_TRUE(doc);
+  layout::PageFrame front = front_cover_frame(*doc, fonts(), 420, 630);
+  const layout::Box* strip = nullptr;
+  for (const layout::PageItem& item : front.items)
+    if (const auto* box = std::get_if<layout::Box>(&item); box && box->rect.width < 420) strip = box;
+  ASSERT_NE(strip, nullptr);
+  double first = 1e9, last = -1e9, size = 0;
+  for (const layout::PageItem& item : front.items)
+    if (const auto* run = std::get_if<layout::TextRun>(&item); run && !run->glyphs.empty()) {
+      size = run->size;
+      const bool upright = run->orientation == layout::Orientation::Upright;
+      first = std::min(first, run->glyphs.front().y - (upright ? 0.88 * size : 0));
+      // A turned word ends its last glyph's advance further down: bounded here by the next cell's top.
+      last = std::max(last, run->glyphs.back().y + (upright ? 0.12 * size : 0));
+    }
+  const double above = first - strip->rect.y, below = strip->rect.y + strip->rect.height - last;
+  EXPECT_GT(above, 0);
+  EXPECT_GT(below, 0);
+  EXPECT_NEAR(above, below, size);  // within a cell (the last letter's advance is not measured here)
+}
+
 // A mark in a column takes its vertical form: the subtitle's 《》 are not the horizontal glyphs.
 TEST(FrontCover, AVerticalFrontTurnsItsMarks) {
   auto vertical = book("<title>唐詩選</title><subtitle>《唐詩三百首》選讀</subtitle>", "zh-Hant",
